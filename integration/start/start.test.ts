@@ -1,0 +1,55 @@
+// `npm start` as a person uses it: its own broker, the designer, health, and Ctrl-C.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { exitOf, processesMentioning, spawnSluice, waitUntil } from '../setup/processes.ts';
+
+const dataDirs: string[] = [];
+afterEach(() => {
+  for (const dir of dataDirs.splice(0)) {
+    for (const pid of processesMentioning(dir)) process.kill(pid, 'SIGKILL');
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+async function startSluice() {
+  const dataDir = mkdtempSync(join(tmpdir(), 'sluice-start-'));
+  dataDirs.push(dataDir);
+  const env: Record<string, string> = { SLUICE_DATA_DIR: dataDir, PORT: '0', KAFKA_BROKERS: '' };
+  const run = spawnSluice(['start'], env);
+  const started = await waitUntil(() => /running at (http:\/\/\S+)/.test(run.output()) || run.child.exitCode !== null, 120_000);
+  const url = run.output().match(/running at (http:\/\/\S+)/)?.[1];
+  if (!started || !url) throw new Error(`sluice did not start:\n${run.output()}`);
+  return { ...run, url, dataDir };
+}
+
+describe('npm start', () => {
+  it('serves the designer and reports Kafka connected, and Ctrl-C leaves no broker behind', async () => {
+    const sluice = await startSluice();
+    const health = await fetch(`${sluice.url}/api/health`);
+    expect(health.status).toBe(200);
+    const body = (await health.json()) as { status: string; kafka: { connected: boolean; brokers: string[] } };
+    expect(body.status).toBe('ok');
+    expect(body.kafka.connected).toBe(true);
+    expect(body.kafka.brokers.length).toBeGreaterThan(0);
+
+    const page = await fetch(`${sluice.url}/`);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('<div id="root">');
+
+    expect(processesMentioning(sluice.dataDir).length).toBeGreaterThan(0); // the broker runs
+    sluice.child.kill('SIGINT');
+    expect(await exitOf(sluice.child)).toBe(0);
+    expect(processesMentioning(sluice.dataDir)).toEqual([]);
+  });
+
+  it('leaves no broker behind even when the runtime is killed with SIGKILL', async () => {
+    const sluice = await startSluice();
+    expect(processesMentioning(sluice.dataDir).length).toBeGreaterThan(0);
+    sluice.child.kill('SIGKILL');
+    await exitOf(sluice.child);
+    const gone = await waitUntil(() => processesMentioning(sluice.dataDir).length === 0, 30_000);
+    expect(gone).toBe(true);
+  });
+});

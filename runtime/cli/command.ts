@@ -1,0 +1,10 @@
+/** One `npm run sluice -- <name> ...` command. `run` resolves to the exit code. */
+export interface Command {
+  name: string;
+  summary: string;
+  usage: string;
+  run(args: string[]): Promise<number>;
+}
+
+/** A mistake in how the command was called: printed as one line, exit code 2. */
+export class UsageError extends Error {}

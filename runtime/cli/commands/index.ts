@@ -1,0 +1,6 @@
+import type { Command } from '../command.ts';
+import { start } from './start.ts';
+import { version } from './version.ts';
+
+/** Every CLI command; `help` lists them in this order. */
+export const commands: Command[] = [start, version];

@@ -1,0 +1,70 @@
+import { join } from 'node:path';
+import { BrokerStartError, type LocalBroker, PrerequisiteError, repoRoot, startLocalBroker } from '../../../tools/kafka/broker.ts';
+import { buildServer } from '../../http/server.ts';
+import { brokersFromEnv } from '../../kafka/client.ts';
+import { checkKafka } from '../../kafka/health.ts';
+import type { Command } from '../command.ts';
+import { designerDist, ensureDesignerBuilt } from '../designer-build.ts';
+import { listenOnPreferredPort } from '../listen.ts';
+
+const say = (line: string) => console.log(`sluice: ${line}`);
+
+async function kafkaForStart(dataDir: string): Promise<{ brokers: string[]; broker?: LocalBroker }> {
+  const configured = brokersFromEnv();
+  if (configured) {
+    say(`using the Kafka cluster in KAFKA_BROKERS (${configured.join(',')})`);
+    return { brokers: configured };
+  }
+  const broker = await startLocalBroker({ dataDir: join(dataDir, 'kafka'), port: 9092, log: say });
+  return { brokers: broker.brokers, broker };
+}
+
+export const start: Command = {
+  name: 'start',
+  summary: 'start the local Kafka broker (unless KAFKA_BROKERS is set), the runtime and the designer',
+  usage: 'start',
+  async run() {
+    const dataDir = process.env.SLUICE_DATA_DIR ?? join(repoRoot, '.data');
+    let kafka: Awaited<ReturnType<typeof kafkaForStart>>;
+    try {
+      kafka = await kafkaForStart(dataDir);
+    } catch (error) {
+      if (error instanceof PrerequisiteError) {
+        console.error(`sluice: ${error.message}`);
+        return 1;
+      }
+      if (error instanceof BrokerStartError) {
+        console.error(`sluice: the local Kafka broker failed to start: ${error.message}\n--- last lines of its log ---\n${error.logTail}`);
+        return 1;
+      }
+      throw error;
+    }
+    let stopping: Promise<void> | undefined;
+    const stopBroker = () => kafka.broker?.stop() ?? Promise.resolve();
+    try {
+      await ensureDesignerBuilt(say);
+      const app = await buildServer({ control: { kafkaHealth: () => checkKafka(kafka.brokers) }, designerDir: designerDist });
+      const host = process.env.API_TOKEN ? (process.env.HOST ?? '0.0.0.0') : '127.0.0.1';
+      if (!process.env.API_TOKEN) say('API_TOKEN is not set: listening on 127.0.0.1 only');
+      const address = await listenOnPreferredPort(app, host, process.env.PORT, say);
+      say(`Sluice is running at ${address}`);
+      const shutdown = (signal: string) => {
+        stopping ??= (async () => {
+          say(`${signal}: stopping`);
+          await app.close();
+          await stopBroker();
+          say('stopped');
+        })();
+        return stopping;
+      };
+      await new Promise<void>((done) => {
+        process.once('SIGINT', () => shutdown('SIGINT').then(done));
+        process.once('SIGTERM', () => shutdown('SIGTERM').then(done));
+      });
+      return 0;
+    } catch (error) {
+      await stopBroker();
+      throw error;
+    }
+  },
+};

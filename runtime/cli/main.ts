@@ -1,0 +1,42 @@
+// `npm run sluice -- <command> [args]`
+import { UsageError } from './command.ts';
+import { commands } from './commands/index.ts';
+
+function help(): void {
+  console.log('Sluice: visual dataflow pipelines on Apache Kafka.\n\nUsage: npm run sluice -- <command> [args]\n\nCommands:');
+  const width = Math.max(...commands.map((command) => command.usage.length), 'help'.length);
+  console.log(`  ${'help'.padEnd(width)}  show this help`);
+  for (const command of commands) console.log(`  ${command.usage.padEnd(width)}  ${command.summary}`);
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...args] = argv;
+  if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
+    help();
+    return 0;
+  }
+  const command = commands.find((candidate) => candidate.name === name);
+  if (!command) {
+    console.error(`sluice: unknown command '${name}'. Run 'npm run sluice -- help' for the list.`);
+    return 2;
+  }
+  try {
+    return await command.run(args);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      console.error(`sluice ${name}: ${error.message}\nusage: npm run sluice -- ${command.usage}`);
+      return 2;
+    }
+    throw error;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    console.error(`sluice: ${error instanceof Error ? error.message : String(error)}`);
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,6 @@
+import type { ClusterHealth } from '../engine/cluster-health.ts';
+
+/** What the HTTP layer may ask of the runtime. Grows with the deploy and query APIs. */
+export interface RuntimeControl {
+  kafkaHealth(): Promise<ClusterHealth>;
+}

@@ -1,0 +1,31 @@
+// The runtime's HTTP face. It knows the runtime only through RuntimeControl.
+import { existsSync } from 'node:fs';
+import fastifyStatic from '@fastify/static';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { RuntimeControl } from '../control/runtime-control.ts';
+import { installErrorHandling } from './errors.ts';
+
+export interface ServerOptions {
+  control: RuntimeControl;
+  /** The built designer, served at `/` when present. */
+  designerDir?: string;
+  logger?: boolean;
+}
+
+export async function buildServer({ control, designerDir, logger = false }: ServerOptions): Promise<FastifyInstance> {
+  const app = Fastify({ logger, bodyLimit: 64 * 1024 });
+  installErrorHandling(app);
+
+  app.get('/api/health', async (_request, reply) => {
+    const kafka = await control.kafkaHealth();
+    if (kafka.connected) return { status: 'ok', kafka };
+    return reply.status(503).send({ status: 'unavailable', kafka, reason: `Kafka is unreachable: ${kafka.reason}` });
+  });
+
+  if (designerDir && existsSync(designerDir)) {
+    await app.register(fastifyStatic, { root: designerDir, prefix: '/', wildcard: false });
+    // The designer routes with the URL hash; anything else under / that is not a file gets the app.
+    app.get('/', (_request, reply) => reply.sendFile('index.html'));
+  }
+  return app;
+}

@@ -1,0 +1,86 @@
+#!/usr/bin/env node
+// Entry point of every npm script that must work on a fresh clone: it installs
+// what is missing (node modules, the Kafka jars) and then runs the real command.
+// Plain JavaScript on purpose: it runs before TypeScript tooling is installed.
+import { spawn, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const stampFile = join(root, 'node_modules', '.sluice-lock-hash');
+
+function lockHash() {
+  return createHash('sha256')
+    .update(readFileSync(join(root, 'package-lock.json')))
+    .digest('hex');
+}
+
+function run(command, args, options = {}) {
+  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', ...options });
+  if (result.error) {
+    console.error(`sluice: could not run ${command}: ${result.error.message}`);
+    process.exit(1);
+  }
+  return result.status ?? 1;
+}
+
+function ensureNodeModules() {
+  const wanted = lockHash();
+  if (existsSync(stampFile) && readFileSync(stampFile, 'utf8') === wanted) return;
+  console.log('sluice: installing node modules (npm ci)');
+  if (run('npm', ['ci', '--no-audit', '--no-fund']) !== 0) process.exit(1);
+  writeFileSync(stampFile, wanted);
+}
+
+const tsNode = [process.execPath, '--import', 'tsx'];
+
+/** Runs a TypeScript entry point as a child that owns the terminal's signals. */
+function runTs(file, args) {
+  const child = spawn(tsNode[0], [...tsNode.slice(1), join(root, file), ...args], { cwd: process.cwd(), stdio: 'inherit' });
+  // Ctrl-C reaches the child directly (same process group); a signal sent to us alone is passed on.
+  for (const signal of ['SIGINT', 'SIGTERM']) {
+    process.on(signal, () => {
+      if (child.exitCode === null) child.kill(signal);
+    });
+  }
+  child.on('exit', (code, signal) => process.exit(code ?? (signal === 'SIGINT' ? 130 : 1)));
+}
+
+function step(name, command, args) {
+  console.log(`sluice test: ${name}`);
+  const status = run(command, args);
+  if (status !== 0) {
+    console.error(`sluice test: ${name} failed`);
+    process.exit(status);
+  }
+}
+
+const [command, ...args] = process.argv.slice(2);
+ensureNodeModules();
+const bin = (name) => join(root, 'node_modules', '.bin', name);
+
+switch (command) {
+  case 'start':
+    runTs('runtime/cli/main.ts', ['start', ...args]);
+    break;
+  case 'sluice':
+    runTs('runtime/cli/main.ts', args);
+    break;
+  case 'bench':
+    runTs('bench/main.ts', args);
+    break;
+  case 'test':
+    if (!process.env.KAFKA_BROKERS)
+      step('local Kafka prerequisites', tsNode[0], [...tsNode.slice(1), join(root, 'tools/kafka/prepare.ts')]);
+    step('lint (biome)', bin('biome'), ['check', '.']);
+    step('typecheck (tsc)', bin('tsc'), ['-p', 'tsconfig.json']);
+    step('typecheck shared/ without DOM or Node types', bin('tsc'), ['-p', 'shared/tsconfig.json']);
+    step('build designer', bin('vite'), ['build', '--logLevel', 'warn']);
+    step('tests (vitest)', bin('vitest'), ['run', ...args]);
+    break;
+  default:
+    console.error(`sluice: unknown launcher command ${command ?? '(none)'}`);
+    process.exit(2);
+}

@@ -1,0 +1,27 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vitest/config';
+
+// One project per folder. Only `integration` and `e2e` talk to the real broker,
+// which their global setup starts once per run (or takes from KAFKA_BROKERS).
+export default defineConfig({
+  test: {
+    projects: [
+      { test: { name: 'shared', include: ['shared/**/*.test.ts'] } },
+      { test: { name: 'runtime', include: ['runtime/**/*.test.ts', 'tools/**/*.test.ts', 'bench/**/*.test.ts'] } },
+      {
+        plugins: [react()],
+        test: { name: 'designer', include: ['designer/**/*.test.{ts,tsx}'], environment: 'jsdom' },
+      },
+      {
+        test: {
+          name: 'integration',
+          include: ['integration/**/*.test.ts'],
+          globalSetup: ['integration/setup/global-kafka.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
