@@ -1,8 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { UsageError } from './command.ts';
 
-const defaultPort = 8080;
-
 /**
  * Listens on PORT when given (a taken PORT is an error the person must fix),
  * otherwise on 8080, or on a free port when 8080 is taken, saying so.
@@ -12,6 +10,7 @@ export async function listenOnPreferredPort(
   host: string,
   portSetting: string | undefined,
   say: (line: string) => void,
+  defaultPort = 8080,
 ): Promise<string> {
   const explicit = portSetting !== undefined && portSetting !== '';
   const port = explicit ? Number(portSetting) : defaultPort;

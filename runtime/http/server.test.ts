@@ -1,10 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { buildServer } from './server.ts';
+import { recordingIngest } from './testing/recording-ingest.ts';
 
 describe('GET /api/health', () => {
   it('answers 503 with the reason when Kafka is unreachable', async () => {
     const app = await buildServer({
-      control: { kafkaHealth: async () => ({ connected: false, brokers: ['b:9092'], reason: 'connection refused' }) },
+      control: {
+        reviews: recordingIngest(),
+        kafkaHealth: async () => ({ connected: false, brokers: ['b:9092'], reason: 'connection refused' }),
+      },
     });
     const response = await app.inject({ method: 'GET', url: '/api/health' });
     expect(response.statusCode).toBe(503);
@@ -16,7 +20,9 @@ describe('GET /api/health', () => {
   });
 
   it('answers 200 with the brokers when the runtime reports Kafka connected', async () => {
-    const app = await buildServer({ control: { kafkaHealth: async () => ({ connected: true, brokers: ['b:9092'] }) } });
+    const app = await buildServer({
+      control: { reviews: recordingIngest(), kafkaHealth: async () => ({ connected: true, brokers: ['b:9092'] }) },
+    });
     const response = await app.inject({ method: 'GET', url: '/api/health' });
     expect(response.statusCode).toBe(200);
     expect(response.json()).toEqual({ status: 'ok', kafka: { connected: true, brokers: ['b:9092'] } });
@@ -26,7 +32,7 @@ describe('GET /api/health', () => {
 
 describe('errors', () => {
   it('answers an unknown route with the one error shape', async () => {
-    const app = await buildServer({ control: { kafkaHealth: async () => ({ connected: true, brokers: [] }) } });
+    const app = await buildServer({ control: { reviews: recordingIngest(), kafkaHealth: async () => ({ connected: true, brokers: [] }) } });
     const response = await app.inject({ method: 'GET', url: '/api/nope' });
     expect(response.statusCode).toBe(404);
     expect(response.json()).toEqual({ error: { code: 'not-found', message: 'No route for GET /api/nope', details: [] } });

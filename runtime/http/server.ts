@@ -4,6 +4,7 @@ import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { RuntimeControl } from '../control/runtime-control.ts';
 import { installErrorHandling } from './errors.ts';
+import { reviewRoutes } from './routes/reviews.ts';
 
 export interface ServerOptions {
   control: RuntimeControl;
@@ -15,12 +16,16 @@ export interface ServerOptions {
 export async function buildServer({ control, designerDir, logger = false }: ServerOptions): Promise<FastifyInstance> {
   const app = Fastify({ logger, bodyLimit: 64 * 1024 });
   installErrorHandling(app);
+  // JSON only: anything else is answered 415 rather than half-parsed.
+  app.removeContentTypeParser('text/plain');
 
   app.get('/api/health', async (_request, reply) => {
     const kafka = await control.kafkaHealth();
     if (kafka.connected) return { status: 'ok', kafka };
     return reply.status(503).send({ status: 'unavailable', kafka, reason: `Kafka is unreachable: ${kafka.reason}` });
   });
+
+  reviewRoutes(app, control.reviews);
 
   if (designerDir && existsSync(designerDir)) {
     await app.register(fastifyStatic, { root: designerDir, prefix: '/', wildcard: false });

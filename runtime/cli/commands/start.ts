@@ -1,8 +1,9 @@
 import { join } from 'node:path';
 import { BrokerStartError, type LocalBroker, PrerequisiteError, repoRoot, startLocalBroker } from '../../../tools/kafka/broker.ts';
 import { buildServer } from '../../http/server.ts';
-import { brokersFromEnv } from '../../kafka/client.ts';
+import { brokersFromEnv, createKafka } from '../../kafka/client.ts';
 import { checkKafka } from '../../kafka/health.ts';
+import { KafkaReviewWriter } from '../../kafka/review-writer.ts';
 import type { Command } from '../command.ts';
 import { designerDist, ensureDesignerBuilt } from '../designer-build.ts';
 import { listenOnPreferredPort } from '../listen.ts';
@@ -43,7 +44,13 @@ export const start: Command = {
     const stopBroker = () => kafka.broker?.stop() ?? Promise.resolve();
     try {
       await ensureDesignerBuilt(say);
-      const app = await buildServer({ control: { kafkaHealth: () => checkKafka(kafka.brokers) }, designerDir: designerDist });
+      const client = createKafka(kafka.brokers);
+      const reviews = new KafkaReviewWriter(client);
+      const admin = client.admin();
+      await admin.connect();
+      await reviews.ensureTopic(admin);
+      await admin.disconnect();
+      const app = await buildServer({ control: { reviews, kafkaHealth: () => checkKafka(kafka.brokers) }, designerDir: designerDist });
       const host = process.env.API_TOKEN ? (process.env.HOST ?? '0.0.0.0') : '127.0.0.1';
       if (!process.env.API_TOKEN) say('API_TOKEN is not set: listening on 127.0.0.1 only');
       const address = await listenOnPreferredPort(app, host, process.env.PORT, say);
@@ -52,6 +59,7 @@ export const start: Command = {
         stopping ??= (async () => {
           say(`${signal}: stopping`);
           await app.close();
+          await reviews.close();
           await stopBroker();
           say('stopped');
         })();

@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { buildServer } from '../server.ts';
+import { recordingIngest } from '../testing/recording-ingest.ts';
+
+const review = { id: 'r1', courseId: 'c1', userId: 'u1', rating: 4, createdAt: '2026-01-02T03:04:05Z' };
+
+async function server(options: { unavailable?: boolean } = {}) {
+  const ingest = recordingIngest(options);
+  const app = await buildServer({ control: { reviews: ingest, kafkaHealth: async () => ({ connected: true, brokers: [] }) } });
+  return { app, ingest };
+}
+
+describe('POST /api/reviews', () => {
+  it('answers 202 with the id once the write was acknowledged', async () => {
+    const { app, ingest } = await server();
+    const response = await app.inject({ method: 'POST', url: '/api/reviews', payload: review });
+    expect(response.statusCode).toBe(202);
+    expect(response.json()).toEqual({ id: 'r1' });
+    expect(ingest.written).toEqual([review]);
+  });
+
+  it('answers 400 with one detail per bad field and writes nothing', async () => {
+    const { app, ingest } = await server();
+    const response = await app.inject({ method: 'POST', url: '/api/reviews', payload: { ...review, rating: 7, userId: '' } });
+    expect(response.statusCode).toBe(400);
+    const body = response.json() as { error: { code: string; details: { path: string }[] } };
+    expect(body.error.code).toBe('invalid-review');
+    expect(body.error.details.map((d) => d.path).sort()).toEqual(['/rating', '/userId']);
+    expect(ingest.written).toEqual([]);
+  });
+
+  it('answers 415 for a body that is not JSON and 400 for malformed JSON', async () => {
+    const { app } = await server();
+    const text = await app.inject({ method: 'POST', url: '/api/reviews', payload: 'hello', headers: { 'content-type': 'text/plain' } });
+    expect(text.statusCode).toBe(415);
+    expect(text.json().error.code).toBe('unsupported-media-type');
+    const broken = await app.inject({
+      method: 'POST',
+      url: '/api/reviews',
+      payload: '{"id": ',
+      headers: { 'content-type': 'application/json' },
+    });
+    expect(broken.statusCode).toBe(400);
+    expect(broken.json().error.code).toBe('invalid-json');
+  });
+
+  it('answers 413 for a body over 64 KiB', async () => {
+    const { app } = await server();
+    const response = await app.inject({ method: 'POST', url: '/api/reviews', payload: { ...review, content: 'x'.repeat(70 * 1024) } });
+    expect(response.statusCode).toBe(413);
+    expect(response.json().error.code).toBe('payload-too-large');
+  });
+
+  it('answers 503, never 2xx, when Kafka cannot take the write', async () => {
+    const { app } = await server({ unavailable: true });
+    const response = await app.inject({ method: 'POST', url: '/api/reviews', payload: review });
+    expect(response.statusCode).toBe(503);
+    expect(response.json().error.code).toBe('kafka-unavailable');
+  });
+});
+
+describe('DELETE /api/reviews/:id', () => {
+  it('writes the delete and answers 202', async () => {
+    const { app, ingest } = await server();
+    const response = await app.inject({ method: 'DELETE', url: '/api/reviews/r9' });
+    expect(response.statusCode).toBe(202);
+    expect(ingest.removed).toEqual(['r9']);
+  });
+});
+
+describe('POST /api/reviews:batch', () => {
+  it('writes the valid items and reports each item', async () => {
+    const { app, ingest } = await server();
+    const response = await app.inject({
+      method: 'POST',
+      url: '/api/reviews:batch',
+      payload: { reviews: [review, { ...review, id: 'r2', rating: 0 }, { ...review, id: 'r3' }] },
+    });
+    expect(response.statusCode).toBe(207);
+    const body = response.json() as { accepted: number; rejected: number; results: { index: number; status: number }[] };
+    expect(body.accepted).toBe(2);
+    expect(body.rejected).toBe(1);
+    expect(body.results.map((r) => r.status)).toEqual([202, 400, 202]);
+    expect(ingest.written.map((r) => r.id)).toEqual(['r1', 'r3']);
+  });
+
+  it('refuses more than 1,000 reviews', async () => {
+    const { app } = await server();
+    const reviews = Array.from({ length: 1001 }, (_, i) => ({ ...review, id: `r${i}` }));
+    const response = await app.inject({ method: 'POST', url: '/api/reviews:batch', payload: { reviews } });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().error.message).toContain('1 to 1000 reviews; this one has 1001');
+  });
+});

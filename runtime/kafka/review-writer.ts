@@ -1,0 +1,84 @@
+// Writes reviews to the `reviews` topic: idempotent producer, acks=all, bounded wait.
+import type { Admin, Kafka, Producer } from 'kafkajs';
+import type { Review } from '../../shared/api/review.ts';
+import { IngestUnavailableError, type ReviewIngest } from '../control/review-ingest.ts';
+
+export const REVIEWS_TOPIC = 'reviews';
+
+export interface ReviewWriterOptions {
+  topic?: string;
+  partitions?: number;
+  /** How long a write may wait for the cluster before the API answers 503. */
+  timeoutMs?: number;
+}
+
+export class KafkaReviewWriter implements ReviewIngest {
+  private producer: Producer | undefined;
+  private connecting: Promise<Producer> | undefined;
+  private readonly topic: string;
+  private readonly timeoutMs: number;
+
+  constructor(
+    private readonly kafka: Kafka,
+    private readonly options: ReviewWriterOptions = {},
+  ) {
+    this.topic = options.topic ?? REVIEWS_TOPIC;
+    this.timeoutMs = options.timeoutMs ?? 5000;
+  }
+
+  /** Creates the topic when it is missing (the website may post before any pipeline runs). */
+  async ensureTopic(admin: Admin): Promise<void> {
+    const topics = await admin.listTopics();
+    if (topics.includes(this.topic)) return;
+    await admin.createTopics({ waitForLeaders: true, topics: [{ topic: this.topic, numPartitions: this.options.partitions ?? 6 }] });
+  }
+
+  async put(reviews: Review[]): Promise<void> {
+    await this.send(reviews.map((review) => ({ key: review.id, value: JSON.stringify(review) })));
+  }
+
+  async remove(id: string): Promise<void> {
+    await this.send([{ key: id, value: null }]);
+  }
+
+  async close(): Promise<void> {
+    await this.producer?.disconnect();
+    this.producer = undefined;
+    this.connecting = undefined;
+  }
+
+  private async send(messages: { key: string; value: string | null }[]): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, fail) => {
+      timer = setTimeout(
+        () => fail(new IngestUnavailableError(`Kafka did not acknowledge the write within ${this.timeoutMs} ms`)),
+        this.timeoutMs,
+      );
+    });
+    try {
+      const producer = await Promise.race([this.connected(), timeout]);
+      await Promise.race([producer.send({ topic: this.topic, acks: -1, messages }), timeout]);
+    } catch (error) {
+      if (error instanceof IngestUnavailableError) throw error;
+      throw new IngestUnavailableError(`Kafka refused the write: ${error instanceof Error ? error.message : String(error)}`);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  private connected(): Promise<Producer> {
+    if (this.producer) return Promise.resolve(this.producer);
+    this.connecting ??= (async () => {
+      const producer = this.kafka.producer({ idempotent: true, maxInFlightRequests: 5 });
+      try {
+        await producer.connect();
+      } catch (error) {
+        this.connecting = undefined;
+        throw error;
+      }
+      this.producer = producer;
+      return producer;
+    })();
+    return this.connecting;
+  }
+}
