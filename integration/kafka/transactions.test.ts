@@ -70,8 +70,13 @@ describe('Kafka transactions through kafkajs', () => {
     const committed = await producer.transaction();
     await committed.sendOffsets({ consumerGroupId: groupId, topics: [{ topic: input, partitions: [{ partition: 0, offset: '7' }] }] });
     await committed.commit();
-    const afterCommit = await admin.fetchOffsets({ groupId, topics: [input] });
-    expect(afterCommit[0]?.partitions[0]?.offset).toBe('7');
+    // Transaction markers reach __consumer_offsets just after the commit returns.
+    let committedOffset: string | undefined;
+    for (let attempt = 0; attempt < 50 && committedOffset !== '7'; attempt++) {
+      committedOffset = (await admin.fetchOffsets({ groupId, topics: [input] }))[0]?.partitions[0]?.offset;
+      if (committedOffset !== '7') await settle(100);
+    }
+    expect(committedOffset).toBe('7');
     await producer.disconnect();
   });
 });
