@@ -1,0 +1,45 @@
+// What the Kafka driver needs of one engine task: the seam between runtime/kafka
+// and runtime/engine. engine-tasks.ts adapts the engine's tasks to it.
+import type { OutboundMessage } from './task-committer.ts';
+
+export interface TopicPartition {
+  topic: string;
+  partition: number;
+}
+
+export interface InboundRecord extends TopicPartition {
+  offset: number;
+  key: string | null;
+  /** null is a tombstone. */
+  value: string | null;
+  timestamp: number;
+  headers: Record<string, string>;
+}
+
+/** Everything one batch (or one timer tick) produced, committed together. */
+export interface TaskOutput {
+  /** Outputs, changelog writes and dead letters, in the order they must be written. */
+  messages: OutboundMessage[];
+  /** Writes outside Kafka (Postgres), run before the transaction commits; they must be idempotent. */
+  beforeCommit?: () => Promise<void>;
+}
+
+export interface DriverTask {
+  /** Stable across workers: names the transactional id, e.g. `review-stats.0.2`. */
+  readonly id: string;
+  readonly inputs: TopicPartition[];
+  /** Changelog partitions to read back before processing (same partition number as the task). */
+  readonly changelogs: TopicPartition[];
+  restore(record: { topic: string; key: string; value: string | null }): void;
+  process(records: InboundRecord[], now: number): TaskOutput;
+  fireTimers(now: number): TaskOutput;
+  /** The earliest wall-clock time at which fireTimers has something to do. */
+  nextTimerAt(): number | undefined;
+}
+
+/** Builds tasks on demand: the worker asks for the task that owns an input partition. */
+export interface TaskFactory {
+  /** The task id that consumes this input partition. */
+  taskIdFor(input: TopicPartition): string;
+  create(taskId: string): DriverTask;
+}
