@@ -34,7 +34,7 @@ export class TaskHandle {
     private readonly events: TaskEvents = {},
   ) {
     this.driver = factory.create(id);
-    this.committer = new TaskCommitter(kafka, `sluice.${groupId}.${id}`, groupId);
+    this.committer = new TaskCommitter(kafka, `${groupId}.${id}`, groupId);
     this.ready = this.prepare(true);
   }
 
