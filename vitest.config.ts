@@ -16,7 +16,7 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: ['integration/**/*.test.ts'],
-          globalSetup: ['integration/setup/global-kafka.ts'],
+          globalSetup: ['integration/setup/global-services.ts'],
           testTimeout: 120_000,
           hookTimeout: 180_000,
           fileParallelism: false,

@@ -1,0 +1,49 @@
+// One broker and one PostgreSQL per test run: started here, shared by every
+// integration test file, and always stopped (the broker's watchdog stops it even
+// if this process is killed). KAFKA_BROKERS / DATABASE_URL use existing ones.
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { startLocalBroker } from '../../tools/kafka/broker.ts';
+import { startLocalPostgres } from '../../tools/postgres/embedded.ts';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    kafkaBrokers: string[];
+    databaseUrl: string;
+  }
+}
+
+export default async function setup(project: TestProject) {
+  const stops: (() => Promise<void>)[] = [];
+  const dataDir = mkdtempSync(join(tmpdir(), 'sluice-test-'));
+  chmodSync(dataDir, 0o755); // PostgreSQL, run as root, switches to a user of its own that must reach it
+  const teardown = async () => {
+    for (const stop of stops.reverse()) await stop().catch((error: unknown) => console.error(error));
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+  try {
+    const configured = process.env.KAFKA_BROKERS?.split(',').filter(Boolean);
+    if (configured?.length) project.provide('kafkaBrokers', configured);
+    else {
+      const broker = await startLocalBroker({
+        dataDir: join(dataDir, 'kafka'),
+        heap: '768m',
+        log: (line) => console.log(`[kafka] ${line}`),
+      });
+      stops.push(broker.stop);
+      project.provide('kafkaBrokers', broker.brokers);
+    }
+    if (process.env.DATABASE_URL) project.provide('databaseUrl', process.env.DATABASE_URL);
+    else {
+      const postgres = await startLocalPostgres({ dataDir: join(dataDir, 'postgres'), log: (line) => console.log(`[postgres] ${line}`) });
+      stops.push(postgres.stop);
+      project.provide('databaseUrl', postgres.url);
+    }
+  } catch (error) {
+    await teardown();
+    throw error;
+  }
+  return teardown;
+}

@@ -1,0 +1,118 @@
+// Writes a sink's rows to PostgreSQL: upserts and deletes by primary key, batched,
+// idempotent (replaying a batch after a crash leaves the table as it was).
+import pg from 'pg';
+
+export type RowOperation = { op: 'upsert'; row: Record<string, unknown> } | { op: 'delete'; key: Record<string, unknown> };
+
+export interface TableSpec {
+  table: string;
+  primaryKey: string[];
+}
+
+type ColumnType = 'double precision' | 'boolean' | 'text' | 'jsonb';
+
+function columnType(value: unknown): ColumnType {
+  if (typeof value === 'number') return 'double precision';
+  if (typeof value === 'boolean') return 'boolean';
+  if (typeof value === 'string' || value === null || value === undefined) return 'text';
+  return 'jsonb';
+}
+
+const ident = (name: string) => `"${name.replaceAll('"', '""')}"`;
+
+/** Only the last operation per primary key in a batch decides the row's final state. */
+export function lastOperationPerKey(operations: RowOperation[], primaryKey: string[]): RowOperation[] {
+  const last = new Map<string, RowOperation>();
+  for (const operation of operations) {
+    const source = operation.op === 'upsert' ? operation.row : operation.key;
+    last.set(JSON.stringify(primaryKey.map((column) => source[column])), operation);
+  }
+  return [...last.values()];
+}
+
+export class TableWriter {
+  private readonly knownColumns = new Map<string, Set<string>>();
+
+  constructor(private readonly pool: pg.Pool) {}
+
+  static connect(url: string): TableWriter {
+    return new TableWriter(new pg.Pool({ connectionString: url, max: 4 }));
+  }
+
+  async write(spec: TableSpec, operations: RowOperation[]): Promise<void> {
+    const final = lastOperationPerKey(operations, spec.primaryKey);
+    if (final.length === 0) return;
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      const upserts = final.flatMap((operation) => (operation.op === 'upsert' ? [operation.row] : []));
+      await this.ensureTable(client, spec, upserts);
+      for (const operation of final) {
+        if (operation.op === 'delete') await this.delete(client, spec, operation.key);
+      }
+      // PostgreSQL takes at most 65,535 parameters per statement.
+      for (let start = 0; start < upserts.length; start += 500) await this.upsert(client, spec, upserts.slice(start, start + 500));
+      await client.query('COMMIT');
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => {});
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.pool.end();
+  }
+
+  private async ensureTable(client: pg.PoolClient, spec: TableSpec, rows: Record<string, unknown>[]): Promise<void> {
+    const types = new Map<string, ColumnType>();
+    for (const column of spec.primaryKey) types.set(column, 'text');
+    for (const row of rows)
+      for (const [column, value] of Object.entries(row))
+        if (!types.has(column) || value !== null) types.set(column, types.get(column) ?? columnType(value));
+    let known = this.knownColumns.get(spec.table);
+    if (!known) {
+      const columns = [...types].map(([column, type]) => `${ident(column)} ${type}`).join(', ');
+      await client.query(
+        `CREATE TABLE IF NOT EXISTS ${ident(spec.table)} (${columns}, PRIMARY KEY (${spec.primaryKey.map(ident).join(', ')}))`,
+      );
+      known = new Set();
+      this.knownColumns.set(spec.table, known);
+    }
+    for (const [column, type] of types) {
+      if (known.has(column)) continue;
+      await client.query(`ALTER TABLE ${ident(spec.table)} ADD COLUMN IF NOT EXISTS ${ident(column)} ${type}`);
+      known.add(column);
+    }
+  }
+
+  private async delete(client: pg.PoolClient, spec: TableSpec, key: Record<string, unknown>): Promise<void> {
+    const where = spec.primaryKey.map((column, i) => `${ident(column)} = $${i + 1}`).join(' AND ');
+    await client.query(
+      `DELETE FROM ${ident(spec.table)} WHERE ${where}`,
+      spec.primaryKey.map((column) => String(key[column])),
+    );
+  }
+
+  private async upsert(client: pg.PoolClient, spec: TableSpec, rows: Record<string, unknown>[]): Promise<void> {
+    const columns = [...new Set(rows.flatMap((row) => Object.keys(row)))];
+    const values: unknown[] = [];
+    const tuples = rows.map((row) => {
+      const placeholders = columns.map((column) => {
+        const value = row[column];
+        values.push(value !== null && typeof value === 'object' ? JSON.stringify(value) : (value ?? null));
+        return `$${values.length}`;
+      });
+      return `(${placeholders.join(', ')})`;
+    });
+    const updates = columns
+      .filter((column) => !spec.primaryKey.includes(column))
+      .map((column) => `${ident(column)} = EXCLUDED.${ident(column)}`);
+    const onConflict = updates.length > 0 ? `DO UPDATE SET ${updates.join(', ')}` : 'DO NOTHING';
+    await client.query(
+      `INSERT INTO ${ident(spec.table)} (${columns.map(ident).join(', ')}) VALUES ${tuples.join(', ')} ON CONFLICT (${spec.primaryKey.map(ident).join(', ')}) ${onConflict}`,
+      values,
+    );
+  }
+}

