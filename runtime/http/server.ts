@@ -28,9 +28,8 @@ export async function buildServer({ control, designerDir, logger = false }: Serv
   reviewRoutes(app, control.reviews);
 
   if (designerDir && existsSync(designerDir)) {
+    // The designer routes with the URL hash, so its files are all there is to serve (index.html at /).
     await app.register(fastifyStatic, { root: designerDir, prefix: '/', wildcard: false });
-    // The designer routes with the URL hash; anything else under / that is not a file gets the app.
-    app.get('/', (_request, reply) => reply.sendFile('index.html'));
   }
   return app;
 }

@@ -217,7 +217,7 @@ function formatStorage(libs: string, configDir: string, heap: string): void {
   const properties = join(configDir, 'server.properties');
   execFileSync(
     'java',
-    [...javaArgs(libs, heap, configDir), 'kafka.tools.StorageTool', 'format', '-t', clusterId(), '-c', properties, '--ignore-formatted'],
+    [...javaArgs(libs, heap, configDir), 'kafka.tools.StorageTool', 'format', `--cluster-id=${clusterId()}`, '-c', properties, '--ignore-formatted'],
     {
       stdio: ['ignore', 'pipe', 'pipe'],
     },
@@ -278,7 +278,7 @@ export async function startLocalBroker(options: BrokerOptions): Promise<LocalBro
 
   const child = spawn(
     process.execPath,
-    [join(here, 'watchdog.mjs'), 'java', ...javaArgs(libs, heap, dataDir), 'kafka.Kafka', join(dataDir, 'server.properties')],
+    [join(here, '..', 'watchdog.mjs'), 'java', ...javaArgs(libs, heap, dataDir), 'kafka.Kafka', join(dataDir, 'server.properties')],
     {
       stdio: ['pipe', 'ignore', 'pipe'],
       detached: true, // its own process group: Ctrl-C goes to us, and we stop it in order

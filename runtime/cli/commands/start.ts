@@ -1,10 +1,12 @@
 import { join } from 'node:path';
-import { BrokerStartError, type LocalBroker, PrerequisiteError, repoRoot, startLocalBroker } from '../../../tools/kafka/broker.ts';
+import { BrokerStartError, type LocalBroker, PrerequisiteError, startLocalBroker } from '../../../tools/kafka/broker.ts';
+import { startLocalPostgres } from '../../../tools/postgres/embedded.ts';
 import { buildServer } from '../../http/server.ts';
 import { brokersFromEnv, createKafka } from '../../kafka/client.ts';
 import { checkKafka } from '../../kafka/health.ts';
 import { KafkaReviewWriter } from '../../kafka/review-writer.ts';
 import type { Command } from '../command.ts';
+import { dataDir as defaultDataDir, rememberLocalDatabaseUrl } from '../database-url.ts';
 import { designerDist, ensureDesignerBuilt } from '../designer-build.ts';
 import { listenOnPreferredPort } from '../listen.ts';
 
@@ -25,7 +27,7 @@ export const start: Command = {
   summary: 'start the local Kafka broker (unless KAFKA_BROKERS is set), the runtime and the designer',
   usage: 'start',
   async run() {
-    const dataDir = process.env.SLUICE_DATA_DIR ?? join(repoRoot, '.data');
+    const dataDir = defaultDataDir();
     let kafka: Awaited<ReturnType<typeof kafkaForStart>>;
     try {
       kafka = await kafkaForStart(dataDir);
@@ -41,8 +43,17 @@ export const start: Command = {
       throw error;
     }
     let stopping: Promise<void> | undefined;
-    const stopBroker = () => kafka.broker?.stop() ?? Promise.resolve();
+    let stopPostgres = () => Promise.resolve();
+    const stopServices = async () => {
+      await stopPostgres();
+      await kafka.broker?.stop();
+    };
     try {
+      if (!process.env.DATABASE_URL) {
+        const postgres = await startLocalPostgres({ dataDir: join(dataDir, 'postgres'), port: 5432, log: say });
+        stopPostgres = postgres.stop;
+        rememberLocalDatabaseUrl(postgres.url);
+      }
       await ensureDesignerBuilt(say);
       const client = createKafka(kafka.brokers);
       const reviews = new KafkaReviewWriter(client);
@@ -60,18 +71,18 @@ export const start: Command = {
           say(`${signal}: stopping`);
           await app.close();
           await reviews.close();
-          await stopBroker();
+          await stopServices();
           say('stopped');
         })();
         return stopping;
       };
       await new Promise<void>((done) => {
-        process.once('SIGINT', () => shutdown('SIGINT').then(done));
-        process.once('SIGTERM', () => shutdown('SIGTERM').then(done));
+        process.on('SIGINT', () => shutdown('SIGINT').then(done));
+        process.on('SIGTERM', () => shutdown('SIGTERM').then(done));
       });
       return 0;
     } catch (error) {
-      await stopBroker();
+      await stopServices();
       throw error;
     }
   },
