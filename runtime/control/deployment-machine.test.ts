@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { createActor, fromPromise, waitFor } from 'xstate';
+import { deploymentMachine } from './deployment-machine.ts';
+
+const ok = fromPromise<void, { pipelineId: string }>(async () => {});
+const failing = (message: string) =>
+  fromPromise<void, { pipelineId: string }>(async () => {
+    throw new Error(message);
+  });
+
+function start(
+  overrides: Partial<
+    Record<'validate' | 'provision' | 'startTasks' | 'drain', ReturnType<typeof fromPromise<void, { pipelineId: string }>>>
+  > = {},
+) {
+  const machine = deploymentMachine.provide({ actors: { validate: ok, provision: ok, startTasks: ok, drain: ok, ...overrides } });
+  const actor = createActor(machine, { input: { pipelineId: 'review-stats', version: 3 } });
+  actor.start();
+  return actor;
+}
+
+describe('the deployment lifecycle', () => {
+  it('goes validating → provisioning → restoring, and to running once the tasks report running', async () => {
+    const actor = start();
+    await waitFor(actor, (s) => s.matches('restoring'));
+    actor.send({ type: 'tasks.restoring', progress: 0.5 });
+    expect(actor.getSnapshot().context.restoreProgress).toBe(0.5);
+    actor.send({ type: 'tasks.running' });
+    expect(actor.getSnapshot().value).toBe('running');
+    expect(actor.getSnapshot().context.restoreProgress).toBeUndefined();
+  });
+
+  it('moves between running and rebalancing as partitions move', async () => {
+    const actor = start();
+    await waitFor(actor, (s) => s.matches('restoring'));
+    actor.send({ type: 'tasks.running' });
+    actor.send({ type: 'rebalance.started' });
+    expect(actor.getSnapshot().value).toBe('rebalancing');
+    actor.send({ type: 'rebalance.finished' });
+    expect(actor.getSnapshot().value).toBe('running');
+  });
+
+  it('drains before it stops', async () => {
+    let drained = false;
+    const actor = start({
+      drain: fromPromise(async () => {
+        drained = true;
+      }),
+    });
+    await waitFor(actor, (s) => s.matches('restoring'));
+    actor.send({ type: 'tasks.running' });
+    actor.send({ type: 'stop' });
+    const stopped = await waitFor(actor, (s) => s.matches('stopped'));
+    expect(drained).toBe(true);
+    expect(stopped.status).toBe('done');
+  });
+
+  it('fails with the reason when provisioning fails, and stays failed until stopped', async () => {
+    const actor = start({ provision: failing('topic reviews has 3 partitions, the plan needs 6') });
+    const failed = await waitFor(actor, (s) => s.matches('failed'));
+    expect(failed.context.reason).toBe('provisioning topics failed: topic reviews has 3 partitions, the plan needs 6');
+    actor.send({ type: 'tasks.running' });
+    expect(actor.getSnapshot().value).toBe('failed');
+    actor.send({ type: 'stop' });
+    expect(actor.getSnapshot().value).toBe('stopped');
+  });
+
+  it('fails from any state when a worker reports a fatal error', async () => {
+    const actor = start();
+    await waitFor(actor, (s) => s.matches('restoring'));
+    actor.send({ type: 'tasks.running' });
+    actor.send({ type: 'fail', reason: 'state store corrupt' });
+    expect(actor.getSnapshot().value).toBe('failed');
+    expect(actor.getSnapshot().context.reason).toBe('state store corrupt');
+  });
+});
