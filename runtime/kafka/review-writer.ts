@@ -33,6 +33,17 @@ export class KafkaReviewWriter implements ReviewIngest {
     await admin.createTopics({ waitForLeaders: true, topics: [{ topic: this.topic, numPartitions: this.options.partitions ?? 6 }] });
   }
 
+  /** Puts and deletes in one acknowledged write, in order (the load generator's path). */
+  async apply(operations: ({ review: Review } | { deleteId: string })[]): Promise<void> {
+    await this.send(
+      operations.map((operation) =>
+        'review' in operation
+          ? { key: operation.review.id, value: JSON.stringify(operation.review) }
+          : { key: operation.deleteId, value: null },
+      ),
+    );
+  }
+
   async put(reviews: Review[]): Promise<void> {
     await this.send(reviews.map((review) => ({ key: review.id, value: JSON.stringify(review) })));
   }
