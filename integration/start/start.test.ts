@@ -17,7 +17,14 @@ async function startSluice() {
   const dataDir = mkdtempSync(join(tmpdir(), 'sluice-start-'));
   chmodSync(dataDir, 0o755); // PostgreSQL, run as root, switches to a user of its own that must reach it
   dataDirs.push(dataDir);
-  const env: Record<string, string> = { SLUICE_DATA_DIR: dataDir, PORT: '0', KAFKA_BROKERS: '' };
+  const env: Record<string, string> = {
+    SLUICE_DATA_DIR: dataDir,
+    PORT: '0',
+    KAFKA_BROKERS: '',
+    DATABASE_URL: '',
+    SLUICE_KAFKA_PORT: '0',
+    SLUICE_POSTGRES_PORT: '0',
+  };
   const run = spawnSluice(['start'], env);
   const started = await waitUntil(() => /running at (http:\/\/\S+)/.test(run.output()) || run.child.exitCode !== null, 120_000);
   const url = run.output().match(/running at (http:\/\/\S+)/)?.[1];

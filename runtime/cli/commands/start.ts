@@ -12,13 +12,19 @@ import { listenOnPreferredPort } from '../listen.ts';
 
 const say = (line: string) => console.log(`sluice: ${line}`);
 
+/** The port a local service prefers; 0 means any free port (tests run several at once). */
+function preferredPort(variable: string, fallback: number): number | undefined {
+  const value = Number(process.env[variable] ?? fallback);
+  return Number.isInteger(value) && value > 0 ? value : undefined;
+}
+
 async function kafkaForStart(dataDir: string): Promise<{ brokers: string[]; broker?: LocalBroker }> {
   const configured = brokersFromEnv();
   if (configured) {
     say(`using the Kafka cluster in KAFKA_BROKERS (${configured.join(',')})`);
     return { brokers: configured };
   }
-  const broker = await startLocalBroker({ dataDir: join(dataDir, 'kafka'), port: 9092, log: say });
+  const broker = await startLocalBroker({ dataDir: join(dataDir, 'kafka'), port: preferredPort('SLUICE_KAFKA_PORT', 9092), log: say });
   return { brokers: broker.brokers, broker };
 }
 
@@ -50,7 +56,11 @@ export const start: Command = {
     };
     try {
       if (!process.env.DATABASE_URL) {
-        const postgres = await startLocalPostgres({ dataDir: join(dataDir, 'postgres'), port: 5432, log: say });
+        const postgres = await startLocalPostgres({
+          dataDir: join(dataDir, 'postgres'),
+          port: preferredPort('SLUICE_POSTGRES_PORT', 5432),
+          log: say,
+        });
         stopPostgres = postgres.stop;
         rememberLocalDatabaseUrl(postgres.url);
       }

@@ -1,0 +1,25 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchBrowser, openPage, screenshot } from './setup/browser.ts';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(() => browser?.close());
+
+describe('the designer, served by npm start', () => {
+  it('loads with no console errors and no failed requests, from the same origin only', async () => {
+    const url = inject('sluiceUrl');
+    const requested: string[] = [];
+    const { page, problems } = await openPage(browser, url);
+    page.on('request', (request) => requested.push(request.url()));
+    await page.reload({ waitUntil: 'networkidle' });
+    await screenshot(page, '01-designer-loaded');
+    expect(await page.title()).toBe('Sluice');
+    expect(problems).toEqual([]);
+    expect(requested.filter((address) => !address.startsWith(url) && !address.startsWith('data:') && !address.startsWith('blob:'))).toEqual(
+      [],
+    );
+  });
+});
