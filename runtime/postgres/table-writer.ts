@@ -1,8 +1,9 @@
 // Writes a sink's rows to PostgreSQL: upserts and deletes by primary key, batched,
 // idempotent (replaying a batch after a crash leaves the table as it was).
 import pg from 'pg';
+import type { RowOperation } from '../engine/sink-write.ts';
 
-export type RowOperation = { op: 'upsert'; row: Record<string, unknown> } | { op: 'delete'; key: Record<string, unknown> };
+export type { RowOperation };
 
 export interface TableSpec {
   table: string;
@@ -16,6 +17,16 @@ function columnType(value: unknown): ColumnType {
   if (typeof value === 'boolean') return 'boolean';
   if (typeof value === 'string' || value === null || value === undefined) return 'text';
   return 'jsonb';
+}
+
+/** Two workers creating the same table at once: IF NOT EXISTS still races in PostgreSQL's catalog. */
+async function tolerateConcurrentCreate(create: () => Promise<unknown>): Promise<void> {
+  try {
+    await create();
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    if (code !== '23505' && code !== '42P07' && code !== '42701') throw error;
+  }
 }
 
 const ident = (name: string) => `"${name.replaceAll('"', '""')}"`;
@@ -32,6 +43,7 @@ export function lastOperationPerKey(operations: RowOperation[], primaryKey: stri
 
 export class TableWriter {
   private readonly knownColumns = new Map<string, Set<string>>();
+  private readonly schemaChanges = new Map<string, Promise<void>>();
 
   constructor(private readonly pool: pg.Pool) {}
 
@@ -42,11 +54,11 @@ export class TableWriter {
   async write(spec: TableSpec, operations: RowOperation[]): Promise<void> {
     const final = lastOperationPerKey(operations, spec.primaryKey);
     if (final.length === 0) return;
+    const upserts = final.flatMap((operation) => (operation.op === 'upsert' ? [operation.row] : []));
+    await this.ensureTable(spec, upserts);
     const client = await this.pool.connect();
     try {
       await client.query('BEGIN');
-      const upserts = final.flatMap((operation) => (operation.op === 'upsert' ? [operation.row] : []));
-      await this.ensureTable(client, spec, upserts);
       for (const operation of final) {
         if (operation.op === 'delete') await this.delete(client, spec, operation.key);
       }
@@ -65,7 +77,22 @@ export class TableWriter {
     await this.pool.end();
   }
 
-  private async ensureTable(client: pg.PoolClient, spec: TableSpec, rows: Record<string, unknown>[]): Promise<void> {
+  /**
+   * Creates the table and missing columns outside the write's transaction (so other
+   * tasks see them at once), one caller at a time per table in this process.
+   */
+  private ensureTable(spec: TableSpec, rows: Record<string, unknown>[]): Promise<void> {
+    const previous = this.schemaChanges.get(spec.table) ?? Promise.resolve();
+    const next = previous.then(() => this.createMissing(spec, rows));
+    this.schemaChanges.set(
+      spec.table,
+      next.catch(() => {}),
+    );
+    return next;
+  }
+
+  private async createMissing(spec: TableSpec, rows: Record<string, unknown>[]): Promise<void> {
+    const client = this.pool;
     const types = new Map<string, ColumnType>();
     for (const column of spec.primaryKey) types.set(column, 'text');
     for (const row of rows)
@@ -82,7 +109,9 @@ export class TableWriter {
     }
     for (const [column, type] of types) {
       if (known.has(column)) continue;
-      await client.query(`ALTER TABLE ${ident(spec.table)} ADD COLUMN IF NOT EXISTS ${ident(column)} ${type}`);
+      await tolerateConcurrentCreate(() =>
+        client.query(`ALTER TABLE ${ident(spec.table)} ADD COLUMN IF NOT EXISTS ${ident(column)} ${type}`),
+      );
       known.add(column);
     }
   }

@@ -217,7 +217,15 @@ function formatStorage(libs: string, configDir: string, heap: string): void {
   const properties = join(configDir, 'server.properties');
   execFileSync(
     'java',
-    [...javaArgs(libs, heap, configDir), 'kafka.tools.StorageTool', 'format', `--cluster-id=${clusterId()}`, '-c', properties, '--ignore-formatted'],
+    [
+      ...javaArgs(libs, heap, configDir),
+      'kafka.tools.StorageTool',
+      'format',
+      `--cluster-id=${clusterId()}`,
+      '-c',
+      properties,
+      '--ignore-formatted',
+    ],
     {
       stdio: ['ignore', 'pipe', 'pipe'],
     },

@@ -1,7 +1,10 @@
 import type { Command } from '../command.ts';
 import { batch } from './batch.ts';
+import { plan } from './plan.ts';
+import { run } from './run.ts';
 import { start } from './start.ts';
+import { validate } from './validate.ts';
 import { version } from './version.ts';
 
 /** Every CLI command; `help` lists them in this order. */
-export const commands: Command[] = [start, batch, version];
+export const commands: Command[] = [start, run, validate, plan, batch, version];

@@ -1,0 +1,106 @@
+// Deploy, stop, start and delete pipelines: validates, guards revisions, and writes
+// the desired state; every worker's runner converges on what the store says.
+import { type Pipeline, pipelinesEquivalent, type ValidationIssue, validatePipeline } from '../../shared/index.ts';
+import { currentVersion, type DeploymentRecord, type PipelineStore, type PipelineVersion, withNewVersion } from './pipeline-store.ts';
+
+export class PipelineNotFoundError extends Error {
+  constructor(readonly id: string) {
+    super(`No pipeline '${id}' is deployed.`);
+  }
+}
+
+export class InvalidPipelineError extends Error {
+  constructor(readonly issues: ValidationIssue[]) {
+    super(`The pipeline has ${issues.length} problem${issues.length === 1 ? '' : 's'}; the running version keeps running.`);
+  }
+}
+
+export class RevisionConflictError extends Error {
+  constructor(
+    readonly id: string,
+    readonly current: number,
+    readonly based: number,
+  ) {
+    super(`Pipeline '${id}' changed since revision ${based} (now ${current}): reload it and apply your edit again.`);
+  }
+}
+
+export interface DeployResult {
+  record: DeploymentRecord;
+  /** False when the new definition differs from the running one only in layout. */
+  changed: boolean;
+}
+
+export class PipelineRegistry {
+  private records = new Map<string, DeploymentRecord>();
+
+  constructor(
+    private readonly store: PipelineStore,
+    private readonly clock: () => Date = () => new Date(),
+  ) {}
+
+  async load(): Promise<void> {
+    this.records = await this.store.load();
+  }
+
+  /** Applies a change another worker wrote. */
+  observe(id: string, record: DeploymentRecord | undefined): void {
+    if (record) this.records.set(id, record);
+    else this.records.delete(id);
+  }
+
+  list(): DeploymentRecord[] {
+    return [...this.records.values()].sort((a, b) => a.id.localeCompare(b.id));
+  }
+
+  get(id: string): DeploymentRecord {
+    const record = this.records.get(id);
+    if (!record) throw new PipelineNotFoundError(id);
+    return record;
+  }
+
+  versions(id: string): PipelineVersion[] {
+    return this.get(id).versions;
+  }
+
+  async deploy(id: string, input: unknown, baseRevision?: number): Promise<DeployResult> {
+    const result = validatePipeline(input);
+    if (!result.ok) throw new InvalidPipelineError(result.issues);
+    const pipeline: Pipeline = result.pipeline;
+    if (pipeline.id !== id) {
+      throw new InvalidPipelineError([
+        { code: 'invalid-value', path: '/id', message: `The pipeline's id is '${pipeline.id}' but it was deployed as '${id}'.` },
+      ]);
+    }
+    const existing = this.records.get(id);
+    if (existing && baseRevision !== undefined && baseRevision !== existing.revision)
+      throw new RevisionConflictError(id, existing.revision, baseRevision);
+    // Moving a box is not a change: a layout-only edit is stored without a new version, so nothing restarts.
+    if (existing && pipelinesEquivalent(currentVersion(existing).pipeline, pipeline)) {
+      const versions = [...existing.versions.slice(0, -1), { ...currentVersion(existing), pipeline }];
+      const record = { ...existing, versions, revision: existing.revision + 1 };
+      await this.write(record);
+      return { record, changed: false };
+    }
+    const record = withNewVersion(existing, pipeline, this.clock());
+    await this.write(record);
+    return { record, changed: true };
+  }
+
+  async setDesired(id: string, desired: DeploymentRecord['desired']): Promise<DeploymentRecord> {
+    const record = { ...this.get(id), desired, revision: this.get(id).revision + 1 };
+    await this.write(record);
+    return record;
+  }
+
+  async remove(id: string): Promise<void> {
+    this.get(id);
+    await this.store.remove(id);
+    this.records.delete(id);
+  }
+
+  private async write(record: DeploymentRecord): Promise<void> {
+    await this.store.put(record);
+    this.records.set(record.id, record);
+  }
+}

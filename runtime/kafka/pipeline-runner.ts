@@ -1,0 +1,101 @@
+// Runs one pipeline version on Kafka in this process: compile against the
+// cluster's partition counts, provision topics, then join the pipeline's group.
+import type { Admin, Kafka } from 'kafkajs';
+import type { Pipeline } from '../../shared/index.ts';
+import { MetricsRegistry } from '../engine/metrics.ts';
+import type { Plan } from '../engine/plan.ts';
+import type { SinkWrite } from '../engine/sink-write.ts';
+import { logger } from '../log/logger.ts';
+import { compilePipeline } from '../nodes/index.ts';
+import { engineTaskFactory } from './engine-tasks.ts';
+import { PipelineWorker } from './pipeline-worker.ts';
+import type { TaskEvents } from './task-handle.ts';
+import { partitionCounts, provisionTopics } from './topics.ts';
+
+const log = logger.child({ component: 'runner' });
+
+export interface RunnerOptions extends TaskEvents {
+  /** Where sink.postgres writes go (resolves `${env:NAME}` connections itself). */
+  executeSinks: (writes: SinkWrite[]) => Promise<void>;
+  /** Partitions for source topics that do not exist yet. */
+  defaultPartitions?: number;
+  onAssignment?: (taskIds: string[]) => void;
+  metrics?: MetricsRegistry;
+}
+
+export class PlanError extends Error {
+  constructor(readonly issues: { path: string; message: string }[]) {
+    super(`the pipeline does not compile: ${issues.map((issue) => `${issue.path}: ${issue.message}`).join('; ')}`);
+  }
+}
+
+export class PipelineRunner {
+  readonly metrics: MetricsRegistry;
+  plan: Plan | undefined;
+  private worker: PipelineWorker | undefined;
+
+  constructor(
+    private readonly kafka: Kafka,
+    private readonly admin: Admin,
+    readonly pipeline: Pipeline,
+    private readonly options: RunnerOptions,
+  ) {
+    this.metrics = options.metrics ?? new MetricsRegistry();
+  }
+
+  get groupId(): string {
+    return `sluice.${this.pipeline.id}`;
+  }
+
+  /** Compiles against the source topics as they exist (creating missing ones) and creates every topic the plan needs. */
+  async provision(): Promise<Plan> {
+    const sourceTopics = [
+      ...new Set(this.pipeline.nodes.flatMap((node) => (node.type === 'source.kafka' ? [(node.config as { topic: string }).topic] : []))),
+    ];
+    const existing = new Set(await this.admin.listTopics());
+    const missing = sourceTopics.filter((topic) => !existing.has(topic));
+    if (missing.length > 0) {
+      await provisionTopics(
+        this.admin,
+        missing.map((name) => ({ name, partitions: this.options.defaultPartitions ?? 3, config: {} })),
+      );
+    }
+    const sourcePartitions = Object.fromEntries(await partitionCounts(this.admin, sourceTopics));
+    const compiled = compilePipeline(this.pipeline, { sourcePartitions });
+    if (!compiled.ok) throw new PlanError(compiled.issues);
+    const report = await provisionTopics(this.admin, compiled.plan.topics);
+    if (report.created.length > 0) log.info({ pipeline: this.pipeline.id, created: report.created }, 'topics created');
+    for (const mismatch of report.mismatched) {
+      log.warn({ pipeline: this.pipeline.id, ...mismatch }, 'topic exists with another partition count than the plan asks for');
+    }
+    this.plan = compiled.plan;
+    return compiled.plan;
+  }
+
+  async start(): Promise<void> {
+    const plan = this.plan ?? (await this.provision());
+    const inputTopics = plan.subTopologies.map((sub) => ({
+      topic: sub.input.topic,
+      fromBeginning:
+        sub.input.kind === 'repartition' ||
+        plan.sources.some((source) => source.topic === sub.input.topic && source.startFrom === 'earliest'),
+    }));
+    this.worker = new PipelineWorker(this.kafka, this.admin, {
+      groupId: this.groupId,
+      inputTopics,
+      factory: engineTaskFactory(plan, this.metrics, this.options.executeSinks),
+      onAssignment: this.options.onAssignment,
+      onRestoreProgress: this.options.onRestoreProgress,
+      onStateChange: this.options.onStateChange,
+    });
+    await this.worker.start();
+    log.info({ pipeline: this.pipeline.id, group: this.groupId }, 'pipeline started');
+  }
+
+  /** Drains: the batch in flight commits, then the tasks close. */
+  async stop(): Promise<void> {
+    await this.worker?.stop();
+    this.worker = undefined;
+    log.info({ pipeline: this.pipeline.id }, 'pipeline stopped');
+  }
+}

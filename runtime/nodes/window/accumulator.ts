@@ -1,0 +1,96 @@
+// The running aggregate of one window of one key: count, and per tracked field the
+// number of non-NULL values, their compensated sum and (for min/max) a multiset.
+// add and retract are O(1), or O(log d) with d distinct values for min/max.
+import { assertNever } from '../../engine/assert-never.ts';
+import { CompensatedSum } from './compensated-sum.ts';
+import type { TrackedFields, TrackedValue } from './tracked-fields.ts';
+import { ValueMultiset } from './value-multiset.ts';
+import type { AggregateDeclaration } from './window-config.ts';
+
+class FieldAccumulator {
+  present = 0;
+  readonly sum: CompensatedSum;
+  readonly ordered: ValueMultiset | undefined;
+
+  constructor(ordered: boolean, source?: FieldAccumulator) {
+    this.present = source?.present ?? 0;
+    this.sum = source ? source.sum.clone() : new CompensatedSum();
+    this.ordered = source?.ordered ? source.ordered.clone() : ordered ? new ValueMultiset() : undefined;
+  }
+
+  add(value: number): void {
+    this.present += 1;
+    this.sum.add(value);
+    this.ordered?.add(value);
+  }
+
+  retract(value: number): void {
+    this.present -= 1;
+    if (this.present === 0) this.sum.reset();
+    else this.sum.retract(value);
+    this.ordered?.retract(value);
+  }
+}
+
+export type AggregateValues = Record<string, number | null>;
+
+export class Accumulator {
+  count = 0;
+  private readonly fields: FieldAccumulator[];
+
+  constructor(
+    private readonly tracked: TrackedFields,
+    source?: Accumulator,
+  ) {
+    this.count = source?.count ?? 0;
+    this.fields = tracked.needsOrder.map((ordered, index) => new FieldAccumulator(ordered, source?.fields[index]));
+  }
+
+  add(values: readonly TrackedValue[]): void {
+    this.count += 1;
+    values.forEach((value, index) => {
+      if (value !== null) this.fields[index]?.add(value);
+    });
+  }
+
+  retract(values: readonly TrackedValue[]): void {
+    this.count -= 1;
+    values.forEach((value, index) => {
+      if (value !== null) this.fields[index]?.retract(value);
+    });
+  }
+
+  clone(): Accumulator {
+    return new Accumulator(this.tracked, this);
+  }
+
+  /**
+   * SQL's answers: avg/min/max are null over no values; sum is 0 over no values
+   * (SQL says NULL; a stats consumer wants COALESCE(sum, 0), as the contract asks).
+   */
+  results(aggregates: readonly AggregateDeclaration[]): AggregateValues {
+    const out: AggregateValues = {};
+    aggregates.forEach((aggregate, index) => {
+      const field = this.fields[this.tracked.fieldOf[index] ?? -1];
+      out[aggregate.name] = field ? fieldResult(aggregate.fn, field) : this.count;
+    });
+    return out;
+  }
+}
+
+function fieldResult(fn: AggregateDeclaration['fn'], field: FieldAccumulator): number | null {
+  switch (fn) {
+    case 'count':
+      return field.present;
+    case 'sum':
+      return field.present === 0 ? 0 : field.sum.value;
+    case 'avg':
+      return field.present === 0 ? null : field.sum.value / field.present;
+    case 'min':
+      return field.ordered?.min ?? null;
+    case 'max':
+      return field.ordered?.max ?? null;
+    default:
+      return assertNever(fn, 'aggregate function');
+  }
+}

@@ -1,0 +1,39 @@
+// A running sum that supports retraction without drifting. Neumaier's compensated
+// summation keeps the rounding error of every add/retract in a second term, so
+// after millions of adds and retracts the total stays within a few ulps of the
+// exact sum. Sums of multiples of 0.5 (ratings) are exact in plain doubles anyway
+// (below 2^52), so for ratings this is bit-exact.
+
+export class CompensatedSum {
+  private total = 0;
+  private compensation = 0;
+
+  add(value: number): void {
+    const next = this.total + value;
+    // The branch keeps the term lost to rounding whichever operand is larger.
+    if (Math.abs(this.total) >= Math.abs(value)) this.compensation += this.total - next + value;
+    else this.compensation += value - next + this.total;
+    this.total = next;
+  }
+
+  retract(value: number): void {
+    this.add(-value);
+  }
+
+  /** Called when no value is left: forgets accumulated rounding so an empty sum is exactly 0. */
+  reset(): void {
+    this.total = 0;
+    this.compensation = 0;
+  }
+
+  clone(): CompensatedSum {
+    const copy = new CompensatedSum();
+    copy.total = this.total;
+    copy.compensation = this.compensation;
+    return copy;
+  }
+
+  get value(): number {
+    return this.total + this.compensation;
+  }
+}

@@ -1,0 +1,37 @@
+// The current version of one record as the window sees it: the upsert table's
+// value and the timeline's element (the same object, so a review is held once).
+import type { TrackedValue } from './tracked-fields.ts';
+
+export interface Row {
+  readonly id: string;
+  readonly key: string;
+  /** Event time, ms since the epoch. */
+  readonly t: number;
+  readonly values: readonly TrackedValue[];
+}
+
+/** Timeline order: event time, then id, so equal times still have one place each. */
+export function compareRows(a: Row, b: Row): number {
+  if (a.t !== b.t) return a.t - b.t;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+/** Same contribution to every window: an edit of untracked fields only is a no-op. */
+export function sameContribution(a: Row, b: Row): boolean {
+  return (
+    a.key === b.key && a.t === b.t && a.values.length === b.values.length && a.values.every((value, index) => value === b.values[index])
+  );
+}
+
+/** First index whose row is not before `row` in timeline order. */
+export function lowerBound(rows: readonly Row[], row: Row): number {
+  let low = 0;
+  let high = rows.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    const candidate = rows[middle];
+    if (candidate && compareRows(candidate, row) < 0) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}

@@ -1,0 +1,224 @@
+// The window node's state logic, pure: no timers, no I/O, the clock passed in.
+// The engine calls apply() per record and advance() when nextDeadline() is due,
+// emits the returned changes, dead-letters `late`, and writes drainChangelog().
+//
+// Time. The operator clock is the largest `now` it has been given (a clock that
+// steps back never un-expires anything). A key is brought to the clock lazily:
+// when a record touches it, when its deadline is due, or virtually by read().
+//
+// What "late" means per window kind, chosen so the stream equals the batch SQL:
+// - all-time: nothing is late; a record of any age counts once its event time is
+//   <= now (future-dated records, at most 5 minutes ahead, count when due).
+// - sliding: nothing is late either; a record already older than the window at
+//   arrival never enters it (the batch would not count it there) but counts in
+//   all-time; an edit of such an old record still moves all-time exactly.
+// - tumbling/hopping: an instance closes when the clock reaches end + allowedLateness;
+//   a record falling into a closed instance is late for it and reported.
+//   Because the clock is wall time, replaying old history into bucketed windows
+//   makes it late unless allowedLateness covers its age.
+import { DeadlineHeap } from './deadline-heap.ts';
+import { KeyState } from './key-state.ts';
+import { type Row, sameContribution } from './row.ts';
+import { extractValues } from './tracked-fields.ts';
+import type { WindowChangelogEntry } from './window-changelog.ts';
+import type { ResolvedWindowConfig } from './window-config.ts';
+import type { WindowInput } from './window-input.ts';
+import { layoutOf, type WindowLayout } from './window-layout.ts';
+import { type ApplyResult, type LateRecord, sameFigures, type WindowChange, type WindowOutput } from './window-output.ts';
+
+export class WindowOperator {
+  private readonly layout: WindowLayout;
+  private readonly rows = new Map<string, Row>();
+  private readonly keys = new Map<string, KeyState>();
+  private readonly deadlines = new DeadlineHeap();
+  private readonly dirtyRows = new Set<string>();
+  private clock = Number.NEGATIVE_INFINITY;
+  private sequence = 0;
+  private needsRebuild = false;
+
+  constructor(config: ResolvedWindowConfig) {
+    this.layout = layoutOf(config);
+  }
+
+  apply(input: WindowInput, now: number): ApplyResult {
+    const at = this.tick(now);
+    const id = input.kind === 'delete' ? input.id : (input.id ?? `#${this.sequence++}`);
+    const previous = this.rows.get(id);
+    const next: Row | undefined =
+      input.kind === 'upsert'
+        ? { id, key: input.key, t: input.eventTime, values: extractValues(this.layout.tracked, input.value) }
+        : undefined;
+    if (!previous && !next) return { changes: [] };
+    if (previous && next && sameContribution(previous, next)) return { changes: [] };
+
+    const touched = new Map<string, { state: KeyState; before: WindowOutput | null; instances: Map<string, WindowChange> }>();
+    const changes: WindowChange[] = [];
+    const enter = (key: string) => {
+      const existing = touched.get(key);
+      if (existing) return existing;
+      const state = this.keys.get(key) ?? this.createKey(key, at);
+      const entry = { state, before: this.figures(state), instances: new Map<string, WindowChange>() };
+      changes.push(...state.advanceTo(at));
+      touched.set(key, entry);
+      return entry;
+    };
+    if (previous) {
+      const { state, instances } = enter(previous.key);
+      state.timeline.retract(previous);
+      for (const ref of state.bucketed.retract(previous)) instances.set(`${ref.window}:${ref.start}`, state.instanceChange(ref, at));
+    }
+    let late: LateRecord | undefined;
+    if (next) {
+      const { state, instances } = enter(next.key);
+      state.timeline.insert(next);
+      const { touched: refs, lateFor } = state.bucketed.insert(next, at);
+      for (const ref of refs) instances.set(`${ref.window}:${ref.start}`, state.instanceChange(ref, at));
+      if (lateFor.length > 0) late = { id, key: next.key, eventTime: next.t, windows: lateFor };
+      this.rows.set(id, next);
+    } else this.rows.delete(id);
+    this.dirtyRows.add(id);
+
+    for (const { state, before, instances } of touched.values()) {
+      changes.push(...instances.values());
+      this.settle(state, before, changes);
+    }
+    return late ? { changes, late } : { changes };
+  }
+
+  /** Expiry and admission by time alone: every key whose deadline is <= now. */
+  advance(now: number): WindowChange[] {
+    const at = this.tick(now);
+    const changes: WindowChange[] = [];
+    for (const key of this.deadlines.popDue(at)) {
+      const state = this.keys.get(key);
+      if (!state) continue;
+      const before = this.figures(state);
+      changes.push(...state.advanceTo(at));
+      this.settle(state, before, changes);
+    }
+    return changes;
+  }
+
+  /** The key's figures exactly as of `now` (or as of the key's own time if that is later), without changing state. */
+  read(key: string, now: number): WindowOutput | undefined {
+    this.rebuildIfRestored();
+    const state = this.keys.get(key);
+    if (!state) return undefined;
+    const at = Math.max(now, state.timeline.asOf);
+    const deadline = state.timeline.nextDeadline();
+    // Nothing due by `at`: the figures are those held, only asOf moves.
+    if (deadline === undefined || deadline > at) return this.withAsOf(state.continuousOutput(), at);
+    const timeline = state.timeline.whatIf();
+    timeline.advanceTo(at, false);
+    return state.continuousOutput(timeline) ?? undefined;
+  }
+
+  /** The open bucketed instances of a key, as of the key's last update. */
+  readInstances(key: string, now: number): WindowOutput[] {
+    this.rebuildIfRestored();
+    const state = this.keys.get(key);
+    if (!state) return [];
+    const outputs: WindowOutput[] = [];
+    state.bucketed.open.forEach((instances, window) => {
+      for (const start of [...instances.keys()].sort((a, b) => a - b)) {
+        const output = state.instanceOutput({ window, start }, Math.max(now, state.timeline.asOf));
+        if (output) outputs.push(output);
+      }
+    });
+    return outputs;
+  }
+
+  /** When the engine should call advance() next, if ever. */
+  nextDeadline(): number | undefined {
+    this.rebuildIfRestored();
+    return this.deadlines.peek();
+  }
+
+  /** The keys the per-key output knows, for listing state (HTTP, tests). */
+  keyNames(): string[] {
+    this.rebuildIfRestored();
+    return [...this.keys.keys()];
+  }
+
+  stats(): { keys: number; rows: number; heldRows: number } {
+    let heldRows = 0;
+    for (const state of this.keys.values()) heldRows += state.timeline.heldRows;
+    return { keys: this.keys.size, rows: this.rows.size, heldRows };
+  }
+
+  /** The entries written since the last drain, for the changelog of this task. */
+  drainChangelog(): WindowChangelogEntry[] {
+    const entries = [...this.dirtyRows].map((id) => this.rowEntry(id));
+    this.dirtyRows.clear();
+    entries.push({ kind: 'clock', now: this.clock, sequence: this.sequence });
+    return entries;
+  }
+
+  /** The whole state as entries (a snapshot, e.g. for a fresh changelog). */
+  exportEntries(): WindowChangelogEntry[] {
+    const entries = [...this.rows.keys()].map((id) => this.rowEntry(id));
+    entries.push({ kind: 'clock', now: this.clock, sequence: this.sequence });
+    return entries;
+  }
+
+  /** Restore, in any order: the per-key state is rebuilt from the rows on first use. */
+  applyChangelogEntry(entry: WindowChangelogEntry): void {
+    this.needsRebuild = true;
+    if (entry.kind === 'clock') {
+      this.clock = Math.max(this.clock, entry.now);
+      this.sequence = Math.max(this.sequence, entry.sequence);
+    } else if (entry.row === null) this.rows.delete(entry.id);
+    else this.rows.set(entry.id, { id: entry.id, ...entry.row });
+  }
+
+  private rowEntry(id: string): WindowChangelogEntry {
+    const row = this.rows.get(id);
+    return { kind: 'row', id, row: row ? { key: row.key, t: row.t, values: [...row.values] } : null };
+  }
+
+  private tick(now: number): number {
+    this.rebuildIfRestored();
+    this.clock = Math.max(this.clock, now);
+    return this.clock;
+  }
+
+  private createKey(key: string, at: number): KeyState {
+    const state = new KeyState(this.layout, key, at);
+    this.keys.set(key, state);
+    return state;
+  }
+
+  /** The per-key output before a change, to tell whether the change moved any figure. */
+  private figures(state: KeyState): WindowOutput | null {
+    return this.layout.continuous.length > 0 ? state.continuousOutput() : null;
+  }
+
+  private settle(state: KeyState, before: WindowOutput | null, changes: WindowChange[]): void {
+    if (this.layout.continuous.length > 0) {
+      const after = state.continuousOutput();
+      if (!sameFigures(before, after)) changes.push({ kind: 'key', key: state.key, output: after });
+    }
+    if (state.isEmpty()) {
+      this.keys.delete(state.key);
+      this.deadlines.set(state.key, undefined);
+    } else this.deadlines.set(state.key, state.nextDeadline());
+  }
+
+  private withAsOf(output: WindowOutput | null, at: number): WindowOutput | undefined {
+    return output ? { ...output, asOf: new Date(at).toISOString() } : undefined;
+  }
+
+  /** Rows sorted by time are inserted in order, so rebuilding a key appends instead of splicing. */
+  private rebuildIfRestored(): void {
+    if (!this.needsRebuild) return;
+    this.needsRebuild = false;
+    this.keys.clear();
+    const sorted = [...this.rows.values()].sort((a, b) => a.t - b.t || (a.id < b.id ? -1 : 1));
+    for (const row of sorted) {
+      const state = this.keys.get(row.key) ?? this.createKey(row.key, this.clock);
+      state.timeline.insert(row);
+      state.bucketed.insert(row, this.clock);
+    }
+    for (const state of this.keys.values()) this.deadlines.set(state.key, state.nextDeadline());
+  }
+}

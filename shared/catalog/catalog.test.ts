@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { catalog, configSchemas, DEFAULT_CONNECTION, NODE_TYPES } from './index.ts';
+
+/** Paths of object fields in a JSON Schema that have no description. */
+function undocumentedFields(schema: unknown, path = ''): string[] {
+  if (typeof schema !== 'object' || schema === null) return [];
+  const node = schema as { properties?: Record<string, { description?: string }>; [key: string]: unknown };
+  const own = Object.entries(node.properties ?? {})
+    .filter(([, field]) => !field.description)
+    .map(([name]) => `${path}/${name}`);
+  const nested = Object.entries(node).flatMap(([key, value]) =>
+    Array.isArray(value)
+      ? value.flatMap((item, i) => undocumentedFields(item, `${path}/${key}/${i}`))
+      : undocumentedFields(value, `${path}/${key}`),
+  );
+  return [...own, ...nested];
+}
+
+describe('the node catalog', () => {
+  it('declares every node type exactly once, under its own name', () => {
+    expect(Object.keys(catalog).sort()).toEqual([...NODE_TYPES].sort());
+    for (const type of NODE_TYPES) expect(catalog[type].type).toBe(type);
+  });
+
+  it.each(NODE_TYPES)('documents every config field of %s', (type) => {
+    const schema = z.toJSONSchema(configSchemas[type], { io: 'input' });
+    expect(undocumentedFields(schema)).toEqual([]);
+  });
+
+  it.each(NODE_TYPES)('gives %s palette data', (type) => {
+    const declaration = catalog[type];
+    expect(declaration.label).not.toBe('');
+    expect(declaration.doc).not.toBe('');
+    expect(declaration.icon).not.toBe('');
+    expect(declaration.color).toMatch(/^#[0-9a-f]{6}$/);
+  });
+
+  it('gives sources no inputs and sinks no outputs', () => {
+    for (const declaration of Object.values(catalog)) {
+      if (declaration.category === 'source') expect(declaration.inputs).toEqual([]);
+      else expect(declaration.inputs.map((port) => port.name)).toEqual(['in']);
+    }
+    expect(catalog['sink.kafka'].outputs(configSchemas['sink.kafka'].parse({ topic: 't' }))).toEqual([]);
+    expect(catalog['sink.postgres'].outputs(configSchemas['sink.postgres'].parse({ table: 't', primaryKey: ['id'] }))).toEqual([]);
+  });
+
+  it("derives a branch's outputs from its routes, plus otherwise", () => {
+    const config = configSchemas.branch.parse({
+      routes: [
+        { port: 'high', expression: 'rating >= 4' },
+        { port: 'low', expression: 'rating < 2' },
+      ],
+    });
+    expect(catalog.branch.outputs(config).map((port) => port.name)).toEqual(['high', 'low', 'otherwise']);
+  });
+
+  it('fills in defaults from the contract', () => {
+    expect(configSchemas['sink.postgres'].parse({ table: 't', primaryKey: ['id'] })).toEqual({
+      connection: DEFAULT_CONNECTION,
+      table: 't',
+      primaryKey: ['id'],
+      mode: 'upsert',
+      deleteOnTombstone: true,
+    });
+    const spam = configSchemas['spam-filter'].parse({});
+    expect(spam.rules.velocity).toEqual({ enabled: true, maxReviews: 5, within: '1h' });
+    expect(spam.rules.shouting).toEqual({ enabled: true, maxCapsRatio: 0.7, minLetters: 12, maxRepeatedChars: 6 });
+    expect(spam.textFields).toEqual(['title', 'content']);
+    expect(configSchemas['source.kafka'].parse({ topic: 'reviews' })).toEqual({ topic: 'reviews', format: 'json', startFrom: 'earliest' });
+    expect(
+      configSchemas.window.parse({
+        keyField: 'k',
+        eventTimeField: 't',
+        windows: [{ name: 'a', type: 'all-time' }],
+        aggregates: [{ name: 'n', fn: 'count' }],
+      }).allowedLateness,
+    ).toBe('0s');
+  });
+
+  it('marks the window as needing a key and an event time', () => {
+    expect(catalog.window.requires).toEqual({ keyField: true, eventTimeField: true });
+    expect(catalog.window.stateful).toBe(true);
+  });
+});

@@ -1,0 +1,25 @@
+import { z } from 'zod';
+import { IN_PORT, type NodeDeclaration } from './declaration.ts';
+import { expressionSchema } from './fields.ts';
+
+export const filterConfigSchema = z
+  .strictObject({
+    expression: expressionSchema.describe('A CEL condition, e.g. rating >= 3; records where it is false are dropped.'),
+  })
+  .describe('Configuration of a filter node.');
+
+export type FilterConfig = z.output<typeof filterConfigSchema>;
+
+export const filter: NodeDeclaration<FilterConfig> = {
+  type: 'filter',
+  label: 'Filter',
+  category: 'transform',
+  doc: 'Keeps the records for which a CEL condition is true.',
+  icon: '⊻',
+  color: '#0891b2',
+  configSchema: filterConfigSchema,
+  inputs: [IN_PORT],
+  outputs: () => [{ name: 'out', doc: 'Records where the condition is true.' }],
+  keyEffect: () => 'keeps',
+  stateful: false,
+};

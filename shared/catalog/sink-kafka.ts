@@ -1,0 +1,28 @@
+import { z } from 'zod';
+import { IN_PORT, type NodeDeclaration } from './declaration.ts';
+import { fieldNameSchema, topicSchema } from './fields.ts';
+
+export const sinkKafkaConfigSchema = z
+  .strictObject({
+    topic: topicSchema.describe('The Kafka topic to write (created when missing).'),
+    keyField: fieldNameSchema.optional().describe('The value field to use as the Kafka key; leave out to keep the record key.'),
+    compacted: z.boolean().default(false).describe('Create the topic log-compacted (keep the latest record per key).'),
+    partitions: z.int().min(1).max(1000).default(3).describe('Partitions when the topic is created.'),
+  })
+  .describe('Configuration of a sink.kafka node.');
+
+export type SinkKafkaConfig = z.output<typeof sinkKafkaConfigSchema>;
+
+export const sinkKafka: NodeDeclaration<SinkKafkaConfig> = {
+  type: 'sink.kafka',
+  label: 'Kafka topic',
+  category: 'sink',
+  doc: 'Writes records to a Kafka topic, exactly once.',
+  icon: '⇤',
+  color: '#1d4ed8',
+  configSchema: sinkKafkaConfigSchema,
+  inputs: [IN_PORT],
+  outputs: () => [],
+  keyEffect: () => 'keeps',
+  stateful: false,
+};

@@ -1,0 +1,13 @@
+// The shared floor of Sluice: the pipeline format, the node catalog, validation and expressions.
+// The designer and the runtime import from here; this folder imports neither.
+export * from './catalog/index.ts';
+export { type Duration, durationSchema, formatDuration, parseDuration } from './duration.ts';
+export { assertNever } from './errors.ts';
+export { type CompiledExpression, compileExpression, type ExpressionError } from './expressions/compile.ts';
+export { pipelineJsonSchema, pipelineJsonSchemaText } from './json-schema.ts';
+export type { SluiceRecord } from './record.ts';
+export * from './schema/pipeline.ts';
+export { pipelinesEquivalent, semanticPipeline } from './schema/semantic.ts';
+export { ISSUE_CODES, type IssueCode, type ValidationIssue } from './validation/issue.ts';
+export { parentPointer, pointerExists, pointerSegments, toPointer } from './validation/json-pointer.ts';
+export { type ValidationResult, validatePipeline } from './validation/validate.ts';
