@@ -1,5 +1,6 @@
 import type { ValidationIssue } from '../../shared/index.ts';
 import type { ClusterHealth } from '../engine/cluster-health.ts';
+import type { CourseStatsReader } from './course-stats.ts';
 import type { DeploymentRecord, PipelineVersion } from './pipeline-store.ts';
 import type { ReviewIngest } from './review-ingest.ts';
 
@@ -21,7 +22,7 @@ export interface PipelineControl {
   validate(input: unknown): { ok: boolean; issues: ValidationIssue[] };
   deploy(id: string, input: unknown, baseRevision?: number): Promise<{ record: DeploymentRecord; changed: boolean }>;
   stop(id: string): Promise<DeploymentRecord>;
-  start(id: string): Promise<DeploymentRecord>;
+  resume(id: string): Promise<DeploymentRecord>;
   remove(id: string): Promise<void>;
   status(id: string): PipelineStatus;
 }
@@ -31,4 +32,5 @@ export interface RuntimeControl {
   kafkaHealth(): Promise<ClusterHealth>;
   reviews: ReviewIngest;
   pipelines?: PipelineControl;
+  courseStats?: CourseStatsReader;
 }

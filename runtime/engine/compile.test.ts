@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type CompileOptions, compile } from './compile.ts';
+import { MemoryDriver } from './memory-driver.ts';
 import type { Plan } from './plan.ts';
 import { kafkaSink, passNode, source, spamNode, windowNode } from './testing/nodes.ts';
 import { type TestNode, testFactories, testPipeline } from './testing/test-factories.ts';
@@ -89,13 +90,34 @@ describe('compile', () => {
     ]);
   });
 
-  it('merges inputs from two source topics through one repartition topic, keeping one input topic per sub-topology', () => {
+  it('runs a stateless stage fed by two source topics as a replica in each sub-topology, with no repartition topic', () => {
     const plan = planOf(
       [source('a', 'left'), source('b', 'right'), passNode('both'), kafkaSink('out', 'merged')],
       ['a->both', 'b->both', 'both->out'],
     );
-    expect(plan.subTopologies.map((sub) => sub.input.topic)).toEqual(['left', 'right', 'sluice.test.both.repartition']);
-    expect(plan.subTopologies[2]?.stages).toEqual(['both', 'out']);
+    expect(plan.subTopologies.map((sub) => [sub.input.topic, sub.stages])).toEqual([
+      ['left', ['both#0', 'out#0']],
+      ['right', ['both#1', 'out#1']],
+    ]);
+    expect(topicsWithRole(plan, 'repartition')).toEqual([]);
+    expect(topicsWithRole(plan, 'sink').map((topic) => topic.name)).toEqual(['merged']);
+    expect(plan.stages['both#1']?.wiring.out).toEqual([{ kind: 'stage', stage: 'out#1' }]);
+    const driver = new MemoryDriver(plan);
+    driver.send('left', [{ key: 'l', value: { from: 'left' } }]);
+    driver.send('right', [{ key: 'r', value: { from: 'right' } }]);
+    expect(driver.output('merged').map((record) => record.value)).toEqual([{ from: 'left' }, { from: 'right' }]);
+  });
+
+  it('merges two source topics through one repartition topic in front of a stateful stage, one input topic per sub-topology', () => {
+    const plan = planOf(
+      [source('a', 'left', 'courseId'), source('b', 'right', 'courseId'), windowNode('stats', 'courseId')],
+      ['a->stats', 'b->stats'],
+    );
+    expect(plan.subTopologies.map((sub) => sub.input.topic)).toEqual(['left', 'right', 'sluice.test.stats.repartition']);
+    expect(plan.sources.map((entry) => entry.targets)).toEqual([
+      [{ kind: 'repartition', topic: 'sluice.test.stats.repartition', partitions: 3, stage: 'stats' }],
+      [{ kind: 'repartition', topic: 'sluice.test.stats.repartition', partitions: 3, stage: 'stats' }],
+    ]);
   });
 
   it('defaults partitions to the largest known source partition count, or 3, and lists the DLQ and sink topics', () => {

@@ -87,7 +87,9 @@ export class MemoryDriver {
   /** Moves the clock forward, firing every timer on the way at its own time, earliest first across tasks. */
   advanceTime(ms: number): void {
     const target = this.clock + ms;
-    for (;;) {
+    for (let firings = 0; ; firings++) {
+      if (firings > MAX_ROUNDS)
+        throw new Error(`timers kept firing at ${this.clock}: does an operator schedule a time that is already due?`);
       let next: { task: Task; at: number } | undefined;
       for (const task of this.tasks) {
         const at = task.nextTimerAt();

@@ -64,6 +64,12 @@ export interface NodeEnvironment {
   pipelineId: string;
   /** A stable non-cryptographic hash as hex, for short keys of long text. */
   hashText(text: string): string;
+  /**
+   * Reads a file shipped with the pipelines (e.g. the spam model), by a path relative to the
+   * pipeline file's folder. Node passes one built on node:fs, the browser one over preloaded
+   * files; absent when the caller has no files (then a node needing one reports a config error).
+   */
+  readResource?: (path: string) => string;
 }
 
 /** A config the node cannot run with (validation normally catches these first). */

@@ -46,8 +46,9 @@ export function planTopicsAndTasks(draft: Draft, graph: StageGraph): Plan {
     if (sub.input.kind === 'source') add({ name: sub.input.topic, partitions: sub.partitions, config: {}, role: 'source' });
     else add({ name: sub.input.topic, partitions: sub.partitions, config: { ...REPARTITION_CONFIG }, role: 'repartition' });
   }
+  const plannedNodes = new Set(Object.values(draft.stages).map((stage) => stage.node));
   for (const stage of graph.stages) {
-    if (!draft.stages[stage.id]) continue;
+    if (!plannedNodes.has(stage.node.id)) continue;
     for (const topic of stage.implementation.sinkTopics ?? []) add({ ...topic, config: { ...topic.config }, role: 'sink' });
   }
   for (const store of stores)

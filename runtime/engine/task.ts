@@ -4,14 +4,13 @@
 import { BatchCollector } from './batch-collector.ts';
 import type { BatchResult, ChangelogWrite } from './batch-result.ts';
 import { BYTES, KEYS, MetricsRegistry } from './metrics.ts';
-import type { EngineLogger } from './operator.ts';
 import type { Plan, PortTarget, SourcePlan, StorePlan, SubTopologyPlan, TaskPlan } from './plan.ts';
 import type { EngineRecord, RawRecord } from './record.ts';
 import { decodeChangelogValue, decodeInternal } from './record-codec.ts';
 import { RecordError } from './record-error.ts';
 import { RecordingStore } from './recording-store.ts';
 import { createStageRuntime, Frame, type StageCounters, type StageRuntime, stageCounters } from './stage-runtime.ts';
-import { InMemoryKeyValueStore, type KeyValueStore } from './store.ts';
+import { InMemoryKeyValueStore } from './store.ts';
 import { MAX_TIMERS_PER_FIRING, safeDecode, silent, type TaskObserver, type TaskOptions } from './task-options.ts';
 import { TimerQueue } from './timer-queue.ts';
 

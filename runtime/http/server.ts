@@ -4,6 +4,7 @@ import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { RuntimeControl } from '../control/runtime-control.ts';
 import { installErrorHandling } from './errors.ts';
+import { courseRoutes } from './routes/courses.ts';
 import { pipelineRoutes } from './routes/pipelines.ts';
 import { reviewRoutes } from './routes/reviews.ts';
 
@@ -28,6 +29,7 @@ export async function buildServer({ control, designerDir, logger = false }: Serv
 
   reviewRoutes(app, control.reviews);
   if (control.pipelines) pipelineRoutes(app, control.pipelines);
+  if (control.courseStats) courseRoutes(app, control.courseStats);
 
   if (designerDir && existsSync(designerDir)) {
     // The designer routes with the URL hash, so its files are all there is to serve (index.html at /).

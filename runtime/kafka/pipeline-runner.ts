@@ -31,6 +31,8 @@ export class PlanError extends Error {
 
 export class PipelineRunner {
   readonly metrics: MetricsRegistry;
+  /** Settable until start(): the supervisor listens to task states through them. */
+  readonly events: Pick<RunnerOptions, 'onAssignment' | 'onRestoreProgress' | 'onStateChange'>;
   plan: Plan | undefined;
   private worker: PipelineWorker | undefined;
 
@@ -41,6 +43,11 @@ export class PipelineRunner {
     private readonly options: RunnerOptions,
   ) {
     this.metrics = options.metrics ?? new MetricsRegistry();
+    this.events = {
+      onAssignment: options.onAssignment,
+      onRestoreProgress: options.onRestoreProgress,
+      onStateChange: options.onStateChange,
+    };
   }
 
   get groupId(): string {
@@ -84,9 +91,9 @@ export class PipelineRunner {
       groupId: this.groupId,
       inputTopics,
       factory: engineTaskFactory(plan, this.metrics, this.options.executeSinks),
-      onAssignment: this.options.onAssignment,
-      onRestoreProgress: this.options.onRestoreProgress,
-      onStateChange: this.options.onStateChange,
+      onAssignment: (ids) => this.events.onAssignment?.(ids),
+      onRestoreProgress: (id, progress) => this.events.onRestoreProgress?.(id, progress),
+      onStateChange: (id, state) => this.events.onStateChange?.(id, state),
     });
     await this.worker.start();
     log.info({ pipeline: this.pipeline.id, group: this.groupId }, 'pipeline started');

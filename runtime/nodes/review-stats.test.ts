@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { validatePipeline } from '../../shared/index.ts';
+import { accountingProblems } from '../engine/accounting.ts';
 import { compile } from '../engine/compile.ts';
+import { MemoryDriver } from '../engine/memory-driver.ts';
 import type { Plan } from '../engine/plan.ts';
 import { testFactories } from '../engine/testing/test-factories.ts';
 import { nodeFactories } from './index.ts';
@@ -46,5 +48,41 @@ describe('pipelines/review-stats.json', () => {
       partitions: 4,
     });
     expect(plan.tasks).toHaveLength(6 + 3 * 4);
+  });
+
+  it('runs in the memory driver: valid reviews reach their topic and table, course figures their topic and table', () => {
+    const driver = new MemoryDriver(reviewStatsPlan(), { startTime: Date.UTC(2026, 5, 1) });
+    const at = (daysAgo: number) => new Date(driver.now() - daysAgo * 24 * 3600 * 1000).toISOString();
+    const review = (id: string, courseId: string, rating: number, daysAgo: number) => ({
+      key: id,
+      value: { id, courseId, userId: `u-${id}`, rating, title: `Review ${id}`, content: `About ${courseId}`, createdAt: at(daysAgo) },
+    });
+    driver.send('reviews', [review('r1', 'c1', 5, 200), review('r2', 'c1', 3, 5), review('r3', 'c2', 4, 1)]);
+    driver.send('reviews', [{ key: 'r2', value: null }]);
+    // Order holds per partition (per key), not across them.
+    expect(driver.output('reviews-valid').map((record) => [record.key, record.value === null ? 'deleted' : 'kept'])).toEqual(
+      expect.arrayContaining([
+        ['r1', 'kept'],
+        ['r3', 'kept'],
+        ['r2', 'kept'],
+        ['r2', 'deleted'],
+      ]),
+    );
+    expect(
+      driver
+        .output('reviews-valid')
+        .filter((record) => record.key === 'r2')
+        .map((record) => record.value === null),
+    ).toEqual([false, true]);
+    expect(
+      driver.tables
+        .rows('reviews_valid')
+        .map((row) => row.id)
+        .sort(),
+    ).toEqual(['r1', 'r3']);
+    const c1 = driver.tables.rows('course_stats').find((row) => row.courseId === 'c1');
+    expect(c1).toMatchObject({ allTime: { count: 1, averageRating: 5 }, last90Days: { count: 0 } });
+    expect(driver.output('course-stats').at(-1)?.key).toBeDefined();
+    expect(accountingProblems(driver.metrics.snapshot())).toEqual([]);
   });
 });

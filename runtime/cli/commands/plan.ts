@@ -1,6 +1,8 @@
 // `sluice plan <file>`: validates a pipeline file and prints what the runtime
 // would run: sub-topologies and their stages, tasks, topics and stores.
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
 import { validatePipeline } from '../../../shared/index.ts';
 import { describePlan, planAsData } from '../../engine/plan-summary.ts';
 import { compilePipeline } from '../../nodes/index.ts';
@@ -42,7 +44,9 @@ export const plan: Command = {
       for (const issue of validation.issues) console.error(`  ${issue.path || '/'}: ${issue.message} (${issue.code})`);
       return 1;
     }
-    const compiled = compilePipeline(validation.pipeline, { defaultPartitions });
+    const folder = dirname(resolve(file));
+    const readResource = (path: string) => readFileSync(resolve(folder, path), 'utf8');
+    const compiled = compilePipeline(validation.pipeline, { defaultPartitions, env: { readResource } });
     if (!compiled.ok) {
       console.error(`sluice plan: ${file} cannot run:`);
       for (const issue of compiled.issues) console.error(`  ${issue.path || '/'}: ${issue.message} (${issue.code})`);

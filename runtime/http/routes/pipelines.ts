@@ -64,7 +64,7 @@ export function pipelineRoutes(app: FastifyInstance, control: PipelineControl): 
     answering(async () => summary(await control.stop(request.params.id), control)),
   );
   app.post<IdParams>('/api/pipelines/:id/start', (request) =>
-    answering(async () => summary(await control.start(request.params.id), control)),
+    answering(async () => summary(await control.resume(request.params.id), control)),
   );
   app.delete<IdParams>('/api/pipelines/:id', (request, reply) =>
     answering(async () => {

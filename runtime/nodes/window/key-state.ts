@@ -16,7 +16,10 @@ export class KeyState {
     asOf: number,
   ) {
     this.timeline = new KeyTimeline(layout.tracked, layout.slidingSizes, asOf);
-    this.bucketed = new BucketedWindows(layout.tracked, layout.bucketed, layout.allowedLateness);
+    this.bucketed =
+      layout.bucketed.length === 0
+        ? noBucketedWindows(layout)
+        : new BucketedWindows(layout.tracked, layout.bucketed, layout.allowedLateness);
   }
 
   /** Brings the key to `now`; returns the bucketed instances that closed on the way, with their final figures. */
@@ -76,4 +79,15 @@ export class KeyState {
     const spec = this.layout.bucketed[ref.window];
     return { window: spec?.name ?? '', windowStart: ref.start, windowEnd: ref.start + (spec?.size ?? 0) };
   }
+}
+
+/** With no bucketed windows the instance table is stateless, so every key can share one. */
+const stateless = new WeakMap<WindowLayout, BucketedWindows>();
+function noBucketedWindows(layout: WindowLayout): BucketedWindows {
+  let shared = stateless.get(layout);
+  if (!shared) {
+    shared = new BucketedWindows(layout.tracked, [], layout.allowedLateness);
+    stateless.set(layout, shared);
+  }
+  return shared;
 }

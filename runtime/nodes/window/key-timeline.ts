@@ -16,11 +16,18 @@ import type { TrackedFields } from './tracked-fields.ts';
 
 /** Rows dropped from the front at once: amortises the splice to O(1) per row. */
 const COMPACT_AT = 32;
+/**
+ * Shared empty arrays: most keys of an all-time-only node hold no rows and no
+ * sliding windows, and a few hundred thousand empty arrays are real memory.
+ * Never mutated: `ownRows` swaps in a private array before the first insert.
+ */
+const NO_ROWS: Row[] = [];
+const NONE: never[] = [];
 
 export class KeyTimeline {
   readonly allTime: Accumulator;
   readonly sliding: Accumulator[];
-  private rows: Row[] = [];
+  private rows: Row[] = NO_ROWS;
   private admitted = 0;
   private readonly heads: number[];
 
@@ -31,8 +38,8 @@ export class KeyTimeline {
     source?: KeyTimeline,
   ) {
     this.allTime = source ? source.allTime.clone() : new Accumulator(tracked);
-    this.sliding = sizes.map((_, index) => source?.sliding[index]?.clone() ?? new Accumulator(tracked));
-    this.heads = source ? [...source.heads] : sizes.map(() => 0);
+    this.sliding = sizes.length === 0 ? NONE : sizes.map((_, index) => source?.sliding[index]?.clone() ?? new Accumulator(tracked));
+    this.heads = sizes.length === 0 ? NONE : source ? [...source.heads] : sizes.map(() => 0);
     if (source) {
       // A read-only what-if copy: it shares the rows and must never compact them.
       this.rows = source.rows;
@@ -45,6 +52,7 @@ export class KeyTimeline {
     if (row.t <= this.asOf) this.allTime.add(row.values);
     const insideSomeWindow = this.sizes.some((size) => row.t > this.asOf - size);
     if (row.t <= this.asOf && !insideSomeWindow) return;
+    if (this.rows === NO_ROWS) this.rows = [];
     const index = lowerBound(this.rows, row);
     this.rows.splice(index, 0, row);
     if (row.t > this.asOf) return;

@@ -101,4 +101,15 @@ describe('sliding window', () => {
     expect(operator.read('c1', T0)?.last90Days).toEqual({ count: 1, averageRating: 2 });
     expect(operator.advance(T0 + 90 * DAY)).toHaveLength(1);
   });
+
+  it('keeps its own clock when a caller passes an earlier now: nothing expired comes back', () => {
+    const operator = new WindowOperator(reviewStatsConfig);
+    operator.apply(review('r1', 'c1', 2, T0), T0);
+    operator.advance(T0 + 90 * DAY);
+    const { changes } = operator.apply(review('r2', 'c1', 4, T0 + DAY), T0 + 10 * DAY);
+    expect(changes[0]?.kind === 'key' && changes[0].output).toMatchObject({
+      last90Days: { count: 1, averageRating: 4 },
+      asOf: new Date(T0 + 90 * DAY).toISOString(),
+    });
+  });
 });

@@ -7,7 +7,9 @@ import { DAY, remove, review, reviewStatsConfig, T0 } from './window-test-fixtur
 
 function restore(entries: WindowChangelogEntry[]): WindowOperator {
   const operator = new WindowOperator(reviewStatsConfig);
-  for (const raw of JSON.parse(JSON.stringify(entries)) as unknown[]) {
+  // Through JSON, as the changelog topic carries them.
+  const stored: unknown = JSON.parse(JSON.stringify(entries));
+  for (const raw of Array.isArray(stored) ? stored : []) {
     const parsed = parseChangelogEntry(raw);
     if (!parsed.ok) throw new Error(parsed.message);
     operator.applyChangelogEntry(parsed.entry);

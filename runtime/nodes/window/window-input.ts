@@ -20,7 +20,7 @@ export type InputResult = { ok: true; input: WindowInput } | { ok: false; reason
 
 /**
  * A tombstone deletes the id in the record key (topics of records keyed by id);
- * a value needs a string key field and an event time as ms or an ISO-8601 string.
+ * a value needs a key field (string or number) and an event time as ms or an ISO-8601 string.
  */
 export function toWindowInput(record: KeyedRecord, fields: InputFields): InputResult {
   if (record.value === null) {

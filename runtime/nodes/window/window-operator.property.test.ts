@@ -1,4 +1,4 @@
-// The stream equals the batch: random upserts, edits, deletes, duplicates and
+// The stream equals the batch: random upserts, edits, deletes, duplicates, id-less appends and
 // clock jumps (in any order) against the brute-force oracle, at every instant a
 // timer fires, at the clock after every step, and at instants read ahead.
 import fc from 'fast-check';
@@ -22,6 +22,14 @@ function steps(value: fc.Arbitrary<Record<string, unknown>>): fc.Arbitrary<Step>
       ({ id, key, offset: [days, ms], value }): Step => ({
         op: 'upsert',
         id,
+        key,
+        eventOffset: Math.min(days * DAY + ms, MAX_FUTURE),
+        value,
+      }),
+    ),
+    fc.record({ key, offset, value }).map(
+      ({ key, offset: [days, ms], value }): Step => ({
+        op: 'append',
         key,
         eventOffset: Math.min(days * DAY + ms, MAX_FUTURE),
         value,

@@ -12,6 +12,8 @@ import type { WindowChange, WindowOutput } from './window-output.ts';
 export type Step =
   /** eventOffset: the record's event time relative to the clock when it arrives. */
   | { op: 'upsert'; id: string; key: string; eventOffset: number; value: Record<string, unknown> }
+  /** A record without an id: append-only, never edited or deleted. */
+  | { op: 'append'; key: string; eventOffset: number; value: Record<string, unknown> }
   | { op: 'delete'; id: string }
   | { op: 'duplicate'; id: string }
   | { op: 'advance'; by: number };
@@ -23,6 +25,7 @@ export class Harness {
   readonly view = new Map<string, WindowOutput>();
   readonly changelog = new Map<string, WindowChangelogEntry>();
   clock: number;
+  private appended = 0;
 
   constructor(
     readonly config: ResolvedWindowConfig,
@@ -39,6 +42,12 @@ export class Harness {
         const row = { id: step.id, key: step.key, eventTime: this.clock + step.eventOffset, value: step.value };
         this.apply({ kind: 'upsert', ...row });
         this.rows.set(step.id, row);
+        break;
+      }
+      case 'append': {
+        const row = { id: `appended-${this.appended++}`, key: step.key, eventTime: this.clock + step.eventOffset, value: step.value };
+        this.apply({ kind: 'upsert', key: row.key, eventTime: row.eventTime, value: row.value });
+        this.rows.set(row.id, row);
         break;
       }
       case 'delete':

@@ -1,0 +1,137 @@
+// Makes this worker run what the desired state says: every worker runs the same
+// supervisor over the same store, so all converge, and the consumer groups
+// spread each pipeline's partitions over them.
+import { catalog, type Pipeline, validatePipeline } from '../../shared/index.ts';
+import { Deployment, type PipelineExecutor } from './deployment.ts';
+import type { PipelineRegistry } from './pipeline-registry.ts';
+import { currentVersion, type DeploymentRecord, type PipelineStore } from './pipeline-store.ts';
+import type { PipelineControl, PipelineStatus } from './runtime-control.ts';
+
+export interface SupervisorOptions {
+  createExecutor(pipeline: Pipeline): PipelineExecutor;
+  /** Throws away the state of these stateful nodes (their changelogs), before a new version starts. */
+  resetStores(pipelineId: string, nodeIds: string[]): Promise<void>;
+}
+
+/** Stateful nodes whose id, type and config are unchanged keep their state; the others start empty. */
+export function storesToKeep(previous: Pipeline | undefined, next: Pipeline): { kept: string[]; reset: string[] } {
+  const kept: string[] = [];
+  const reset: string[] = [];
+  for (const node of next.nodes) {
+    if (!catalog[node.type].stateful) continue;
+    const before = previous?.nodes.find((candidate) => candidate.id === node.id);
+    const same = before !== undefined && before.type === node.type && JSON.stringify(before.config) === JSON.stringify(node.config);
+    (same ? kept : reset).push(node.id);
+  }
+  return { kept, reset };
+}
+
+export class PipelineSupervisor implements PipelineControl {
+  private readonly local = new Map<string, Deployment>();
+  private readonly queues = new Map<string, Promise<void>>();
+  private stopWatching: (() => Promise<void>) | undefined;
+
+  constructor(
+    private readonly registry: PipelineRegistry,
+    private readonly store: PipelineStore,
+    private readonly options: SupervisorOptions,
+  ) {}
+
+  /** Loads the desired state, deploys `initial` when nothing is deployed yet, and converges. */
+  async open(initial?: Pipeline): Promise<void> {
+    await this.registry.load();
+    if (initial && this.registry.list().length === 0) await this.registry.deploy(initial.id, initial);
+    for (const record of this.registry.list()) this.converge(record.id);
+    this.stopWatching = await this.store.watch((id, record) => {
+      this.registry.observe(id, record);
+      this.converge(id);
+    });
+  }
+
+  async close(): Promise<void> {
+    await this.stopWatching?.();
+    await Promise.all([...this.queues.values()]);
+    await Promise.all([...this.local.values()].map((deployment) => deployment.stop()));
+    this.local.clear();
+  }
+
+  list(): DeploymentRecord[] {
+    return this.registry.list();
+  }
+
+  get(id: string): DeploymentRecord {
+    return this.registry.get(id);
+  }
+
+  versions(id: string) {
+    return this.registry.versions(id);
+  }
+
+  validate(input: unknown) {
+    const result = validatePipeline(input);
+    return { ok: result.ok, issues: result.ok ? [] : result.issues };
+  }
+
+  async deploy(id: string, input: unknown, baseRevision?: number) {
+    const result = await this.registry.deploy(id, input, baseRevision);
+    if (result.changed) await this.converge(id);
+    return result;
+  }
+
+  async stop(id: string) {
+    const record = await this.registry.setDesired(id, 'stopped');
+    await this.converge(id);
+    return record;
+  }
+
+  async resume(id: string) {
+    const record = await this.registry.setDesired(id, 'running');
+    await this.converge(id);
+    return record;
+  }
+
+  async remove(id: string): Promise<void> {
+    await this.registry.remove(id);
+    await this.converge(id);
+  }
+
+  status(id: string): PipelineStatus {
+    const local = this.local.get(id);
+    if (local) return local.status();
+    const record = this.registry.get(id);
+    return {
+      state: 'stopped',
+      version: currentVersion(record).version,
+      reason: record.desired === 'stopped' ? 'stopped on request' : undefined,
+    };
+  }
+
+  /** Serialised per pipeline: changes apply in the order they were observed. */
+  private converge(id: string): Promise<void> {
+    const next = (this.queues.get(id) ?? Promise.resolve()).then(() => this.apply(id)).catch(() => {});
+    this.queues.set(id, next);
+    return next;
+  }
+
+  private async apply(id: string): Promise<void> {
+    let record: DeploymentRecord | undefined;
+    try {
+      record = this.registry.get(id);
+    } catch {
+      record = undefined;
+    }
+    const running = this.local.get(id);
+    const wanted = record?.desired === 'running' ? currentVersion(record) : undefined;
+    if (running && wanted && running.version === wanted.version) return;
+    if (running) {
+      await running.stop();
+      this.local.delete(id);
+    }
+    if (!wanted) return;
+    const stores = storesToKeep(running?.pipeline, wanted.pipeline);
+    if (running && stores.reset.length > 0) await this.options.resetStores(id, stores.reset);
+    const deployment = new Deployment(wanted.pipeline, wanted.version, this.options.createExecutor(wanted.pipeline));
+    this.local.set(id, deployment);
+    deployment.start(stores);
+  }
+}

@@ -1,0 +1,31 @@
+// The website's side: live per-course statistics.
+import type { FastifyInstance } from 'fastify';
+import type { CourseStatsReader } from '../../control/course-stats.ts';
+import { ApiError } from '../errors.ts';
+
+const MAX_IDS = 100;
+
+function ensureReady(reader: CourseStatsReader): void {
+  // Never silently wrong numbers while the local copy catches up.
+  if (!reader.ready()) throw new ApiError(503, 'stats-restoring', 'Course statistics are being restored; try again in a moment.');
+}
+
+export function courseRoutes(app: FastifyInstance, reader: CourseStatsReader): void {
+  app.get<{ Params: { courseId: string } }>('/api/courses/:courseId/stats', async (request) => {
+    ensureReady(reader);
+    const stats = reader.get(request.params.courseId);
+    if (!stats) throw new ApiError(404, 'course-not-found', `No reviews were ever counted for course '${request.params.courseId}'.`);
+    return stats;
+  });
+
+  app.get<{ Querystring: { ids?: string } }>('/api/courses/stats', async (request) => {
+    const ids = (request.query.ids ?? '').split(',').filter(Boolean);
+    if (ids.length === 0 || ids.length > MAX_IDS) {
+      throw new ApiError(400, 'invalid-ids', `Give 1 to ${MAX_IDS} course ids as ?ids=a,b,c.`, [
+        { path: '/ids', message: `must list 1 to ${MAX_IDS} ids` },
+      ]);
+    }
+    ensureReady(reader);
+    return { courses: ids.map((id) => reader.get(id) ?? { courseId: id, missing: true }) };
+  });
+}

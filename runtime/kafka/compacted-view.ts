@@ -1,0 +1,71 @@
+// A local copy of a compacted topic (the latest value per key), kept current by
+// a read_committed consumer. Every worker keeps one, so any worker answers stats
+// reads without routing to the owner of the key.
+import { randomUUID } from 'node:crypto';
+import type { Admin, Consumer, Kafka } from 'kafkajs';
+
+export class CompactedView<T> {
+  private readonly values = new Map<string, T>();
+  private consumer: Consumer | undefined;
+  private targets = new Map<number, number>();
+  private caughtUp = false;
+
+  constructor(
+    private readonly kafka: Kafka,
+    private readonly admin: Admin,
+    readonly topic: string,
+    private readonly parse: (value: string) => T,
+  ) {}
+
+  private retry: NodeJS.Timeout | undefined;
+
+  /** Starts following the topic; reads are "not ready" until it reached the end it had now. */
+  async open(): Promise<void> {
+    if (!(await this.admin.listTopics()).includes(this.topic)) {
+      // Nothing written yet, so an empty view is the truth; follow the topic once a pipeline creates it.
+      this.caughtUp = true;
+      this.retry = setTimeout(() => void this.open().catch(() => {}), 2000);
+      return;
+    }
+    for (const offsets of await this.admin.fetchTopicOffsets(this.topic)) {
+      if (Number(offsets.high) > Number(offsets.low)) this.targets.set(offsets.partition, Number(offsets.high));
+    }
+    this.caughtUp = this.targets.size === 0;
+    const consumer = this.kafka.consumer({ groupId: `sluice-view-${randomUUID()}`, readUncommitted: false, maxWaitTimeInMs: 50 });
+    this.consumer = consumer;
+    await consumer.connect();
+    await consumer.subscribe({ topics: [new RegExp(`^${this.topic.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`)], fromBeginning: true });
+    await consumer.run({
+      autoCommit: false,
+      eachBatch: async ({ batch }) => {
+        for (const message of batch.messages) {
+          const key = message.key?.toString();
+          if (key === undefined) continue;
+          if (message.value === null) this.values.delete(key);
+          else this.values.set(key, this.parse(message.value.toString()));
+        }
+        const target = this.targets.get(batch.partition);
+        if (target !== undefined && (Number(batch.lastOffset()) + 1 >= target || batch.offsetLag() === '0'))
+          this.targets.delete(batch.partition);
+        if (this.targets.size === 0) this.caughtUp = true;
+      },
+    });
+  }
+
+  ready(): boolean {
+    return this.caughtUp;
+  }
+
+  get(key: string): T | undefined {
+    return this.values.get(key);
+  }
+
+  size(): number {
+    return this.values.size;
+  }
+
+  async close(): Promise<void> {
+    clearTimeout(this.retry);
+    await this.consumer?.disconnect();
+  }
+}

@@ -1,0 +1,55 @@
+// The supervisor's executor on Kafka: one PipelineRunner per deployed version.
+import type { Admin, Kafka } from 'kafkajs';
+import type { Pipeline } from '../../shared/index.ts';
+import type { PipelineExecutor } from '../control/deployment.ts';
+import type { MetricsRegistry } from '../engine/metrics.ts';
+import type { SinkWrite } from '../engine/sink-write.ts';
+import { PipelineRunner } from './pipeline-runner.ts';
+
+export interface KafkaExecutorOptions {
+  executeSinks: (writes: SinkWrite[]) => Promise<void>;
+  /** Called with each runner, so metrics and taps can be read from it. */
+  onRunner?: (pipelineId: string, runner: PipelineRunner | undefined) => void;
+  metricsFor?: (pipelineId: string) => MetricsRegistry;
+}
+
+export function kafkaExecutor(kafka: Kafka, admin: Admin, pipeline: Pipeline, options: KafkaExecutorOptions): PipelineExecutor {
+  const runner = new PipelineRunner(kafka, admin, pipeline, {
+    executeSinks: options.executeSinks,
+    metrics: options.metricsFor?.(pipeline.id),
+  });
+  return {
+    provision: async () => {
+      await runner.provision();
+    },
+    start: async ({ onTasks }) => {
+      const states = new Map<string, string>();
+      runner.events.onAssignment = (ids) => {
+        for (const id of [...states.keys()]) if (!ids.includes(id)) states.delete(id);
+        for (const id of ids) if (!states.has(id)) states.set(id, 'claiming');
+        onTasks(new Map(states));
+      };
+      runner.events.onStateChange = (id, state) => {
+        if (!states.has(id)) return;
+        states.set(id, state);
+        onTasks(new Map(states));
+      };
+      await runner.start();
+      options.onRunner?.(pipeline.id, runner);
+    },
+    stop: async () => {
+      await runner.stop();
+      options.onRunner?.(pipeline.id, undefined);
+    },
+  };
+}
+
+/** Deletes the changelog topics of the given nodes: their state starts empty. */
+export async function deleteNodeChangelogs(admin: Admin, pipelineId: string, nodeIds: string[]): Promise<string[]> {
+  const prefixes = nodeIds.map((node) => `sluice.${pipelineId}.${node}.`);
+  const topics = (await admin.listTopics()).filter(
+    (topic) => topic.endsWith('.changelog') && prefixes.some((prefix) => topic.startsWith(prefix)),
+  );
+  if (topics.length > 0) await admin.deleteTopics({ topics });
+  return topics;
+}
