@@ -2,11 +2,15 @@
 // effects bound to an executor (the Kafka runner in production).
 import { type Actor, createActor, fromPromise } from 'xstate';
 import { type Pipeline, validatePipeline } from '../../shared/index.ts';
+import type { MetricsRegistry } from '../engine/metrics.ts';
+import type { Taps } from '../engine/tap.ts';
 import { deploymentMachine } from './deployment-machine.ts';
 import type { PipelineStatus } from './runtime-control.ts';
 
 /** What runs a pipeline; the Kafka runner implements it. */
 export interface PipelineExecutor {
+  metrics: MetricsRegistry;
+  taps: Taps;
   provision(): Promise<void>;
   /** Resolves once this worker joined the pipeline's group; task states follow through the callbacks. */
   start(events: { onTasks(states: Map<string, string>): void }): Promise<void>;
@@ -21,7 +25,7 @@ export class Deployment {
   constructor(
     readonly pipeline: Pipeline,
     readonly version: number,
-    private readonly executor: PipelineExecutor,
+    readonly executor: PipelineExecutor,
   ) {
     const machine = deploymentMachine.provide({
       actors: {

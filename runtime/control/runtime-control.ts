@@ -1,5 +1,8 @@
 import type { ValidationIssue } from '../../shared/index.ts';
 import type { ClusterHealth } from '../engine/cluster-health.ts';
+import type { MetricsSnapshot } from '../engine/metrics.ts';
+import type { NodeMetrics } from '../engine/node-metrics.ts';
+import type { TappedRecord } from '../engine/tap.ts';
 import type { CourseStatsReader } from './course-stats.ts';
 import type { DeploymentRecord, PipelineVersion } from './pipeline-store.ts';
 import type { ReviewIngest } from './review-ingest.ts';
@@ -14,6 +17,12 @@ export interface PipelineStatus {
   tasks?: string[];
 }
 
+export interface PipelineMetrics {
+  pipelineId: string;
+  at: string;
+  nodes: Record<string, NodeMetrics>;
+}
+
 /** The designer's side of the runtime. Errors are the registry's typed errors. */
 export interface PipelineControl {
   list(): DeploymentRecord[];
@@ -25,6 +34,11 @@ export interface PipelineControl {
   resume(id: string): Promise<DeploymentRecord>;
   remove(id: string): Promise<void>;
   status(id: string): PipelineStatus;
+  metrics(id: string): PipelineMetrics;
+  subscribeMetrics(id: string, listener: (metrics: PipelineMetrics) => void): () => void;
+  tap(id: string, node: string, port: string, limit: number): TappedRecord[];
+  /** Every locally running pipeline's raw metrics, for Prometheus. */
+  snapshots(): { pipelineId: string; snapshot: MetricsSnapshot }[];
 }
 
 /** What the HTTP layer may ask of the runtime. */

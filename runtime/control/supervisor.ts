@@ -2,10 +2,11 @@
 // supervisor over the same store, so all converge, and the consumer groups
 // spread each pipeline's partitions over them.
 import { catalog, type Pipeline, validatePipeline } from '../../shared/index.ts';
+import { nodeMetrics } from '../engine/node-metrics.ts';
 import { Deployment, type PipelineExecutor } from './deployment.ts';
 import type { PipelineRegistry } from './pipeline-registry.ts';
 import { currentVersion, type DeploymentRecord, type PipelineStore } from './pipeline-store.ts';
-import type { PipelineControl, PipelineStatus } from './runtime-control.ts';
+import type { PipelineControl, PipelineMetrics, PipelineStatus } from './runtime-control.ts';
 
 export interface SupervisorOptions {
   createExecutor(pipeline: Pipeline): PipelineExecutor;
@@ -93,6 +94,33 @@ export class PipelineSupervisor implements PipelineControl {
   async remove(id: string): Promise<void> {
     await this.registry.remove(id);
     await this.converge(id);
+  }
+
+  metrics(id: string): PipelineMetrics {
+    const pipeline = currentVersion(this.registry.get(id)).pipeline;
+    const local = this.local.get(id);
+    const snapshot = local?.executor.metrics.snapshot();
+    return {
+      pipelineId: id,
+      at: new Date(snapshot?.at || Date.now()).toISOString(),
+      nodes: snapshot ? nodeMetrics(snapshot, pipeline) : {},
+    };
+  }
+
+  subscribeMetrics(id: string, listener: (metrics: PipelineMetrics) => void): () => void {
+    this.registry.get(id);
+    // Deployments come and go (new versions): follow whichever runs now, once a second.
+    const timer = setInterval(() => listener(this.metrics(id)), 1000);
+    return () => clearInterval(timer);
+  }
+
+  snapshots() {
+    return [...this.local].map(([pipelineId, deployment]) => ({ pipelineId, snapshot: deployment.executor.metrics.snapshot() }));
+  }
+
+  tap(id: string, node: string, port: string, limit: number) {
+    this.registry.get(id);
+    return this.local.get(id)?.executor.taps.last(node, port, limit) ?? [];
   }
 
   status(id: string): PipelineStatus {

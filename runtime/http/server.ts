@@ -5,7 +5,8 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import type { RuntimeControl } from '../control/runtime-control.ts';
 import { installErrorHandling } from './errors.ts';
 import { courseRoutes } from './routes/courses.ts';
-import { pipelineRoutes } from './routes/pipelines.ts';
+import { pipelineMetricsRoutes, pipelineRoutes } from './routes/pipelines.ts';
+import { prometheusRoute } from './routes/prometheus.ts';
 import { reviewRoutes } from './routes/reviews.ts';
 
 export interface ServerOptions {
@@ -28,7 +29,11 @@ export async function buildServer({ control, designerDir, logger = false }: Serv
   });
 
   reviewRoutes(app, control.reviews);
-  if (control.pipelines) pipelineRoutes(app, control.pipelines);
+  if (control.pipelines) {
+    pipelineRoutes(app, control.pipelines);
+    pipelineMetricsRoutes(app, control.pipelines);
+    prometheusRoute(app, control.pipelines);
+  }
   if (control.courseStats) courseRoutes(app, control.courseStats);
 
   if (designerDir && existsSync(designerDir)) {

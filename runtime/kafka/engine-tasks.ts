@@ -3,7 +3,7 @@ import { type BatchResult, batchMessages } from '../engine/batch-result.ts';
 import type { MetricsRegistry } from '../engine/metrics.ts';
 import { type Plan, taskFor } from '../engine/plan.ts';
 import type { SinkWrite } from '../engine/sink-write.ts';
-import { Task } from '../engine/task.ts';
+import { Task, type TaskObserver } from '../engine/task.ts';
 import type { DriverTask, InboundRecord, TaskFactory, TaskOutput } from './driver-task.ts';
 
 /** Executes a batch's writes outside Kafka (Postgres), idempotently, before its commit. */
@@ -52,7 +52,7 @@ class EngineDriverTask implements DriverTask {
   }
 }
 
-export function engineTaskFactory(plan: Plan, metrics: MetricsRegistry, executeSinks: SinkExecutor): TaskFactory {
+export function engineTaskFactory(plan: Plan, metrics: MetricsRegistry, executeSinks: SinkExecutor, observer?: TaskObserver): TaskFactory {
   return {
     taskIdFor(input) {
       const task = taskFor(plan, input);
@@ -62,7 +62,7 @@ export function engineTaskFactory(plan: Plan, metrics: MetricsRegistry, executeS
     create(taskId) {
       const taskPlan = plan.tasks.find((task) => task.id === taskId);
       if (!taskPlan) throw new Error(`pipeline ${plan.pipelineId} has no task ${taskId}`);
-      return new EngineDriverTask(new Task(plan, taskPlan, { metrics }), executeSinks);
+      return new EngineDriverTask(new Task(plan, taskPlan, { metrics, observer }), executeSinks);
     },
   };
 }

@@ -19,6 +19,8 @@ export function kafkaExecutor(kafka: Kafka, admin: Admin, pipeline: Pipeline, op
     metrics: options.metricsFor?.(pipeline.id),
   });
   return {
+    metrics: runner.metrics,
+    taps: runner.taps,
     provision: async () => {
       await runner.provision();
     },

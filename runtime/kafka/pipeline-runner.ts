@@ -2,9 +2,10 @@
 // cluster's partition counts, provision topics, then join the pipeline's group.
 import type { Admin, Kafka } from 'kafkajs';
 import type { Pipeline } from '../../shared/index.ts';
-import { MetricsRegistry } from '../engine/metrics.ts';
+import { LAG, MetricsRegistry } from '../engine/metrics.ts';
 import type { Plan } from '../engine/plan.ts';
 import type { SinkWrite } from '../engine/sink-write.ts';
+import { Taps } from '../engine/tap.ts';
 import { logger } from '../log/logger.ts';
 import { compilePipeline } from '../nodes/index.ts';
 import { engineTaskFactory } from './engine-tasks.ts';
@@ -33,8 +34,10 @@ export class PipelineRunner {
   readonly metrics: MetricsRegistry;
   /** Settable until start(): the supervisor listens to task states through them. */
   readonly events: Pick<RunnerOptions, 'onAssignment' | 'onRestoreProgress' | 'onStateChange'>;
+  readonly taps = new Taps();
   plan: Plan | undefined;
   private worker: PipelineWorker | undefined;
+  private ticker: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly kafka: Kafka,
@@ -90,17 +93,25 @@ export class PipelineRunner {
     this.worker = new PipelineWorker(this.kafka, this.admin, {
       groupId: this.groupId,
       inputTopics,
-      factory: engineTaskFactory(plan, this.metrics, this.options.executeSinks),
+      factory: engineTaskFactory(plan, this.metrics, this.options.executeSinks, this.taps.observer),
+      onLag: (topic, partition, lag) => {
+        for (const source of plan.sources.filter((candidate) => candidate.topic === topic)) {
+          this.metrics.gauge(LAG, { node: source.node, partition: String(partition) }).set(lag);
+        }
+      },
       onAssignment: (ids) => this.events.onAssignment?.(ids),
       onRestoreProgress: (id, progress) => this.events.onRestoreProgress?.(id, progress),
       onStateChange: (id, state) => this.events.onStateChange?.(id, state),
     });
     await this.worker.start();
+    this.metrics.tick(Date.now());
+    this.ticker = setInterval(() => this.metrics.tick(Date.now()), 1000);
     log.info({ pipeline: this.pipeline.id, group: this.groupId }, 'pipeline started');
   }
 
   /** Drains: the batch in flight commits, then the tasks close. */
   async stop(): Promise<void> {
+    clearInterval(this.ticker);
     await this.worker?.stop();
     this.worker = undefined;
     log.info({ pipeline: this.pipeline.id }, 'pipeline stopped');

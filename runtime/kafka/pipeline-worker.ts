@@ -16,6 +16,8 @@ export interface WorkerOptions extends TaskEvents {
   /** How often due timers are looked for. */
   timerIntervalMs?: number;
   onAssignment?: (taskIds: string[]) => void;
+  /** Consumer lag of an input partition after each batch (records between the batch's end and the partition's end). */
+  onLag?: (topic: string, partition: number, lag: number) => void;
   /** How long a silent worker (crashed, killed) keeps its partitions before they move; the broker's minimum is 6 s. */
   sessionTimeoutMs?: number;
 }
@@ -135,6 +137,7 @@ export class PipelineWorker {
     }
     if (outcome === 'fenced') return;
     resolveOffset(batch.lastOffset());
+    this.options.onLag?.(batch.topic, batch.partition, Number(batch.offsetLag()));
     await heartbeat();
   }
 

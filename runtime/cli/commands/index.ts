@@ -3,8 +3,9 @@ import { batch } from './batch.ts';
 import { plan } from './plan.ts';
 import { run } from './run.ts';
 import { start } from './start.ts';
+import { trainSpam } from './train-spam.ts';
 import { validate } from './validate.ts';
 import { version } from './version.ts';
 
 /** Every CLI command; `help` lists them in this order. */
-export const commands: Command[] = [start, run, validate, plan, batch, version];
+export const commands: Command[] = [start, run, validate, plan, batch, trainSpam, version];

@@ -34,6 +34,12 @@ class FieldAccumulator {
 
 export type AggregateValues = Record<string, number | null>;
 
+/** An accumulator written down (JSON-safe): what settled append-only rows contributed to all-time. */
+export interface AccumulatorSnapshot {
+  count: number;
+  fields: { present: number; sum: [number, number]; values?: [number, number][] }[];
+}
+
 export class Accumulator {
   count = 0;
   private readonly fields: FieldAccumulator[];
@@ -62,6 +68,29 @@ export class Accumulator {
 
   clone(): Accumulator {
     return new Accumulator(this.tracked, this);
+  }
+
+  snapshot(): AccumulatorSnapshot {
+    return {
+      count: this.count,
+      fields: this.fields.map((field) => {
+        const written: AccumulatorSnapshot['fields'][number] = { present: field.present, sum: field.sum.parts() };
+        if (field.ordered) written.values = field.ordered.entries();
+        return written;
+      }),
+    };
+  }
+
+  /** Adds a snapshot's contribution, as if its rows had been added one by one. */
+  absorb(snapshot: AccumulatorSnapshot): void {
+    this.count += snapshot.count;
+    snapshot.fields.forEach((written, index) => {
+      const field = this.fields[index];
+      if (!field) return;
+      field.present += written.present;
+      field.sum.absorb(written.sum);
+      for (const [value, times] of written.values ?? []) field.ordered?.add(value, times);
+    });
   }
 
   /**

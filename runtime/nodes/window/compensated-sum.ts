@@ -26,6 +26,16 @@ export class CompensatedSum {
     this.compensation = 0;
   }
 
+  /** The two terms, to write a sum down and `absorb` it elsewhere without losing the compensation. */
+  parts(): [total: number, compensation: number] {
+    return [this.total, this.compensation];
+  }
+
+  absorb([total, compensation]: readonly [number, number]): void {
+    this.add(total);
+    this.compensation += compensation;
+  }
+
   clone(): CompensatedSum {
     const copy = new CompensatedSum();
     copy.total = this.total;

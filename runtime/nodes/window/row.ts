@@ -8,6 +8,8 @@ export interface Row {
   /** Event time, ms since the epoch. */
   readonly t: number;
   readonly values: readonly TrackedValue[];
+  /** Set (only) on records without an id: never edited, so they can settle into all-time (append-only-rows.ts). */
+  readonly appendOnly?: true;
 }
 
 /** Timeline order: event time, then id, so equal times still have one place each. */

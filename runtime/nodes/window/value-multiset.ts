@@ -7,13 +7,18 @@ export class ValueMultiset {
   private readonly values: number[] = [];
   private readonly counts: number[] = [];
 
-  add(value: number): void {
+  add(value: number, times = 1): void {
     const index = this.lowerBound(value);
-    if (this.values[index] === value) this.counts[index] = (this.counts[index] ?? 0) + 1;
+    if (this.values[index] === value) this.counts[index] = (this.counts[index] ?? 0) + times;
     else {
       this.values.splice(index, 0, value);
-      this.counts.splice(index, 0, 1);
+      this.counts.splice(index, 0, times);
     }
+  }
+
+  /** [value, count] pairs in ascending order, for snapshots. */
+  entries(): [value: number, count: number][] {
+    return this.values.map((value, index) => [value, this.counts[index] ?? 0]);
   }
 
   /** Removes one occurrence; a value that is not present is ignored (never happens for a consistent caller). */

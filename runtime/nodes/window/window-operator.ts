@@ -16,6 +16,7 @@
 //   a record falling into a closed instance is late for it and reported.
 //   Because the clock is wall time, replaying old history into bucketed windows
 //   makes it late unless allowedLateness covers its age.
+import { AppendOnlyRows } from './append-only-rows.ts';
 import { DeadlineHeap } from './deadline-heap.ts';
 import { KeyState } from './key-state.ts';
 import { type Row, sameContribution } from './row.ts';
@@ -32,22 +33,25 @@ export class WindowOperator {
   private readonly keys = new Map<string, KeyState>();
   private readonly deadlines = new DeadlineHeap();
   private readonly dirtyRows = new Set<string>();
+  private readonly appendOnly: AppendOnlyRows;
+  /** Keys whose settled totals changed since the last drain. */
+  private readonly dirtySettled = new Set<string>();
+  /** Append-only rows created since the last drain: settling one before the drain writes nothing at all. */
+  private readonly undrainedAppends = new Set<string>();
   private clock = Number.NEGATIVE_INFINITY;
   private sequence = 0;
   private needsRebuild = false;
 
   constructor(config: ResolvedWindowConfig) {
     this.layout = layoutOf(config);
+    this.appendOnly = new AppendOnlyRows(this.layout);
   }
 
   apply(input: WindowInput, now: number): ApplyResult {
     const at = this.tick(now);
     const id = input.kind === 'delete' ? input.id : (input.id ?? `#${this.sequence++}`);
     const previous = this.rows.get(id);
-    const next: Row | undefined =
-      input.kind === 'upsert'
-        ? { id, key: input.key, t: input.eventTime, values: extractValues(this.layout.tracked, input.value) }
-        : undefined;
+    const next = input.kind === 'upsert' ? this.rowOf(id, input) : undefined;
     if (!previous && !next) return { changes: [] };
     if (previous && next && sameContribution(previous, next)) return { changes: [] };
 
@@ -75,6 +79,10 @@ export class WindowOperator {
       for (const ref of refs) instances.set(`${ref.window}:${ref.start}`, state.instanceChange(ref, at));
       if (lateFor.length > 0) late = { id, key: next.key, eventTime: next.t, windows: lateFor };
       this.rows.set(id, next);
+      if (next.appendOnly) {
+        this.appendOnly.track(next);
+        this.undrainedAppends.add(id);
+      }
     } else this.rows.delete(id);
     this.dirtyRows.add(id);
 
@@ -149,7 +157,10 @@ export class WindowOperator {
   /** The entries written since the last drain, for the changelog of this task. */
   drainChangelog(): WindowChangelogEntry[] {
     const entries = [...this.dirtyRows].map((id) => this.rowEntry(id));
+    for (const key of this.dirtySettled) entries.push(...this.settledEntry(key));
     this.dirtyRows.clear();
+    this.dirtySettled.clear();
+    this.undrainedAppends.clear();
     entries.push({ kind: 'clock', now: this.clock, sequence: this.sequence });
     return entries;
   }
@@ -157,6 +168,7 @@ export class WindowOperator {
   /** The whole state as entries (a snapshot, e.g. for a fresh changelog). */
   exportEntries(): WindowChangelogEntry[] {
     const entries = [...this.rows.keys()].map((id) => this.rowEntry(id));
+    for (const key of this.appendOnly.settled.keys()) entries.push(...this.settledEntry(key));
     entries.push({ kind: 'clock', now: this.clock, sequence: this.sequence });
     return entries;
   }
@@ -167,13 +179,39 @@ export class WindowOperator {
     if (entry.kind === 'clock') {
       this.clock = Math.max(this.clock, entry.now);
       this.sequence = Math.max(this.sequence, entry.sequence);
-    } else if (entry.row === null) this.rows.delete(entry.id);
+    } else if (entry.kind === 'settled') this.appendOnly.restore(entry.key, entry.totals);
+    else if (entry.row === null) this.rows.delete(entry.id);
     else this.rows.set(entry.id, { id: entry.id, ...entry.row });
   }
 
   private rowEntry(id: string): WindowChangelogEntry {
     const row = this.rows.get(id);
-    return { kind: 'row', id, row: row ? { key: row.key, t: row.t, values: [...row.values] } : null };
+    if (!row) return { kind: 'row', id, row: null };
+    const written = { key: row.key, t: row.t, values: [...row.values] };
+    return { kind: 'row', id, row: row.appendOnly ? { ...written, appendOnly: true } : written };
+  }
+
+  private settledEntry(key: string): WindowChangelogEntry[] {
+    const totals = this.appendOnly.settled.get(key);
+    return totals ? [{ kind: 'settled', key, totals: totals.snapshot() }] : [];
+  }
+
+  private rowOf(id: string, input: Extract<WindowInput, { kind: 'upsert' }>): Row {
+    const values = extractValues(this.layout.tracked, input.value);
+    const row = { id, key: input.key, t: input.eventTime, values };
+    return input.id === undefined ? { ...row, appendOnly: true } : row;
+  }
+
+  /** Append-only rows no window but all-time can need any more leave the table (see append-only-rows.ts). */
+  private settleAppendOnly(state: KeyState): void {
+    const settled = this.appendOnly.settle(state.key, state.timeline.asOf);
+    if (settled.length === 0) return;
+    this.dirtySettled.add(state.key);
+    for (const row of settled) {
+      this.rows.delete(row.id);
+      if (this.undrainedAppends.delete(row.id)) this.dirtyRows.delete(row.id);
+      else this.dirtyRows.add(row.id);
+    }
   }
 
   private tick(now: number): number {
@@ -198,6 +236,7 @@ export class WindowOperator {
       const after = state.continuousOutput();
       if (!sameFigures(before, after)) changes.push({ kind: 'key', key: state.key, output: after });
     }
+    this.settleAppendOnly(state);
     if (state.isEmpty()) {
       this.keys.delete(state.key);
       this.deadlines.set(state.key, undefined);
@@ -213,12 +252,18 @@ export class WindowOperator {
     if (!this.needsRebuild) return;
     this.needsRebuild = false;
     this.keys.clear();
+    this.appendOnly.clear();
+    for (const [key, totals] of this.appendOnly.settled) this.createKey(key, this.clock).timeline.allTime.absorb(totals.snapshot());
     const sorted = [...this.rows.values()].sort((a, b) => a.t - b.t || (a.id < b.id ? -1 : 1));
     for (const row of sorted) {
       const state = this.keys.get(row.key) ?? this.createKey(row.key, this.clock);
       state.timeline.insert(row);
       state.bucketed.insert(row, this.clock);
+      if (row.appendOnly) this.appendOnly.track(row);
     }
-    for (const state of this.keys.values()) this.deadlines.set(state.key, state.nextDeadline());
+    for (const state of this.keys.values()) {
+      this.deadlines.set(state.key, state.nextDeadline());
+      this.settleAppendOnly(state);
+    }
   }
 }

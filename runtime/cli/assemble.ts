@@ -1,0 +1,78 @@
+// The composition root: wires the Kafka, PostgreSQL and control implementations
+// into the one RuntimeControl the HTTP layer sees. `npm start` and the contract tests use it.
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { type Pipeline, validatePipeline } from '../../shared/index.ts';
+import { repoRoot } from '../../tools/kafka/broker.ts';
+import type { CourseStatsValue } from '../control/course-stats.ts';
+import { PipelineRegistry } from '../control/pipeline-registry.ts';
+import type { RuntimeControl } from '../control/runtime-control.ts';
+import { PipelineSupervisor } from '../control/supervisor.ts';
+import { createKafka } from '../kafka/client.ts';
+import { CompactedView } from '../kafka/compacted-view.ts';
+import { checkKafka } from '../kafka/health.ts';
+import { deleteNodeChangelogs, kafkaExecutor } from '../kafka/kafka-executor.ts';
+import { KafkaPipelineStore, PIPELINES_TOPIC } from '../kafka/kafka-pipeline-store.ts';
+import { KafkaReviewWriter, REVIEWS_TOPIC } from '../kafka/review-writer.ts';
+import { PostgresSinks } from '../postgres/sink-executor.ts';
+import { CommandError } from './command.ts';
+
+export async function defaultPipeline(): Promise<Pipeline> {
+  const result = validatePipeline(JSON.parse(await readFile(join(repoRoot, 'pipelines', 'review-stats.json'), 'utf8')));
+  if (!result.ok)
+    throw new CommandError('pipelines/review-stats.json is invalid: run `npm run sluice -- validate pipelines/review-stats.json`');
+  return result.pipeline;
+}
+
+export interface RuntimeOptions {
+  brokers: string[];
+  /** Deployed when the store holds no pipeline yet; none for an empty runtime. */
+  initialPipeline?: Pipeline;
+  /** Topic names, so tests can run several runtimes on one cluster without sharing state. */
+  topics?: { pipelines?: string; reviews?: string; courseStats?: string };
+  env?: NodeJS.ProcessEnv;
+}
+
+export interface AssembledRuntime {
+  control: RuntimeControl;
+  close(): Promise<void>;
+}
+
+export async function assembleRuntime(options: RuntimeOptions): Promise<AssembledRuntime> {
+  const closers: (() => Promise<unknown>)[] = [];
+  const close = async () => {
+    for (const step of closers.reverse()) await step().catch(() => {});
+  };
+  try {
+    const kafka = createKafka(options.brokers);
+    const admin = kafka.admin();
+    await admin.connect();
+    closers.push(() => admin.disconnect());
+    const reviews = new KafkaReviewWriter(kafka, { topic: options.topics?.reviews ?? REVIEWS_TOPIC });
+    await reviews.ensureTopic(admin);
+    closers.push(() => reviews.close());
+    const store = new KafkaPipelineStore(kafka, admin, options.topics?.pipelines ?? PIPELINES_TOPIC);
+    await store.ensureTopic();
+    closers.push(() => store.close());
+    const sinks = new PostgresSinks(options.env);
+    closers.push(() => sinks.close());
+    const supervisor = new PipelineSupervisor(new PipelineRegistry(store), store, {
+      createExecutor: (pipeline) => kafkaExecutor(kafka, admin, pipeline, { executeSinks: sinks.execute }),
+      resetStores: async (pipelineId, nodes) => void (await deleteNodeChangelogs(admin, pipelineId, nodes)),
+    });
+    await supervisor.open(options.initialPipeline);
+    closers.push(() => supervisor.close());
+    const courseStats = new CompactedView<CourseStatsValue>(
+      kafka,
+      admin,
+      options.topics?.courseStats ?? 'course-stats',
+      (value) => JSON.parse(value) as CourseStatsValue,
+    );
+    await courseStats.open();
+    closers.push(() => courseStats.close());
+    return { control: { reviews, pipelines: supervisor, courseStats, kafkaHealth: () => checkKafka(options.brokers) }, close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}

@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import { validatePipeline } from '../../shared/index.ts';
+import { accountingProblems } from '../engine/accounting.ts';
+import { MemoryDriver } from '../engine/memory-driver.ts';
+import { compilePipeline } from './index.ts';
+import { serializeModel, train } from './spam-filter/classifier.ts';
+import { REASONS_HEADER } from './spam-filter.ts';
+import { type HarnessNode, harness, pipelineJson, planFor, reviewsSource, sinkTo } from './testing/harness.ts';
+
+const noClassifier = { classifier: { enabled: false } };
+const spamNode = (rules: Record<string, unknown> = noClassifier): HarnessNode => ({
+  id: 'spam',
+  type: 'spam-filter',
+  config: { textFields: ['title', 'content'], rules },
+});
+const nodes = (rules?: Record<string, unknown>) => [
+  reviewsSource,
+  spamNode(rules),
+  sinkTo('valid', 'reviews-valid'),
+  sinkTo('flagged', 'reviews-spam'),
+];
+const edges = ['reviews->spam', 'spam:valid->valid', 'spam:spam->flagged'];
+
+const HOUR = 3600 * 1000;
+let sequence = 0;
+function review(fields: { userId?: string; content: string; id?: string; minutesAgo?: number }, now: number) {
+  const id = fields.id ?? `r${sequence++}`;
+  return {
+    key: id,
+    value: {
+      id,
+      userId: fields.userId ?? `u-${id}`,
+      title: 'A course',
+      content: fields.content,
+      createdAt: new Date(now - (fields.minutesAgo ?? 0) * 60_000).toISOString(),
+    },
+  };
+}
+const reasonsIn = (records: { value: unknown }[]) =>
+  records.map((record) => (record.value as { spamReasons: { rule: string }[] }).spamReasons.map((reason) => reason.rule));
+
+describe('the spam-filter node', () => {
+  it('passes a clean review unchanged and flags one with a link, with the reason', () => {
+    const driver = harness(nodes(), edges, { defaultPartitions: 2 });
+    const clean = review({ content: 'Clear explanations and good exercises throughout the course.' }, driver.now());
+    driver.send('reviews', [clean, review({ content: 'Cheap essays at www.essays-now.com' }, driver.now())]);
+    expect(driver.output('reviews-valid').map((record) => [record.value, record.headers])).toEqual([[clean.value, {}]]);
+    expect(reasonsIn(driver.output('reviews-spam'))).toEqual([['links']]);
+    expect(driver.output('reviews-spam')[0]?.headers[REASONS_HEADER]).toBeUndefined();
+    expect(accountingProblems(driver.metrics.snapshot())).toEqual([]);
+  });
+
+  it('flags the review that takes a user over the velocity limit, wherever their reviews were read', () => {
+    const driver = harness(nodes({ ...noClassifier, velocity: { maxReviews: 3, within: '1h' } }), edges, { defaultPartitions: 4 });
+    const reviews = [50, 40, 30, 20].map((minutesAgo, i) =>
+      review({ userId: 'eager', content: `Honest opinion number ${i} about this course.`, minutesAgo }, driver.now()),
+    );
+    driver.send('reviews', reviews);
+    expect(driver.output('reviews-valid')).toHaveLength(3);
+    expect(reasonsIn(driver.output('reviews-spam'))).toEqual([['velocity']]);
+    driver.send('reviews', [
+      review({ userId: 'eager', content: 'Coming back much later with one more opinion.', minutesAgo: -2 * 60 }, driver.now()),
+    ]);
+    expect(driver.output('reviews-valid')).toHaveLength(4);
+  });
+
+  it('flags the same text posted by another review, but not the same review sent again', () => {
+    const driver = harness(nodes(), edges, { defaultPartitions: 3 });
+    const text = 'This course changed my life, the best purchase I ever made!!';
+    const first = review({ id: 'first', content: text }, driver.now());
+    driver.send('reviews', [first, review({ id: 'copy', content: text.toUpperCase().replaceAll(' ', '  ') }, driver.now()), first]);
+    expect(driver.output('reviews-valid').map((record) => record.key)).toEqual(['first', 'first']);
+    expect(reasonsIn(driver.output('reviews-spam'))).toEqual([['duplicateText', 'shouting'].filter((rule) => rule === 'duplicateText')]);
+  });
+
+  it('asks the classifier, with the model read through the environment', () => {
+    const model = train([
+      { text: 'win free money now click', spam: true },
+      { text: 'great course clear teacher', spam: false },
+    ]);
+    const rules = { classifier: { enabled: true, model: 'models/tiny.json', threshold: 0 } };
+    const plan = planFor(pipelineJson(nodes(rules), edges), { defaultPartitions: 1, env: { readResource: () => serializeModel(model) } });
+    const driver = new MemoryDriver(plan);
+    driver.send('reviews', [review({ content: 'A fine course.' }, driver.now())]);
+    expect(reasonsIn(driver.output('reviews-spam'))).toEqual([['classifier']]);
+  });
+
+  it('reports a config issue when the classifier has no model file to read', () => {
+    const validation = validatePipeline(pipelineJson(nodes({}), edges));
+    if (!validation.ok) throw new Error(JSON.stringify(validation.issues));
+    const result = compilePipeline(validation.pipeline);
+    expect(result.ok ? [] : result.issues.map((issue) => issue.path)).toEqual(['/nodes/1/config/rules/classifier/model']);
+  });
+
+  it('needs no repartition topic when its stateful rules are off', () => {
+    const plan = planFor(pipelineJson(nodes({ ...noClassifier, velocity: { enabled: false }, duplicateText: { enabled: false } }), edges));
+    expect(plan.topics.filter((topic) => topic.role === 'repartition')).toEqual([]);
+    const full = planFor(pipelineJson(nodes(), edges));
+    expect(full.topics.filter((topic) => topic.role === 'repartition').map((topic) => topic.name)).toEqual([
+      'sluice.test.spam.velocity.repartition',
+      'sluice.test.spam.duplicate.repartition',
+    ]);
+  });
+});

@@ -1,0 +1,152 @@
+// spam-filter: adapts the rules and classifier of runtime/nodes/spam-filter/ to the
+// engine as a chain of stages, each where its state must live:
+//   rules     stateless text rules and the classifier, wherever the input is;
+//   velocity  per user (partitioned by userField), if enabled;
+//   duplicate per normalised text (partitioned by its hash), if enabled.
+// Reasons found so far travel between stages in a header; the last stage decides:
+// no reason → `valid` with the value unchanged, else `spam` with `spamReasons`.
+// Every review passes every stage, so a spam review still counts toward its user's velocity.
+import { type ConfigOf, parseDuration } from '../../shared/index.ts';
+import { NodeConfigError, type NodeEnvironment, type NodeFactory, type StageSpec } from '../engine/node-implementation.ts';
+import type { OperatorContext } from '../engine/operator.ts';
+import { fieldKey, partitionByField } from '../engine/partitioning.ts';
+import type { EngineRecord } from '../engine/record.ts';
+import { parseModel, predict } from './spam-filter/classifier.ts';
+import { type DuplicateEntry, decideDuplicate, duplicateTextKey } from './spam-filter/duplicate-text.ts';
+import type { SpamReason } from './spam-filter/reason.ts';
+import { applyTextRules, reviewText } from './spam-filter/text-rules.ts';
+import { type VelocityState, velocityStep } from './spam-filter/velocity.ts';
+
+type SpamConfig = ConfigOf<'spam-filter'>;
+
+/** Carries the reasons found by earlier stages; removed before the record leaves the node. */
+export const REASONS_HEADER = 'sluice.spam.reasons';
+
+function reasonsOf(record: EngineRecord): SpamReason[] {
+  const carried = record.headers[REASONS_HEADER];
+  return carried ? (JSON.parse(carried) as SpamReason[]) : [];
+}
+
+function withReasons(record: EngineRecord, reasons: SpamReason[]): EngineRecord {
+  return { ...record, headers: { ...record.headers, [REASONS_HEADER]: JSON.stringify(reasons) } };
+}
+
+/** Each stage's own judgement of one review: the reasons it adds. */
+type Judge = (record: EngineRecord, value: Record<string, unknown>, ctx: OperatorContext) => SpamReason[];
+
+function stage(name: string, judge: Judge, next: string | undefined, extra: Partial<StageSpec> = {}): StageSpec {
+  return {
+    name,
+    ...extra,
+    ...(next ? { next: { checked: next } } : {}),
+    create: () => ({
+      process(record, ctx) {
+        const reasons = record.value === null ? [] : [...reasonsOf(record), ...judge(record, record.value, ctx)];
+        if (next) ctx.emit('checked', withReasons(record, reasons));
+        else decide(record, reasons, ctx);
+      },
+    }),
+  };
+}
+
+function decide(record: EngineRecord, reasons: SpamReason[], ctx: OperatorContext): void {
+  const headers = { ...record.headers };
+  delete headers[REASONS_HEADER];
+  if (record.value === null) {
+    // A deleted review may have been either: both sides hear of the delete.
+    ctx.emit('valid', { ...record, headers });
+    ctx.emit('spam', { ...record, headers });
+  } else if (reasons.length === 0) ctx.emit('valid', { ...record, headers });
+  else ctx.emit('spam', { ...record, headers, value: { ...record.value, spamReasons: reasons } });
+}
+
+function textJudge(config: SpamConfig, env: NodeEnvironment): Judge {
+  const { classifier } = config.rules;
+  let model: ReturnType<typeof parseModel> | undefined;
+  if (classifier.enabled) {
+    if (!env.readResource)
+      throw new NodeConfigError(
+        `the classifier needs its model file ${classifier.model}, and no files are available here`,
+        '/rules/classifier/model',
+      );
+    let text: string;
+    try {
+      text = env.readResource(classifier.model);
+    } catch (error) {
+      throw new NodeConfigError(
+        `cannot read the model ${classifier.model}: ${error instanceof Error ? error.message : String(error)}`,
+        '/rules/classifier/model',
+      );
+    }
+    model = parseModel(text);
+    if (!model.ok) throw new NodeConfigError(`${classifier.model}: ${model.message}`, '/rules/classifier/model');
+  }
+  return (_record, value) => {
+    const text = reviewText(value, config.textFields);
+    const reasons = applyTextRules(text, config.rules);
+    if (model?.ok) {
+      const probability = predict(model.model, text);
+      if (probability >= classifier.threshold) reasons.push({ rule: 'classifier', detail: `spam probability ${probability.toFixed(3)}` });
+    }
+    return reasons;
+  };
+}
+
+const idOf = (record: EngineRecord, config: SpamConfig) => fieldKey(record, config.idField) ?? record.key ?? `@${record.timestamp}`;
+
+function velocityJudge(config: SpamConfig): Judge {
+  const withinMs = parseDuration(config.rules.velocity.within);
+  if (withinMs === undefined) throw new NodeConfigError(`'${config.rules.velocity.within}' is not a duration`, '/rules/velocity/within');
+  const options = { maxReviews: config.rules.velocity.maxReviews, withinMs };
+  return (record, _value, ctx) => {
+    const user = fieldKey(record, config.userField);
+    if (user === null) return [];
+    const users = ctx.stores.get('users');
+    const step = velocityStep(
+      users.get(user) as VelocityState | undefined,
+      { id: idOf(record, config), eventTime: record.timestamp },
+      options,
+    );
+    users.put(user, step.state);
+    return step.reason ? [step.reason] : [];
+  };
+}
+
+function duplicateJudge(config: SpamConfig, textKey: (record: EngineRecord) => string | null): Judge {
+  return (record, _value, ctx) => {
+    const key = textKey(record);
+    if (key === null) return [];
+    const texts = ctx.stores.get('texts');
+    const decision = decideDuplicate(idOf(record, config), texts.get(key) as DuplicateEntry | undefined);
+    if (decision.kind === 'first') texts.put(key, decision.store);
+    return decision.kind === 'duplicate' ? [decision.reason] : [];
+  };
+}
+
+export const spamFilter: NodeFactory<'spam-filter'> = {
+  create({ config }, env) {
+    const { velocity, duplicateText } = config.rules;
+    const textKey = (record: EngineRecord) =>
+      record.value === null ? null : (duplicateTextKey(reviewText(record.value, config.textFields), duplicateText) ?? null);
+    const names = ['rules', ...(velocity.enabled ? ['velocity'] : []), ...(duplicateText.enabled ? ['duplicate'] : [])];
+    const nextAfter = (name: string) => names[names.indexOf(name) + 1];
+    const stages: StageSpec[] = [stage('rules', textJudge(config, env), nextAfter('rules'))];
+    if (velocity.enabled) {
+      stages.push(
+        stage('velocity', velocityJudge(config), nextAfter('velocity'), {
+          partitionBy: partitionByField(config.userField),
+          stores: [{ name: 'users', doc: "each user's most recent reviews" }],
+        }),
+      );
+    }
+    if (duplicateText.enabled) {
+      stages.push(
+        stage('duplicate', duplicateJudge(config, textKey), undefined, {
+          partitionBy: { by: { kind: 'derived', name: 'normalised review text' }, keyOf: textKey },
+          stores: [{ name: 'texts', doc: 'the first review that posted each text' }],
+        }),
+      );
+    }
+    return { kind: 'operators', stages };
+  },
+};

@@ -1,0 +1,60 @@
+import { foldText } from './normalize.ts';
+import { listBriefly, type SpamReason } from './reason.ts';
+
+export interface BlocklistOptions {
+  terms: readonly string[];
+}
+
+interface CompiledBlocklist {
+  pattern: RegExp | undefined;
+  termByFolded: Map<string, string>;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+function compile(terms: readonly string[]): CompiledBlocklist {
+  const termByFolded = new Map<string, string>();
+  for (const term of terms) {
+    const folded = foldText(term).trim().replace(/\s+/g, ' ');
+    if (folded !== '') termByFolded.set(folded, term);
+  }
+  if (termByFolded.size === 0) return { pattern: undefined, termByFolded };
+  // Longest first so "free money" wins over "free"; any run of spaces matches a space in a term.
+  const alternatives = [...termByFolded.keys()]
+    .sort((a, b) => b.length - a.length)
+    .map((folded) => escapeRegExp(folded).replace(/ /g, String.raw`\s+`));
+  // Lookarounds instead of \b: \b knows only ASCII letters, and terms may start or end with symbols.
+  const pattern = new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${alternatives.join('|')})(?![\p{L}\p{N}])`, 'gu');
+  return { pattern, termByFolded };
+}
+
+// Config arrays live as long as the deployed pipeline, so compile each one once.
+const compiled = new WeakMap<readonly string[], CompiledBlocklist>();
+
+function compiledFor(terms: readonly string[]): CompiledBlocklist {
+  let entry = compiled.get(terms);
+  if (entry === undefined) {
+    entry = compile(terms);
+    compiled.set(terms, entry);
+  }
+  return entry;
+}
+
+/** The configured terms the text contains, as configured, each once. */
+export function findBlockedTerms(text: string, terms: readonly string[]): string[] {
+  const { pattern, termByFolded } = compiledFor(terms);
+  if (pattern === undefined) return [];
+  const found = new Set<string>();
+  for (const match of foldText(text).matchAll(pattern)) {
+    found.add(termByFolded.get(match[0].replace(/\s+/g, ' ')) ?? match[0]);
+  }
+  return [...found];
+}
+
+/** Flags a text containing any blocked term, ignoring case, accents and look-alike letters. */
+export function blocklistRule(text: string, options: BlocklistOptions): SpamReason[] {
+  const found = findBlockedTerms(text, options.terms);
+  return found.length === 0 ? [] : [{ rule: 'blocklist', detail: `blocked term(s): ${listBriefly(found)}` }];
+}

@@ -1,0 +1,40 @@
+import { listBriefly, type SpamReason } from './reason.ts';
+
+export interface LinksOptions {
+  maxLinks: number;
+}
+
+// Top-level domains a bare domain must end in. A closed list keeps sentences that miss the
+// space after a full stop ("fine.Then") from counting; TLDs that are also English words
+// ("message.it", "reply.be", "me.in") count only when a path follows.
+const WORD_TLDS = 'it|be|in|me|us|to|at|co|so|no|is|am|do|go|my|es|fr|ca|app|shop|store|club|site|online|live|top|link|pro|dev';
+const TLDS = 'com|net|org|info|biz|io|xyz|ru|cn|tk|ml|ga|cf|gq|uk|de|nl|eu|br|tv|ly|gl|gd|cc|ws';
+
+const SCHEME_URL = String.raw`https?:\/\/[^\s<>"']+`;
+const WWW_URL = String.raw`\bwww\.[^\s<>"']+`;
+// "example dot com", "example(dot)com", "example . com": written to dodge link detection. The
+// spaced form needs a space before the dot so "fine. Net result" stays a sentence.
+const OBFUSCATED = String.raw`\b[\p{L}\p{N}-]+\s*(?:[([]\s*dot\s*[)\]]|\bdot\b|\s\.)\s*(?:com|net|org|info|biz)\b`;
+const DOMAIN = String.raw`\b[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*`;
+const BARE_DOMAIN = String.raw`${DOMAIN}\.(?:${TLDS})\b(?:\/[^\s<>"']*)?`;
+const BARE_DOMAIN_WITH_PATH = String.raw`${DOMAIN}\.(?:${WORD_TLDS})\/[^\s<>"']+`;
+
+const LINK_PATTERN = new RegExp(`${SCHEME_URL}|${WWW_URL}|${OBFUSCATED}|${BARE_DOMAIN}|${BARE_DOMAIN_WITH_PATH}`, 'giu');
+
+/** Every link in the text, in order, each counted once (an e-mail's domain is not a link). */
+export function findLinks(text: string): string[] {
+  const links: string[] = [];
+  for (const match of text.matchAll(LINK_PATTERN)) {
+    const before = text[(match.index ?? 0) - 1];
+    if (before === '@') continue;
+    links.push(match[0]);
+  }
+  return links;
+}
+
+/** Flags a text with more links than allowed. */
+export function linksRule(text: string, options: LinksOptions): SpamReason[] {
+  const links = findLinks(text);
+  if (links.length <= options.maxLinks) return [];
+  return [{ rule: 'links', detail: `${links.length} link(s), at most ${options.maxLinks} allowed: ${listBriefly(links)}` }];
+}
