@@ -16,6 +16,7 @@ import { KafkaPipelineStore, PIPELINES_TOPIC } from '../kafka/kafka-pipeline-sto
 import { KafkaReviewWriter, REVIEWS_TOPIC } from '../kafka/review-writer.ts';
 import { PostgresSinks } from '../postgres/sink-executor.ts';
 import { CommandError } from './command.ts';
+import { readPipelineResource } from './resources.ts';
 
 export async function defaultPipeline(): Promise<Pipeline> {
   const result = validatePipeline(JSON.parse(await readFile(join(repoRoot, 'pipelines', 'review-stats.json'), 'utf8')));
@@ -57,7 +58,8 @@ export async function assembleRuntime(options: RuntimeOptions): Promise<Assemble
     const sinks = new PostgresSinks(options.env);
     closers.push(() => sinks.close());
     const supervisor = new PipelineSupervisor(new PipelineRegistry(store), store, {
-      createExecutor: (pipeline) => kafkaExecutor(kafka, admin, pipeline, { executeSinks: sinks.execute }),
+      createExecutor: (pipeline) =>
+        kafkaExecutor(kafka, admin, pipeline, { executeSinks: sinks.execute, readResource: readPipelineResource }),
       resetStores: async (pipelineId, nodes) => void (await deleteNodeChangelogs(admin, pipelineId, nodes)),
     });
     await supervisor.open(options.initialPipeline);

@@ -4,9 +4,10 @@ import { commands } from './commands/index.ts';
 
 function help(): void {
   console.log('Sluice: visual dataflow pipelines on Apache Kafka.\n\nUsage: npm run sluice -- <command> [args]\n\nCommands:');
-  const width = Math.max(...commands.map((command) => command.usage.length), 'help'.length);
-  console.log(`  ${'help'.padEnd(width)}  show this help`);
-  for (const command of commands) console.log(`  ${command.usage.padEnd(width)}  ${command.summary}`);
+  const width = 14;
+  console.log(`  ${'help'.padEnd(width)}show this help`);
+  for (const command of commands)
+    console.log(`  ${command.name.padEnd(width)}${command.summary}\n  ${''.padEnd(width)}npm run sluice -- ${command.usage}`);
 }
 
 async function main(argv: string[]): Promise<number> {

@@ -8,6 +8,7 @@ import { PipelineRunner } from './pipeline-runner.ts';
 
 export interface KafkaExecutorOptions {
   executeSinks: (writes: SinkWrite[]) => Promise<void>;
+  readResource?: (path: string) => string;
   /** Called with each runner, so metrics and taps can be read from it. */
   onRunner?: (pipelineId: string, runner: PipelineRunner | undefined) => void;
   metricsFor?: (pipelineId: string) => MetricsRegistry;

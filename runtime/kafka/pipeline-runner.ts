@@ -22,6 +22,8 @@ export interface RunnerOptions extends TaskEvents {
   defaultPartitions?: number;
   onAssignment?: (taskIds: string[]) => void;
   metrics?: MetricsRegistry;
+  /** Reads files a node names in its config (the spam model), relative to the pipelines folder. */
+  readResource?: (path: string) => string;
 }
 
 export class PlanError extends Error {
@@ -71,7 +73,7 @@ export class PipelineRunner {
       );
     }
     const sourcePartitions = Object.fromEntries(await partitionCounts(this.admin, sourceTopics));
-    const compiled = compilePipeline(this.pipeline, { sourcePartitions });
+    const compiled = compilePipeline(this.pipeline, { sourcePartitions, env: { readResource: this.options.readResource } });
     if (!compiled.ok) throw new PlanError(compiled.issues);
     const report = await provisionTopics(this.admin, compiled.plan.topics);
     if (report.created.length > 0) log.info({ pipeline: this.pipeline.id, created: report.created }, 'topics created');

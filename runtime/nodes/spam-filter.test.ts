@@ -5,7 +5,7 @@ import { MemoryDriver } from '../engine/memory-driver.ts';
 import { compilePipeline } from './index.ts';
 import { serializeModel, train } from './spam-filter/classifier.ts';
 import { REASONS_HEADER } from './spam-filter.ts';
-import { type HarnessNode, harness, pipelineJson, planFor, reviewsSource, sinkTo } from './testing/harness.ts';
+import { type HarnessNode, harness, pipelineJson, planFor, sinkTo } from './testing/harness.ts';
 
 const noClassifier = { classifier: { enabled: false } };
 const spamNode = (rules: Record<string, unknown> = noClassifier): HarnessNode => ({
@@ -13,15 +13,19 @@ const spamNode = (rules: Record<string, unknown> = noClassifier): HarnessNode =>
   type: 'spam-filter',
   config: { textFields: ['title', 'content'], rules },
 });
+const source: HarnessNode = {
+  id: 'reviews',
+  type: 'source.kafka',
+  config: { topic: 'reviews', keyField: 'id', eventTimeField: 'createdAt' },
+};
 const nodes = (rules?: Record<string, unknown>) => [
-  reviewsSource,
+  source,
   spamNode(rules),
   sinkTo('valid', 'reviews-valid'),
   sinkTo('flagged', 'reviews-spam'),
 ];
 const edges = ['reviews->spam', 'spam:valid->valid', 'spam:spam->flagged'];
 
-const HOUR = 3600 * 1000;
 let sequence = 0;
 function review(fields: { userId?: string; content: string; id?: string; minutesAgo?: number }, now: number) {
   const id = fields.id ?? `r${sequence++}`;
@@ -55,7 +59,7 @@ describe('the spam-filter node', () => {
     const reviews = [50, 40, 30, 20].map((minutesAgo, i) =>
       review({ userId: 'eager', content: `Honest opinion number ${i} about this course.`, minutesAgo }, driver.now()),
     );
-    driver.send('reviews', reviews);
+    for (const one of reviews) driver.send('reviews', [one]); // in time order: they start on different partitions
     expect(driver.output('reviews-valid')).toHaveLength(3);
     expect(reasonsIn(driver.output('reviews-spam'))).toEqual([['velocity']]);
     driver.send('reviews', [
@@ -68,9 +72,12 @@ describe('the spam-filter node', () => {
     const driver = harness(nodes(), edges, { defaultPartitions: 3 });
     const text = 'This course changed my life, the best purchase I ever made!!';
     const first = review({ id: 'first', content: text }, driver.now());
-    driver.send('reviews', [first, review({ id: 'copy', content: text.toUpperCase().replaceAll(' ', '  ') }, driver.now()), first]);
+    // One send at a time: records of different input partitions have no order between them.
+    driver.send('reviews', [first]);
+    driver.send('reviews', [review({ id: 'copy', content: `  ${text.toLowerCase().replaceAll(' ', '  ')}` }, driver.now())]);
+    driver.send('reviews', [first]);
     expect(driver.output('reviews-valid').map((record) => record.key)).toEqual(['first', 'first']);
-    expect(reasonsIn(driver.output('reviews-spam'))).toEqual([['duplicateText', 'shouting'].filter((rule) => rule === 'duplicateText')]);
+    expect(reasonsIn(driver.output('reviews-spam'))).toEqual([['duplicateText']]);
   });
 
   it('asks the classifier, with the model read through the environment', () => {
@@ -100,5 +107,13 @@ describe('the spam-filter node', () => {
       'sluice.test.spam.velocity.repartition',
       'sluice.test.spam.duplicate.repartition',
     ]);
+  });
+
+  it('tells both sides of a deleted review, since it may have been either', () => {
+    const driver = harness(nodes(), edges, { defaultPartitions: 2 });
+    driver.send('reviews', [{ key: 'gone', value: null }]);
+    expect(driver.output('reviews-valid').map((record) => [record.key, record.value])).toEqual([['gone', null]]);
+    expect(driver.output('reviews-spam').map((record) => [record.key, record.value])).toEqual([['gone', null]]);
+    expect(accountingProblems(driver.metrics.snapshot())).toEqual([]);
   });
 });

@@ -93,4 +93,26 @@ describe('the window node', () => {
     again.driver.send('reviews', [again.review('r3', 'c1', 3, 1)]);
     expect(latest(again.driver.output('course-stats'), 'c1')).toMatchObject({ allTime: { count: 3 }, last90Days: { averageRating: 3 } });
   });
+
+  it('dead-letters a record too late for a closed tumbling window, with reason late', () => {
+    const hourly: HarnessNode = {
+      id: 'stats',
+      type: 'window',
+      config: {
+        keyField: 'courseId',
+        eventTimeField: 'createdAt',
+        windows: [{ name: 'hour', type: 'tumbling', size: '1h' }],
+        aggregates: [{ name: 'n', fn: 'count' }],
+      },
+    };
+    const driver = harness([source, hourly], ['reviews->stats'], { defaultPartitions: 1 });
+    const createdAt = (hoursAgo: number) => new Date(driver.now() - hoursAgo * 3600_000).toISOString();
+    driver.send('reviews', [
+      { key: 'a', value: { id: 'a', courseId: 'c1', createdAt: createdAt(0) } },
+      { key: 'b', value: { id: 'b', courseId: 'c1', createdAt: createdAt(3) } },
+    ]);
+    expect(driver.deadLetters().map((letter) => [letter.key, letter.headers[DLQ_HEADERS.reason]])).toEqual([['b', 'late']]);
+    expect(driver.emitted('stats').map((record) => record.headers['sluice.window'])).toEqual(['hour']);
+    expect(accountingProblems(driver.metrics.snapshot())).toEqual([]);
+  });
 });

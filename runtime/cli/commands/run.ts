@@ -4,6 +4,7 @@ import { createKafka } from '../../kafka/client.ts';
 import { PipelineRunner } from '../../kafka/pipeline-runner.ts';
 import { PostgresSinks } from '../../postgres/sink-executor.ts';
 import { type Command, CommandError, UsageError } from '../command.ts';
+import { readPipelineResource } from '../resources.ts';
 import { startServices, untilStopped } from '../services.ts';
 
 const say = (line: string) => console.log(`sluice: ${line}`);
@@ -32,6 +33,7 @@ export const run: Command = {
       await admin.connect();
       const runner = new PipelineRunner(kafka, admin, validated.pipeline, {
         executeSinks: sinks.execute,
+        readResource: readPipelineResource,
         onAssignment: (tasks) => say(`tasks: ${tasks.join(', ') || '(none: other workers hold every partition)'}`),
       });
       const plan = await runner.provision();
