@@ -46,6 +46,7 @@ class EngineDriverTask implements DriverTask {
       key: record.key,
       value: record.value,
       headers: record.headers,
+      timestamp: record.timestamp,
     }));
     const writes = result.sinkWrites;
     return { messages, beforeCommit: writes.length > 0 ? () => this.executeSinks(writes) : undefined };

@@ -15,6 +15,8 @@ export interface OutboundMessage {
   key: string | null;
   value: string | null;
   headers?: Record<string, string>;
+  /** Milliseconds; records between stages keep their event time this way. */
+  timestamp?: number;
 }
 
 export interface ConsumedPosition {
@@ -85,7 +87,13 @@ export class TaskCommitter {
       const byTopic = new Map<string, Message[]>();
       for (const message of messages) {
         const list = byTopic.get(message.topic) ?? [];
-        list.push({ key: message.key, value: message.value, partition: message.partition, headers: message.headers });
+        list.push({
+          key: message.key,
+          value: message.value,
+          partition: message.partition,
+          headers: message.headers,
+          ...(message.timestamp !== undefined ? { timestamp: String(message.timestamp) } : {}),
+        });
         byTopic.set(message.topic, list);
       }
       if (byTopic.size > 0)

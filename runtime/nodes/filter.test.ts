@@ -33,7 +33,9 @@ describe('the filter node', () => {
   it('lets tombstones through, so deletes reach the sink', () => {
     const driver = withFilter('rating >= 3');
     driver.send('reviews', [{ key: 'r9', value: null }]);
-    expect(driver.output('good-reviews')).toEqual([{ key: 'r9', value: null, headers: {}, partition: expect.any(Number) }]);
+    expect(driver.output('good-reviews')).toEqual([
+      { key: 'r9', value: null, headers: { 'sluice.version': '0' }, partition: expect.any(Number) },
+    ]);
   });
 
   it('sends a record whose expression fails or is not boolean to the DLQ with the reason', () => {

@@ -35,16 +35,18 @@ describe('pipelines/review-stats.json', () => {
     expect(plan.topics.filter((topic) => topic.role === 'repartition').map((topic) => [topic.name, topic.partitions])).toEqual([
       ['sluice.review-stats.spamFilter.velocity.repartition', 4],
       ['sluice.review-stats.spamFilter.duplicate.repartition', 4],
+      ['sluice.review-stats.spamFilter.latest.repartition', 4],
       ['sluice.review-stats.courseStats.repartition', 4],
     ]);
     expect(plan.subTopologies.map((sub) => [sub.input.topic, sub.partitions])).toEqual([
       ['reviews', 6],
       ['sluice.review-stats.spamFilter.velocity.repartition', 4],
       ['sluice.review-stats.spamFilter.duplicate.repartition', 4],
+      ['sluice.review-stats.spamFilter.latest.repartition', 4],
       ['sluice.review-stats.courseStats.repartition', 4],
     ]);
     // The sinks run where their input is: no repartition in front of a sink.
-    expect(plan.stages.validReviewsTopic?.subTopology).toBe(plan.stages['spamFilter.duplicate']?.subTopology);
+    expect(plan.stages.validReviewsTopic?.subTopology).toBe(plan.stages['spamFilter.latest']?.subTopology);
     expect(plan.stages.courseStatsTable?.subTopology).toBe(plan.stages.courseStats?.subTopology);
     expect(plan.topics.find((topic) => topic.name === 'course-stats')).toEqual({
       name: 'course-stats',
@@ -56,7 +58,7 @@ describe('pipelines/review-stats.json', () => {
       changelogTopic: 'sluice.review-stats.courseStats.rows.changelog',
       partitions: 4,
     });
-    expect(plan.tasks).toHaveLength(6 + 3 * 4);
+    expect(plan.tasks).toHaveLength(6 + 4 * 4);
   });
 
   it('runs in the memory driver: valid reviews reach their topic and table, course figures their topic and table', () => {

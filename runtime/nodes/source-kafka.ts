@@ -8,6 +8,13 @@ import { type EngineRecord, isPlainObject, type RawRecord } from '../engine/reco
 
 type SourceConfig = ConfigOf<'source.kafka'>;
 
+/**
+ * The record's offset in its source partition, carried through repartitions: for a
+ * topic keyed by record id, every version of a record is in one partition, so the
+ * offset orders versions wherever later stages see them.
+ */
+export const VERSION_HEADER = 'sluice.version';
+
 /** Event time from a field: epoch milliseconds or an ISO-8601 text; undefined when it is neither. */
 export function eventTimeOf(value: unknown): number | undefined {
   if (typeof value === 'number' && Number.isFinite(value)) return value;
@@ -20,8 +27,8 @@ export function eventTimeOf(value: unknown): number | undefined {
 
 export function decodeSourceRecord(raw: RawRecord, config: SourceConfig): DecodeResult {
   const origin = { topic: raw.topic, partition: raw.partition, offset: raw.offset };
-  if (raw.value === null)
-    return { ok: true, record: { key: raw.key, value: null, timestamp: raw.timestamp, headers: raw.headers, origin } };
+  const headers = { ...raw.headers, [VERSION_HEADER]: String(raw.offset) };
+  if (raw.value === null) return { ok: true, record: { key: raw.key, value: null, timestamp: raw.timestamp, headers, origin } };
   let value: unknown;
   try {
     value = JSON.parse(raw.value);
@@ -34,7 +41,7 @@ export function decodeSourceRecord(raw: RawRecord, config: SourceConfig): Decode
       reason: 'not-a-json-object',
       error: `expected a JSON object, got ${Array.isArray(value) ? 'an array' : typeof value}`,
     };
-  const record: EngineRecord = { key: raw.key, value, timestamp: raw.timestamp, headers: raw.headers, origin };
+  const record: EngineRecord = { key: raw.key, value, timestamp: raw.timestamp, headers, origin };
   if (config.keyField) record.key = fieldKey(record, config.keyField) ?? raw.key;
   if (config.eventTimeField) {
     const field = value[config.eventTimeField];

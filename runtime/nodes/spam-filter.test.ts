@@ -3,6 +3,7 @@ import { validatePipeline } from '../../shared/index.ts';
 import { accountingProblems } from '../engine/accounting.ts';
 import { MemoryDriver } from '../engine/memory-driver.ts';
 import { compilePipeline } from './index.ts';
+import { VERSION_HEADER } from './source-kafka.ts';
 import { serializeModel, train } from './spam-filter/classifier.ts';
 import { REASONS_HEADER } from './spam-filter.ts';
 import { type HarnessNode, harness, pipelineJson, planFor, sinkTo } from './testing/harness.ts';
@@ -48,7 +49,9 @@ describe('the spam-filter node', () => {
     const driver = harness(nodes(), edges, { defaultPartitions: 2 });
     const clean = review({ content: 'Clear explanations and good exercises throughout the course.' }, driver.now());
     driver.send('reviews', [clean, review({ content: 'Cheap essays at www.essays-now.com' }, driver.now())]);
-    expect(driver.output('reviews-valid').map((record) => [record.value, record.headers])).toEqual([[clean.value, {}]]);
+    expect(driver.output('reviews-valid').map((record) => [record.value, record.headers])).toEqual([
+      [clean.value, { [VERSION_HEADER]: expect.any(String) }],
+    ]);
     expect(reasonsIn(driver.output('reviews-spam'))).toEqual([['links']]);
     expect(driver.output('reviews-spam')[0]?.headers[REASONS_HEADER]).toBeUndefined();
     expect(accountingProblems(driver.metrics.snapshot())).toEqual([]);
@@ -68,7 +71,7 @@ describe('the spam-filter node', () => {
     expect(driver.output('reviews-valid')).toHaveLength(4);
   });
 
-  it('flags the same text posted by another review, but not the same review sent again', () => {
+  it('flags the same text posted by another review, and lets the same review sent again change nothing', () => {
     const driver = harness(nodes(), edges, { defaultPartitions: 3 });
     const text = 'This course changed my life, the best purchase I ever made!!';
     const first = review({ id: 'first', content: text }, driver.now());
@@ -76,8 +79,11 @@ describe('the spam-filter node', () => {
     driver.send('reviews', [first]);
     driver.send('reviews', [review({ id: 'copy', content: `  ${text.toLowerCase().replaceAll(' ', '  ')}` }, driver.now())]);
     driver.send('reviews', [first]);
-    expect(driver.output('reviews-valid').map((record) => record.key)).toEqual(['first', 'first']);
+    expect(driver.output('reviews-valid').map((record) => record.key)).toEqual(['first']);
     expect(reasonsIn(driver.output('reviews-spam'))).toEqual([['duplicateText']]);
+    expect(driver.trace.filter((event) => event.kind === 'dropped').map((event) => event.kind === 'dropped' && event.reason)).toEqual([
+      'identical-version',
+    ]);
   });
 
   it('asks the classifier, with the model read through the environment', () => {
@@ -106,7 +112,24 @@ describe('the spam-filter node', () => {
     expect(full.topics.filter((topic) => topic.role === 'repartition').map((topic) => topic.name)).toEqual([
       'sluice.test.spam.velocity.repartition',
       'sluice.test.spam.duplicate.repartition',
+      'sluice.test.spam.latest.repartition',
     ]);
+  });
+
+  it('retracts the valid version of a review when an edit makes it spam, and a valid edit replaces it', () => {
+    const driver = harness(nodes(), edges, { defaultPartitions: 3 });
+    const original = review({ id: 'r', content: 'Clear explanations and good exercises.' }, driver.now());
+    driver.send('reviews', [original]);
+    driver.send('reviews', [{ ...original, value: { ...original.value, content: 'Buy now at http://spam.example' } }]);
+    driver.send('reviews', [{ ...original, value: { ...original.value, content: 'Clear, and the exercises are good.' } }]);
+    expect(
+      driver.output('reviews-valid').map((record) => [record.key, (record.value as { content?: string } | null)?.content ?? null]),
+    ).toEqual([
+      ['r', 'Clear explanations and good exercises.'],
+      ['r', null],
+      ['r', 'Clear, and the exercises are good.'],
+    ]);
+    expect(reasonsIn(driver.output('reviews-spam'))).toEqual([['links']]);
   });
 
   it('tells both sides of a deleted review, since it may have been either', () => {

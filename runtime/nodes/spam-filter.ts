@@ -11,6 +11,7 @@ import { NodeConfigError, type NodeEnvironment, type NodeFactory, type StageSpec
 import type { OperatorContext } from '../engine/operator.ts';
 import { fieldKey, partitionByField } from '../engine/partitioning.ts';
 import type { EngineRecord } from '../engine/record.ts';
+import { VERSION_HEADER } from './source-kafka.ts';
 import { parseModel, predict } from './spam-filter/classifier.ts';
 import { type DuplicateEntry, decideDuplicate, duplicateTextKey } from './spam-filter/duplicate-text.ts';
 import type { SpamReason } from './spam-filter/reason.ts';
@@ -34,24 +35,76 @@ function withReasons(record: EngineRecord, reasons: SpamReason[]): EngineRecord 
 /** Each stage's own judgement of one review: the reasons it adds. */
 type Judge = (record: EngineRecord, value: Record<string, unknown>, ctx: OperatorContext) => SpamReason[];
 
-function stage(name: string, judge: Judge, next: string | undefined, extra: Partial<StageSpec> = {}): StageSpec {
+function stage(name: string, judge: Judge, next: string, extra: Partial<StageSpec> = {}): StageSpec {
   return {
     name,
     ...extra,
-    ...(next ? { next: { checked: next } } : {}),
+    next: { checked: next },
     create: () => ({
       process(record, ctx) {
         const reasons = record.value === null ? [] : [...reasonsOf(record), ...judge(record, record.value, ctx)];
-        if (next) ctx.emit('checked', withReasons(record, reasons));
-        else decide(record, reasons, ctx);
+        ctx.emit('checked', withReasons(record, reasons));
       },
     }),
   };
 }
 
-function decide(record: EngineRecord, reasons: SpamReason[], ctx: OperatorContext): void {
-  const headers = { ...record.headers };
-  delete headers[REASONS_HEADER];
+/** What the `latest` stage remembers of each review id: its newest version, and whether that one was valid. */
+interface LatestVersion {
+  version: number;
+  /** A hash of the version's value: an identical resend changes nothing. */
+  hash: string | null;
+  valid: boolean;
+}
+
+/**
+ * The last stage, partitioned by review id, decides valid or spam for the newest
+ * version of each review only. Earlier stages partition by user and by text, so
+ * two versions of one review can reach it out of order: the source offset (the
+ * `reviews` topic is keyed by review id, so all versions share a partition) tells
+ * which is newer, and an older one is dropped. A new version first retracts the
+ * previous valid one (a tombstone on `valid`), so downstream tables and windows
+ * never keep a stale version, also when the edit moved the review to another
+ * course or made it spam.
+ */
+function latestStage(config: SpamConfig, env: NodeEnvironment): StageSpec {
+  return {
+    name: 'latest',
+    partitionBy: { ...partitionByField(config.idField), tombstones: 'by-record-key' },
+    stores: [{ name: 'versions', doc: 'the newest version of each review id, and whether it was valid' }],
+    create: () => ({
+      process(record, ctx) {
+        const id = record.value === null ? (record.key ?? null) : fieldKey(record, config.idField);
+        const headers = { ...record.headers };
+        delete headers[REASONS_HEADER];
+        const reasons = reasonsOf(record);
+        if (id === null) {
+          decide(record, headers, reasons, ctx);
+          return;
+        }
+        const versions = ctx.stores.get('versions');
+        const previous = versions.get(id) as LatestVersion | undefined;
+        const version = Number(record.headers[VERSION_HEADER] ?? Number.NaN);
+        const hash = record.value === null ? null : env.hashText(JSON.stringify(record.value));
+        if (previous && Number.isFinite(version) && version <= previous.version) {
+          ctx.drop('older-version');
+          return;
+        }
+        if (previous && previous.hash === hash) {
+          ctx.drop('identical-version');
+          if (Number.isFinite(version)) versions.put(id, { ...previous, version });
+          return;
+        }
+        const valid = record.value !== null && reasons.length === 0;
+        versions.put(id, { version: Number.isFinite(version) ? version : (previous?.version ?? 0), hash, valid });
+        if (previous?.valid && record.value !== null) ctx.emit('valid', { key: id, value: null, timestamp: record.timestamp, headers });
+        decide(record, headers, reasons, ctx);
+      },
+    }),
+  };
+}
+
+function decide(record: EngineRecord, headers: Record<string, string>, reasons: SpamReason[], ctx: OperatorContext): void {
   if (record.value === null) {
     // A deleted review may have been either: both sides hear of the delete.
     ctx.emit('valid', { ...record, headers });
@@ -128,8 +181,8 @@ export const spamFilter: NodeFactory<'spam-filter'> = {
     const { velocity, duplicateText } = config.rules;
     const textKey = (record: EngineRecord) =>
       record.value === null ? null : (duplicateTextKey(reviewText(record.value, config.textFields), duplicateText) ?? null);
-    const names = ['rules', ...(velocity.enabled ? ['velocity'] : []), ...(duplicateText.enabled ? ['duplicate'] : [])];
-    const nextAfter = (name: string) => names[names.indexOf(name) + 1];
+    const names = ['rules', ...(velocity.enabled ? ['velocity'] : []), ...(duplicateText.enabled ? ['duplicate'] : []), 'latest'];
+    const nextAfter = (name: string) => names[names.indexOf(name) + 1] ?? 'latest';
     const stages: StageSpec[] = [stage('rules', textJudge(config, env), nextAfter('rules'))];
     if (velocity.enabled) {
       stages.push(
@@ -141,12 +194,13 @@ export const spamFilter: NodeFactory<'spam-filter'> = {
     }
     if (duplicateText.enabled) {
       stages.push(
-        stage('duplicate', duplicateJudge(config, textKey), undefined, {
+        stage('duplicate', duplicateJudge(config, textKey), nextAfter('duplicate'), {
           partitionBy: { by: { kind: 'derived', name: 'normalised review text' }, keyOf: textKey },
           stores: [{ name: 'texts', doc: 'the first review that posted each text' }],
         }),
       );
     }
+    stages.push(latestStage(config, env));
     return { kind: 'operators', stages };
   },
 };

@@ -41,9 +41,21 @@ function evaluationOf(group: string, outcomes: { spam: boolean; flagged: boolean
 
 /** One row per source (file) and one for everything together, named 'all'. */
 export function evaluate(detector: Detector, model: SpamModel, examples: readonly LabelledExample[]): Evaluation[] {
-  const outcomes = examples.map((example) => ({ source: example.source, spam: example.spam, flagged: flags(detector, model, example.text) }));
+  const outcomes = examples.map((example) => ({
+    source: example.source,
+    spam: example.spam,
+    flagged: flags(detector, model, example.text),
+  }));
   const sources = [...new Set(outcomes.map((outcome) => outcome.source))].sort();
-  const perSource = sources.length > 1 ? sources.map((source) => evaluationOf(source, outcomes.filter((o) => o.source === source))) : [];
+  const perSource =
+    sources.length > 1
+      ? sources.map((source) =>
+          evaluationOf(
+            source,
+            outcomes.filter((o) => o.source === source),
+          ),
+        )
+      : [];
   return [...perSource, evaluationOf('all', outcomes)];
 }
 

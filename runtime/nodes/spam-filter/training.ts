@@ -24,6 +24,16 @@ export interface TrainingReport {
 /** The catalog's default rules: what a spam-filter node runs when its config says nothing. */
 export const DEFAULT_TEXT_RULES: TextRulesConfig = spamFilterConfigSchema.parse({}).rules;
 
+const RULE_NAMES = ['links', 'contacts', 'shouting'] as const; // the blocklist is empty by default
+
+/** The default rules with all but one switched off, to see what each contributes. */
+function onlyRule(rule: (typeof RULE_NAMES)[number]): TextRulesConfig {
+  const off = <T extends { enabled: boolean }>(options: T): T => ({ ...options, enabled: false });
+  const rules = DEFAULT_TEXT_RULES;
+  const allOff = { links: off(rules.links), contacts: off(rules.contacts), blocklist: off(rules.blocklist), shouting: off(rules.shouting) };
+  return { ...allOff, [rule]: rules[rule] };
+}
+
 // Strata are corpus × label, so every corpus and both classes keep their share on each side.
 const stratum = (example: LabelledExample) => `${example.source}\u0000${example.spam}`;
 
@@ -44,6 +54,7 @@ export function trainAndEvaluate(examples: readonly LabelledExample[], options: 
     { name: 'classifier @ 0.5', detector: { kind: 'classifier', threshold: 0.5 } },
     { name: `classifier @ ${recommendedThreshold}`, detector: { kind: 'classifier', threshold: recommendedThreshold } },
     { name: 'rules alone', detector: { kind: 'rules', rules: DEFAULT_TEXT_RULES } },
+    ...RULE_NAMES.map((rule) => ({ name: `rule ${rule} alone`, detector: { kind: 'rules', rules: onlyRule(rule) } as const })),
     {
       name: `rules or classifier @ ${recommendedThreshold}`,
       detector: { kind: 'rules-or-classifier', rules: DEFAULT_TEXT_RULES, threshold: recommendedThreshold },

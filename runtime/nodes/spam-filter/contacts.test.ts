@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { contactsRule, findEmails, findMessagingHandles, findPhoneNumbers } from './contacts.ts';
+import { flaggedShare, hamTexts } from './corpus-fixtures.ts';
+
+describe('contacts rule', () => {
+  it('finds e-mail addresses, also with [at]', () => {
+    expect(findEmails('mail me: jane.doe+x@mail.example.org or bob [at] spam.com')).toEqual([
+      'jane.doe+x@mail.example.org',
+      'bob [at] spam.com',
+    ]);
+  });
+
+  it('finds phone numbers in international and local formats', () => {
+    expect(findPhoneNumbers('call +44 20 7946 0958, (555) 123-4567 or 08452810075 now')).toEqual([
+      '+44 20 7946 0958',
+      '(555) 123-4567',
+      '08452810075',
+    ]);
+  });
+
+  it('does not take dates, short codes, counts or digit lists for phone numbers', () => {
+    expect(
+      findPhoneNumbers('on 2013-11-07 text WIN to 87121; 1.000.000 views, 1000000000 views, 2,124923004 wiews, pick 1 2 3 4 5 6 7'),
+    ).toEqual([]);
+  });
+
+  it('finds messaging handles', () => {
+    expect(findMessagingHandles('WhatsApp me for the answers, or telegram @cheatsheets')).toEqual(['WhatsApp me', 'telegram @']);
+    expect(findMessagingHandles('add me on telegram')).toEqual(['add me on telegram']);
+  });
+
+  it('flags a review with contact details', () => {
+    expect(contactsRule('great course, questions? write to tutor@example.com')).toEqual([
+      { rule: 'contacts', detail: 'e-mail tutor@example.com' },
+    ]);
+  });
+
+  it('leaves a review that only mentions a messenger alone', () => {
+    expect(contactsRule('The lecture on how WhatsApp scales its servers was the best part, 10 out of 10.')).toEqual([]);
+  });
+
+  it('leaves nearly all real honest messages alone', async () => {
+    const share = flaggedShare(await hamTexts('sms'), (text) => contactsRule(text).length > 0);
+    // Measured 0.10% (friends do send each other their numbers); 0.5% would mean a regression.
+    expect(share).toBeLessThan(0.005);
+  });
+});

@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { htmlToText, readCorpus, readLabelledCsv, readSmsCollection, readYoutubeCsv } from './corpora.ts';
+import { realCorpora } from './corpus-fixtures.ts';
+
+describe('corpus readers', () => {
+  it('reads SMS lines without treating quotes specially', () => {
+    const read = readSmsCollection('ham\tHe said "hi\nspam\tWIN "now"\n', 'sms');
+    expect(read).toEqual({
+      ok: true,
+      examples: [
+        { text: 'He said "hi', spam: false, source: 'sms' },
+        { text: 'WIN "now"', spam: true, source: 'sms' },
+      ],
+    });
+  });
+
+  it('reports the line of a malformed SMS row', () => {
+    expect(readSmsCollection('ham\tok\nmaybe\ttext\n', 'sms')).toEqual({ ok: false, message: expect.stringContaining('line 2') });
+  });
+
+  it('reads YouTube CSV with quoted multi-line HTML content and a trailing U+FEFF', () => {
+    const csv =
+      'COMMENT_ID,AUTHOR,DATE,CONTENT,CLASS\nx1,Ann,,"Nice<br />song, &quot;really&quot;\uFEFF",0\nx2,Bob,2013-11-07T06:20:48,"check <a href=""http://x"">my channel</a>\nnow",1\n';
+    expect(readYoutubeCsv(csv, 'yt')).toEqual({
+      ok: true,
+      examples: [
+        { text: 'Nice\nsong, "really"', spam: false, source: 'yt' },
+        { text: 'check my channel\nnow', spam: true, source: 'yt' },
+      ],
+    });
+  });
+
+  it('decodes numeric entities', () => {
+    expect(htmlToText('it&#39;s &#x263A;')).toBe("it's ☺");
+  });
+
+  it('reads a generic text,label CSV with spam/ham or 1/0 labels', () => {
+    const read = readLabelledCsv('label,text\nspam,"buy, now"\n0,fine course\n', 'mine.csv');
+    expect(read).toEqual({
+      ok: true,
+      examples: [
+        { text: 'buy, now', spam: true, source: 'mine.csv' },
+        { text: 'fine course', spam: false, source: 'mine.csv' },
+      ],
+    });
+  });
+
+  it('rejects an unknown label with its row number', () => {
+    expect(readLabelledCsv('text,label\nhello,maybe\n', 'x')).toEqual({ ok: false, message: expect.stringContaining('row 2') });
+  });
+
+  it('rejects a file in no known format', () => {
+    expect(readCorpus('name,age\nann,3\n', 'x')).toMatchObject({ ok: false });
+  });
+
+  it('reads the shared corpora with the counts their README states', async () => {
+    const examples = await realCorpora();
+    const count = (source: string, spam: boolean) => examples.filter((e) => e.source.endsWith(source) && e.spam === spam).length;
+    expect([count('SMSSpamCollection', true), count('SMSSpamCollection', false)]).toEqual([747, 4827]);
+    expect([count('Youtube01-Psy.csv', true), count('Youtube01-Psy.csv', false)]).toEqual([175, 175]);
+    expect([count('Youtube03-LMFAO.csv', true), count('Youtube03-LMFAO.csv', false)]).toEqual([236, 202]);
+    expect(examples.some((e) => e.text.includes('\uFEFF') || e.text.includes('<br'))).toBe(false);
+  });
+});
