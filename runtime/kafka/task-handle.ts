@@ -35,7 +35,31 @@ export class TaskHandle {
   ) {
     this.driver = factory.create(id);
     this.committer = new TaskCommitter(kafka, `${groupId}.${id}`, groupId);
-    this.ready = this.prepare(true);
+    this.ready = this.startWithRetries();
+  }
+
+  /**
+   * Claiming, reading offsets and restoring talk to the cluster; right after topics are
+   * created or partitions move, leaders may not be known yet. Retry until it works or the task closes.
+   */
+  private async startWithRetries(): Promise<void> {
+    let claimed = false;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        if (!claimed) {
+          await this.committer.claim();
+          claimed = true;
+        }
+        await this.prepare();
+        return;
+      } catch (error) {
+        if (this.state === 'closed') return;
+        log.warn({ task: this.id, attempt, err: error instanceof Error ? error.message : String(error) }, 'task start failed; retrying');
+        this.driver = this.factory.create(this.id);
+        this.nextOffsets.clear();
+        await new Promise((done) => setTimeout(done, Math.min(250 * attempt, 5000)));
+      }
+    }
   }
 
   /** Runs `work` after every earlier piece of work on this task finished. */
@@ -82,8 +106,8 @@ export class TaskHandle {
   }
 
   /** Fence the previous owner, then read committed positions, then rebuild state. The order matters. */
-  private async prepare(claim: boolean): Promise<void> {
-    if (claim) await this.committer.claim();
+  /** Reads committed positions, then rebuilds state. Runs after the claim, which fenced the previous owner. */
+  private async prepare(): Promise<void> {
     const topics = [...new Set(this.driver.inputs.map((input) => input.topic))];
     for (const entry of await this.admin.fetchOffsets({ groupId: this.groupId, topics })) {
       for (const { partition, offset } of entry.partitions) {
@@ -138,7 +162,7 @@ export class TaskHandle {
       try {
         this.driver = this.factory.create(this.id);
         this.nextOffsets.clear();
-        await this.prepare(false); // never claim again: that could fence the rightful owner
+        await this.prepare(); // never claim again: that could fence the rightful owner
         return;
       } catch (error) {
         log.warn({ task: this.id, attempt, err: error instanceof Error ? error.message : String(error) }, 'task recovery failed; retrying');

@@ -1,0 +1,74 @@
+// Fault tolerance of review-stats with real processes: workers (`sluice run`) are
+// killed with SIGKILL at random moments and restarted, two workers share the
+// partitions and one dies halfway; the stream still equals the batch SQL.
+import { writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { testKafka, uniqueName } from '../setup/kafka.ts';
+import { exitOf, spawnSluice } from '../setup/processes.ts';
+import {
+  freshDatabase,
+  quiet,
+  reviewStatsPipeline,
+  reviewTraffic,
+  streamVersusBatch,
+  tableCounts,
+  writeTraffic,
+} from '../setup/review-stats.ts';
+
+const kafka = testKafka();
+const admin = kafka.admin();
+beforeAll(() => admin.connect());
+afterAll(() => admin.disconnect());
+
+async function setUp(label: string) {
+  const suffix = uniqueName(label);
+  const database = await freshDatabase(inject('databaseUrl'), `${label}_${Date.now()}`);
+  const file = join(tmpdir(), `review-stats-${suffix}.json`);
+  writeFileSync(file, JSON.stringify(reviewStatsPipeline(suffix)));
+  const env = { KAFKA_BROKERS: inject('kafkaBrokers').join(','), DATABASE_URL: database.url, LOG_LEVEL: 'warn' };
+  const worker = () => spawnSluice(['run', file], env);
+  return { suffix, database, worker };
+}
+
+const pause = (ms: number) => new Promise((done) => setTimeout(done, ms));
+
+describe('review-stats under failure', () => {
+  it('equals the batch SQL after its worker is killed with SIGKILL five times and restarted', async () => {
+    const { suffix, database, worker } = await setUp('rskill');
+    const operations = await reviewTraffic(3000, 23);
+    let current = worker();
+    for (let round = 0; round < 5; round++) {
+      await writeTraffic(kafka, admin, `reviews-${suffix}`, operations.slice(round * 600, (round + 1) * 600));
+      await pause(1500 + Math.floor(Math.random() * 2500));
+      current.child.kill('SIGKILL');
+      await exitOf(current.child);
+      current = worker();
+    }
+    await quiet(() => tableCounts(database.db), 15_000, 240_000);
+    const differences = await streamVersusBatch(database.db);
+    current.child.kill('SIGTERM');
+    await exitOf(current.child);
+    await database.db.end();
+    expect(differences.slice(0, 5)).toEqual([]);
+  }, 400_000);
+
+  it('equals the batch SQL when two workers share the work and one is killed halfway', async () => {
+    const { suffix, database, worker } = await setUp('rstwo');
+    const operations = await reviewTraffic(3000, 29);
+    const first = worker();
+    const second = worker();
+    await writeTraffic(kafka, admin, `reviews-${suffix}`, operations.slice(0, 1500));
+    await pause(4000);
+    second.child.kill('SIGKILL');
+    await exitOf(second.child);
+    await writeTraffic(kafka, admin, `reviews-${suffix}`, operations.slice(1500));
+    await quiet(() => tableCounts(database.db), 15_000, 240_000);
+    const differences = await streamVersusBatch(database.db);
+    first.child.kill('SIGTERM');
+    await exitOf(first.child);
+    await database.db.end();
+    expect(differences.slice(0, 5)).toEqual([]);
+  }, 400_000);
+});
