@@ -1,9 +1,12 @@
 // The runtime's HTTP face. It knows the runtime only through RuntimeControl.
 import { existsSync } from 'node:fs';
+import cors from '@fastify/cors';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { RuntimeControl } from '../control/runtime-control.ts';
+import { requireTokenForChanges } from './auth.ts';
 import { installErrorHandling } from './errors.ts';
+import { openApiDocument } from './openapi.ts';
 import { courseRoutes } from './routes/courses.ts';
 import { pipelineMetricsRoutes, pipelineRoutes } from './routes/pipelines.ts';
 import { prometheusRoute } from './routes/prometheus.ts';
@@ -14,11 +17,22 @@ export interface ServerOptions {
   /** The built designer, served at `/` when present. */
   designerDir?: string;
   logger?: boolean;
+  /** Mutating calls need `Authorization: Bearer <apiToken>` when set. */
+  apiToken?: string;
+  /** Another origin allowed to call the API (the designer's dev server); the built designer is same-origin. */
+  designerOrigin?: string;
+  version?: string;
 }
 
-export async function buildServer({ control, designerDir, logger = false }: ServerOptions): Promise<FastifyInstance> {
+export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
+  const { control, designerDir, logger = false } = options;
   const app = Fastify({ logger, bodyLimit: 64 * 1024 });
   installErrorHandling(app);
+  requireTokenForChanges(app, options.apiToken);
+  // No CORS headers at all unless a designer origin is named: other sites cannot call the API from a browser.
+  if (options.designerOrigin) await app.register(cors, { origin: options.designerOrigin });
+  const document = openApiDocument(options.version ?? '0.0.0');
+  app.get('/api/openapi.json', async () => document);
   // JSON only: anything else is answered 415 rather than half-parsed.
   app.removeContentTypeParser('text/plain');
 

@@ -4,6 +4,7 @@ import type { Command } from '../command.ts';
 import { designerDist, ensureDesignerBuilt } from '../designer-build.ts';
 import { listenOnPreferredPort } from '../listen.ts';
 import { startServices, untilStopped } from '../services.ts';
+import { productVersion } from './version.ts';
 
 const say = (line: string) => console.log(`sluice: ${line}`);
 
@@ -17,7 +18,13 @@ export const start: Command = {
       await ensureDesignerBuilt(say);
       const runtime = await assembleRuntime({ brokers: services.brokers, initialPipeline: await defaultPipeline() });
       try {
-        const app = await buildServer({ control: runtime.control, designerDir: designerDist });
+        const app = await buildServer({
+          control: runtime.control,
+          designerDir: designerDist,
+          apiToken: process.env.API_TOKEN || undefined,
+          designerOrigin: process.env.DESIGNER_ORIGIN || undefined,
+          version: productVersion(),
+        });
         const host = process.env.API_TOKEN ? (process.env.HOST ?? '0.0.0.0') : '127.0.0.1';
         if (!process.env.API_TOKEN) say('API_TOKEN is not set: listening on 127.0.0.1 only');
         const address = await listenOnPreferredPort(app, host, process.env.PORT, say);
