@@ -5,9 +5,9 @@ import { type CorpusRead, type LabelledExample, readCorpus } from './corpora.ts'
 
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 
-/** The shared labelled corpora: `<repo>/../shared/data`, or `SLUICE_DATA_DIR` when set. */
+/** The shared labelled corpora: `<repo>/../shared/data`, or `SLUICE_CORPORA_DIR` when set. */
 export function dataDirectory(env: Record<string, string | undefined> = process.env): string {
-  return env.SLUICE_DATA_DIR ?? resolve(REPO_ROOT, '../shared/data');
+  return env.SLUICE_CORPORA_DIR ?? resolve(REPO_ROOT, '../shared/data');
 }
 
 // Documentation that sits beside the data.

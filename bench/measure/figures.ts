@@ -1,0 +1,15 @@
+export interface Figure {
+  name: string;
+  unit: string;
+  median: number;
+  min: number;
+  max: number;
+  runs: number;
+}
+
+export function summarise(name: string, unit: string, values: number[]): Figure {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length >> 1;
+  const median = sorted.length % 2 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
+  return { name, unit, median, min: sorted[0] ?? 0, max: sorted.at(-1) ?? 0, runs: values.length };
+}
