@@ -13,6 +13,7 @@ import { type Figure, summarise } from './measure/figures.ts';
 import { measureIngest } from './measure/ingest.ts';
 import { measurePassThrough } from './measure/pass-through.ts';
 import { measurePipeline } from './measure/pipeline.ts';
+import { measureRecovery } from './measure/recovery.ts';
 import { markdownTable } from './measure/report.ts';
 
 const quick = process.argv.includes('--quick');

@@ -4,9 +4,9 @@
 import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { testKafka, uniqueName } from '../setup/kafka.ts';
-import { exitOf, spawnSluice } from '../setup/processes.ts';
+import { exitOf, killSpawned, spawnSluice } from '../setup/processes.ts';
 import {
   freshDatabase,
   quiet,
@@ -21,6 +21,7 @@ const kafka = testKafka();
 const admin = kafka.admin();
 beforeAll(() => admin.connect());
 afterAll(() => admin.disconnect());
+afterEach(killSpawned);
 
 async function setUp(label: string) {
   const suffix = uniqueName(label);

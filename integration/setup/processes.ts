@@ -28,6 +28,13 @@ export async function waitUntil(check: () => boolean, timeoutMs: number): Promis
   return check();
 }
 
+/** Every CLI process a test started, so a failing test leaves none behind (see killSpawned). */
+const spawnedProcesses: ChildProcess[] = [];
+
+export function killSpawned(): void {
+  for (const child of spawnedProcesses.splice(0)) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+}
+
 /** Runs the Sluice CLI as `npm start` does (without npm in between) and collects its output. */
 export function spawnSluice(args: string[], env: Record<string, string>): { child: ChildProcess; output: () => string } {
   let output = '';
@@ -36,6 +43,7 @@ export function spawnSluice(args: string[], env: Record<string, string>): { chil
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  spawnedProcesses.push(child);
   child.stdout?.on('data', (chunk: Buffer) => {
     output += chunk.toString();
   });

@@ -2,7 +2,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import type { Producer } from 'kafkajs';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { PipelineWorker } from '../../runtime/kafka/pipeline-worker.ts';
 import { countingFactory } from '../setup/counting-task.ts';
 import { createTopic, testKafka, uniqueName } from '../setup/kafka.ts';
@@ -36,12 +36,18 @@ async function produce(topic: string, from: number, to: number): Promise<string[
   return values;
 }
 
+const spawned: ChildProcess[] = [];
+afterEach(() => {
+  for (const child of spawned.splice(0)) if (child.exitCode === null) child.kill('SIGKILL');
+});
+
 function spawnWorker(args: string[]): { child: ChildProcess; output: () => string } {
   let output = '';
   const child = spawn(process.execPath, ['--import', 'tsx', join(repoRoot, 'integration/setup/counting-worker.ts'), ...args], {
     cwd: repoRoot,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  spawned.push(child);
   child.stdout?.on('data', (chunk: Buffer) => {
     output += chunk.toString();
   });

@@ -7,7 +7,7 @@
 // initialises the same id, which bumps the producer epoch, aborts whatever the
 // previous owner left open, and makes every later commit of the old owner fail
 // with a fencing error. docs/exactly-once.md has the whole argument.
-import type { Kafka, Message, Producer } from 'kafkajs';
+import type { Kafka, Message, Producer, Transaction } from 'kafkajs';
 
 export interface OutboundMessage {
   topic: string;
@@ -57,6 +57,8 @@ async function retryWhileRetriable(send: () => Promise<void>, attempts = 20): Pr
   }
 }
 
+const SEND_CHUNK = 2000;
+
 export class TaskCommitter {
   private readonly producer: Producer;
 
@@ -84,20 +86,9 @@ export class TaskCommitter {
     if (messages.length === 0 && positions.length === 0) return;
     const transaction = await this.producer.transaction();
     try {
-      const byTopic = new Map<string, Message[]>();
-      for (const message of messages) {
-        const list = byTopic.get(message.topic) ?? [];
-        list.push({
-          key: message.key,
-          value: message.value,
-          partition: message.partition,
-          headers: message.headers,
-          ...(message.timestamp !== undefined ? { timestamp: String(message.timestamp) } : {}),
-        });
-        byTopic.set(message.topic, list);
-      }
-      if (byTopic.size > 0)
-        await transaction.sendBatch({ acks: -1, topicMessages: [...byTopic].map(([topic, batch]) => ({ topic, messages: batch })) });
+      // One request per chunk: a batch's output can exceed the broker's largest message size as one record batch.
+      for (let start = 0; start < messages.length; start += SEND_CHUNK)
+        await this.send(transaction, messages.slice(start, start + SEND_CHUNK));
       if (positions.length > 0) {
         await retryWhileRetriable(() =>
           transaction.sendOffsets({
@@ -115,6 +106,23 @@ export class TaskCommitter {
       if (isFencing(error)) throw new TaskFencedError(`task ${this.transactionalId} was taken over by another worker`);
       throw error;
     }
+  }
+
+  private async send(transaction: Transaction, messages: OutboundMessage[]): Promise<void> {
+    const byTopic = new Map<string, Message[]>();
+    for (const message of messages) {
+      const list = byTopic.get(message.topic) ?? [];
+      list.push({
+        key: message.key,
+        value: message.value,
+        partition: message.partition,
+        headers: message.headers,
+        ...(message.timestamp !== undefined ? { timestamp: String(message.timestamp) } : {}),
+      });
+      byTopic.set(message.topic, list);
+    }
+    if (byTopic.size > 0)
+      await transaction.sendBatch({ acks: -1, topicMessages: [...byTopic].map(([topic, batch]) => ({ topic, messages: batch })) });
   }
 
   async close(): Promise<void> {
