@@ -3,6 +3,25 @@
 import { type Pipeline, pipelinesEquivalent, type ValidationIssue, validatePipeline } from '../../shared/index.ts';
 import { currentVersion, type DeploymentRecord, type PipelineStore, type PipelineVersion, withNewVersion } from './pipeline-store.ts';
 
+/**
+ * Connection strings hold passwords, and deployed definitions are returned by the API and
+ * kept in a topic: so a deployed pipeline names them as `${env:NAME}`, resolved by each worker.
+ */
+export function literalConnectionIssues(pipeline: Pipeline): ValidationIssue[] {
+  return pipeline.nodes.flatMap((node, index) => {
+    const connection = (node.config as { connection?: unknown }).connection;
+    if (typeof connection !== 'string' || /^\$\{env:[A-Za-z_][A-Za-z0-9_]*\}$/.test(connection)) return [];
+    return [
+      {
+        code: 'invalid-value' as const,
+        path: `/nodes/${index}/config/connection`,
+        nodeId: node.id,
+        message: 'Write the connection as ${env:NAME} and set NAME on the workers: deployed pipelines never hold secrets.',
+      },
+    ];
+  });
+}
+
 export class PipelineNotFoundError extends Error {
   constructor(readonly id: string) {
     super(`No pipeline '${id}' is deployed.`);
@@ -67,6 +86,8 @@ export class PipelineRegistry {
     const result = validatePipeline(input);
     if (!result.ok) throw new InvalidPipelineError(result.issues);
     const pipeline: Pipeline = result.pipeline;
+    const secrets = literalConnectionIssues(pipeline);
+    if (secrets.length > 0) throw new InvalidPipelineError(secrets);
     if (pipeline.id !== id) {
       throw new InvalidPipelineError([
         { code: 'invalid-value', path: '/id', message: `The pipeline's id is '${pipeline.id}' but it was deployed as '${id}'.` },

@@ -7,6 +7,7 @@ import type { RuntimeControl } from '../control/runtime-control.ts';
 import { requireTokenForChanges } from './auth.ts';
 import { installErrorHandling } from './errors.ts';
 import { openApiDocument } from './openapi.ts';
+import { limitIngestPerConnection } from './rate-limit.ts';
 import { courseRoutes } from './routes/courses.ts';
 import { pipelineMetricsRoutes, pipelineRoutes } from './routes/pipelines.ts';
 import { prometheusRoute } from './routes/prometheus.ts';
@@ -22,6 +23,8 @@ export interface ServerOptions {
   /** Another origin allowed to call the API (the designer's dev server); the built designer is same-origin. */
   designerOrigin?: string;
   version?: string;
+  /** Review requests per second per connection (429 past it). */
+  ingestRatePerConnection?: number;
 }
 
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
@@ -29,6 +32,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   const app = Fastify({ logger, bodyLimit: 64 * 1024 });
   installErrorHandling(app);
   requireTokenForChanges(app, options.apiToken);
+  limitIngestPerConnection(app, options.ingestRatePerConnection ?? 2000);
   // No CORS headers at all unless a designer origin is named: other sites cannot call the API from a browser.
   if (options.designerOrigin) await app.register(cors, { origin: options.designerOrigin });
   const document = openApiDocument(options.version ?? '0.0.0');
