@@ -119,6 +119,13 @@ describe('the pipeline API', () => {
 
     const metrics = (await call('GET', `/api/pipelines/${id}/metrics`)).json() as { nodes: Record<string, { in: { total: number } }> };
     expect(metrics.nodes.courseStats?.in.total).toBeGreaterThanOrEqual(2);
+    const address = await app.listen({ host: '127.0.0.1', port: 0 });
+    const stream = await fetch(`${address}/api/pipelines/${id}/metrics/stream`);
+    expect(stream.headers.get('content-type')).toBe('text/event-stream');
+    const reader = stream.body?.getReader();
+    const first = new TextDecoder().decode((await reader?.read())?.value);
+    expect(first).toMatch(/^data: \{"pipelineId":/);
+    await reader?.cancel();
     const tap = await call('GET', `/api/pipelines/${id}/tap/courseStats/out?limit=5`);
     expect(tap.json().records.length).toBeGreaterThan(0);
     expect((await call('GET', `/api/pipelines/${id}/tap/nope/out`)).statusCode).toBe(404);
