@@ -57,6 +57,9 @@ export class PipelineWorker {
     });
     this.consumer = consumer;
     consumer.on(consumer.events.GROUP_JOIN, ({ payload }) => this.reconcile(payload.memberAssignment));
+    consumer.on(consumer.events.CRASH, ({ payload }) =>
+      log.error({ group: this.options.groupId, err: String(payload.error), restart: payload.restart }, 'consumer crashed'),
+    );
     await consumer.connect();
     for (const input of this.options.inputTopics) await consumer.subscribe({ topic: input.topic, fromBeginning: input.fromBeginning });
     await consumer.run({

@@ -21,7 +21,7 @@ export class TaskHandle {
   state: TaskState = 'claiming';
   ready: Promise<void>;
   private driver: DriverTask;
-  private readonly committer: TaskCommitter;
+  private committer: TaskCommitter;
   private readonly nextOffsets = new Map<string, number>();
   private chain: Promise<unknown> = Promise.resolve();
 
@@ -50,11 +50,17 @@ export class TaskHandle {
           await this.committer.claim();
           claimed = true;
         }
+        if (this.state === 'closed') return;
         await this.prepare();
         return;
       } catch (error) {
         if (this.state === 'closed') return;
         log.warn({ task: this.id, attempt, err: error instanceof Error ? error.message : String(error) }, 'task start failed; retrying');
+        if (!claimed) {
+          // A producer whose InitProducerId failed can stay unusable: start over with a fresh one.
+          await this.committer.close().catch(() => {});
+          this.committer = new TaskCommitter(this.kafka, `${this.groupId}.${this.id}`, this.groupId);
+        }
         this.driver = this.factory.create(this.id);
         this.nextOffsets.clear();
         await new Promise((done) => setTimeout(done, Math.min(250 * attempt, 5000)));
