@@ -50,6 +50,16 @@ try {
     figures.push(summarise('window store bytes per key (one row per review)', 'bytes', [lastPipeline.stateBytesPerKey]));
     figures.push(summarise('worker RSS growth during the run', 'MB', [lastPipeline.rssGrowthMb]));
   }
+  const recoveryRows = quick ? 100_000 : 1_000_000;
+  let recovery: Awaited<ReturnType<typeof measureRecovery>> | undefined;
+  await repeat(`restore of window state, ${recoveryRows.toLocaleString('en')} reviews`, 's', async () => {
+    recovery = await measureRecovery(kafka, recoveryRows);
+    return recovery.restoreSeconds;
+  });
+  if (recovery) {
+    figures.push(summarise('restore rate', 'rows/s', [recovery.rowsPerSecond]));
+    figures.push(summarise(`heap of restored window state, ${recoveryRows.toLocaleString('en')} reviews`, 'MB', [recovery.heapMb]));
+  }
   await repeat(
     'POST /api/reviews at saturation',
     'requests/s',

@@ -1,0 +1,41 @@
+// Typed functions for each runtime endpoint the designer uses.
+import type { Pipeline } from '../../shared/index.ts';
+import { request } from './http.ts';
+import type {
+  CourseStats,
+  DeployResponse,
+  Health,
+  MetricsSnapshot,
+  PipelineStatus,
+  PipelineSummary,
+  PipelineVersion,
+  StoredPipeline,
+  TapRecord,
+  ValidateResponse,
+} from './types.ts';
+
+const id = encodeURIComponent;
+
+export const api = {
+  health: () => request<Health>('GET', '/health'),
+  listPipelines: () => request<{ pipelines: PipelineSummary[] }>('GET', '/pipelines'),
+  getPipeline: (pipelineId: string) => request<StoredPipeline>('GET', `/pipelines/${id(pipelineId)}`),
+  versions: (pipelineId: string) => request<{ versions: PipelineVersion[] }>('GET', `/pipelines/${id(pipelineId)}/versions`),
+  validate: (pipeline: unknown) => request<ValidateResponse>('POST', '/pipelines/validate', pipeline),
+  deploy: (pipeline: Pipeline, baseRevision?: number) =>
+    request<DeployResponse>('PUT', `/pipelines/${id(pipeline.id)}`, baseRevision === undefined ? { pipeline } : { pipeline, baseRevision }),
+  stop: (pipelineId: string) => request<unknown>('POST', `/pipelines/${id(pipelineId)}/stop`),
+  start: (pipelineId: string) => request<unknown>('POST', `/pipelines/${id(pipelineId)}/start`),
+  remove: (pipelineId: string) => request<unknown>('DELETE', `/pipelines/${id(pipelineId)}`),
+  status: (pipelineId: string) => request<PipelineStatus>('GET', `/pipelines/${id(pipelineId)}/status`),
+  metrics: (pipelineId: string) => request<MetricsSnapshot>('GET', `/pipelines/${id(pipelineId)}/metrics`),
+  tap: (pipelineId: string, nodeId: string, port: string, limit = 20) =>
+    request<{ records: TapRecord[] }>('GET', `/pipelines/${id(pipelineId)}/tap/${id(nodeId)}/${id(port)}?limit=${limit}`),
+  courseStats: (courseId: string) => request<CourseStats>('GET', `/courses/${id(courseId)}/stats`),
+  coursesStats: (courseIds: string[]) => request<{ courses: CourseStats[] }>('GET', `/courses/stats?ids=${courseIds.map(id).join(',')}`),
+};
+
+/** The SSE URL of a pipeline's live metrics (one JSON snapshot per second). */
+export function metricsStreamUrl(pipelineId: string): string {
+  return `/api/pipelines/${id(pipelineId)}/metrics/stream`;
+}

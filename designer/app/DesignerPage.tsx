@@ -1,0 +1,32 @@
+// The designer: palette | canvas | inspector, with the bottom panel underneath.
+import { ReactFlowProvider } from '@xyflow/react';
+import { useState } from 'react';
+import { Canvas } from '../canvas/Canvas.tsx';
+import { Palette } from '../canvas/Palette.tsx';
+import { Inspector } from '../inspector/Inspector.tsx';
+import { useMetricsStream } from '../metrics/use-metrics-stream.ts';
+import { useStore } from '../store/create-store.ts';
+import { designerStore } from '../store/designer-store.ts';
+import { BottomPanel, type BottomTab } from './BottomPanel.tsx';
+import { DeployContext } from './deploy-context.ts';
+import { TopBar } from './TopBar.tsx';
+
+export function DesignerPage() {
+  const [tab, setTab] = useState<BottomTab>('problems');
+  const running = DeployContext.useSelector((s) => s.matches('running'));
+  const pipelineId = useStore(designerStore, (s) => s.history.present.id);
+  useMetricsStream(pipelineId, running);
+  return (
+    <div className="designer">
+      <TopBar onShowProblems={() => setTab('problems')} />
+      <ReactFlowProvider>
+        <div className="workspace">
+          <Palette />
+          <Canvas />
+          <Inspector />
+        </div>
+      </ReactFlowProvider>
+      <BottomPanel tab={tab} onTab={setTab} />
+    </div>
+  );
+}

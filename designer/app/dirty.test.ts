@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { documentWith } from '../test-utils/documents.ts';
+import { deployedness } from './dirty.ts';
+
+const running = documentWith(
+  [
+    ['reviews', 'source.kafka'],
+    ['out', 'sink.kafka'],
+  ],
+  [['reviews:out', 'out:in']],
+);
+
+describe('dirty marker', () => {
+  it('ignores moved boxes', () => {
+    const moved = { ...running, layout: { nodes: { reviews: { x: 999, y: 1 }, out: { x: 5, y: 5 } } } };
+    expect(deployedness(moved, running)).toBe('in-sync');
+  });
+
+  it('notices a config change', () => {
+    const changed = {
+      ...running,
+      nodes: running.nodes.map((n) => (n.id === 'out' ? { ...n, config: { ...n.config, topic: 'other' } } : n)),
+    };
+    expect(deployedness(changed, running)).toBe('changed');
+  });
+
+  it('says when nothing is deployed yet', () => {
+    expect(deployedness(running, undefined)).toBe('not-deployed');
+  });
+});

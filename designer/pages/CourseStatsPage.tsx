@@ -1,0 +1,80 @@
+// Live per-course statistics from the runtime (the review-stats pipeline's output), refreshed every second.
+import { useEffect, useState } from 'react';
+import { api } from '../api/client.ts';
+import type { CourseStats } from '../api/types.ts';
+import { navigate } from '../app/use-hash-route.ts';
+import sampleReviews from '../preview/sample-reviews.json';
+
+const DEFAULT_COURSES = [...new Set(sampleReviews.map((review) => review.courseId))].join(', ');
+
+type Stats = { state: 'loading' } | { state: 'error'; message: string } | { state: 'ok'; courses: CourseStats[] };
+
+export function CourseStatsPage() {
+  const [ids, setIds] = useState(DEFAULT_COURSES);
+  const [stats, setStats] = useState<Stats>({ state: 'loading' });
+  const courseIds = ids
+    .split(',')
+    .map((id) => id.trim())
+    .filter(Boolean);
+  const key = courseIds.join(',');
+  useEffect(() => {
+    let live = true;
+    const load = () =>
+      void api.coursesStats(key.split(',').filter(Boolean)).then((r) => {
+        if (live) setStats(r.ok ? { state: 'ok', courses: r.value.courses } : { state: 'error', message: r.error.message });
+      });
+    load();
+    const timer = setInterval(load, 1000);
+    return () => {
+      live = false;
+      clearInterval(timer);
+    };
+  }, [key]);
+  return (
+    <main className="page courses-page">
+      <header className="page-header">
+        <h1>Course statistics</h1>
+        <label>
+          Courses <input value={ids} onChange={(e) => setIds(e.target.value)} size={60} aria-label="Course ids" />
+        </label>
+        <button type="button" className="link" onClick={() => navigate('#/')}>
+          Back to the designer
+        </button>
+      </header>
+      {stats.state === 'loading' && <p className="muted">Loading…</p>}
+      {stats.state === 'error' && <p className="muted">Statistics unavailable: {stats.message}</p>}
+      {stats.state === 'ok' && (
+        <table className="course-stats">
+          <thead>
+            <tr>
+              <th>Course</th>
+              <th>Reviews (all time)</th>
+              <th>Average (all time)</th>
+              <th>Reviews (90 days)</th>
+              <th>Average (90 days)</th>
+              <th>As of</th>
+            </tr>
+          </thead>
+          <tbody>
+            {stats.courses.map((c) => (
+              <tr key={c.courseId}>
+                <td>
+                  <code>{c.courseId}</code>
+                </td>
+                <td>{c.allTime.count}</td>
+                <td>{formatAverage(c.allTime.averageRating)}</td>
+                <td>{c.last90Days.count}</td>
+                <td>{formatAverage(c.last90Days.averageRating)}</td>
+                <td>{new Date(c.asOf).toLocaleTimeString()}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </main>
+  );
+}
+
+function formatAverage(value: number | null): string {
+  return value === null ? '—' : value.toFixed(2);
+}
