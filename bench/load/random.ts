@@ -1,16 +1,7 @@
 // Seeded randomness for reproducible load: the same seed gives the same traffic.
 
-/** mulberry32: small, fast, and good enough for generating test traffic. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The same seeded generator the spam filter's splits use (mulberry32). */
+export { mulberry32 as seededRandom } from '../../runtime/nodes/spam-filter/split.ts';
 
 /** Draws ranks 0..n-1 with probability proportional to 1/(rank+1)^s: a few very popular items, a long tail. */
 export function zipf(n: number, s: number, random: () => number): () => number {
