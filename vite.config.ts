@@ -1,16 +1,30 @@
+import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
+
+/** Monaco's JSON language reaches its worker through a module that imports every editor feature; see the stand-in. */
+function monacoJsonWorkerOnly(): Plugin {
+  const standIn = fileURLToPath(new URL('designer/code/monaco-json-worker.ts', import.meta.url));
+  return {
+    name: 'sluice:monaco-json-worker-only',
+    enforce: 'pre',
+    resolveId(source, importer) {
+      const fromJsonLanguage = importer?.replaceAll('\\', '/').includes('/monaco-editor/esm/vs/languages/features/json/');
+      return fromJsonLanguage && source.endsWith('/internal/common/workers.js') ? standIn : undefined;
+    },
+  };
+}
 
 // The designer is built into dist/designer and served by the runtime on the same port.
 export default defineConfig({
   root: 'designer',
-  plugins: [react()],
+  plugins: [react(), monacoJsonWorkerOnly()],
   build: {
     outDir: '../dist/designer',
     emptyOutDir: true,
     chunkSizeWarningLimit: 4000,
   },
   server: {
-    proxy: { '/api': 'http://127.0.0.1:8080' },
+    proxy: { '/api': process.env.SLUICE_URL ?? 'http://127.0.0.1:8080' },
   },
 });

@@ -1,10 +1,9 @@
-// Loads Monaco from the bundle (never a CDN), with its workers built by Vite. This module is only ever imported
+// Loads Monaco from the bundle (never a CDN), with its two workers (editor, JSON) built by Vite. This module is only ever imported
 // dynamically, so Monaco and its workers stay out of the first load.
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
-import JsonWorker from 'monaco-editor/language/json/json.worker?worker';
 import pipelineSchema from '../../shared/generated/pipeline.schema.json';
 
-export type Monaco = typeof import('monaco-editor');
+export type Monaco = typeof import('./monaco-json.ts');
 
 export const SCHEMA_URI = 'sluice://schemas/pipeline.schema.json';
 export const MODEL_URI = 'sluice://pipelines/pipeline.json';
@@ -14,10 +13,11 @@ let loading: Promise<Monaco> | undefined;
 export function loadMonaco(): Promise<Monaco> {
   loading ??= (async () => {
     self.MonacoEnvironment = {
-      getWorker: (_workerId: string, label: string) => (label === 'json' ? new JsonWorker() : new EditorWorker()),
+      // The JSON language starts its own worker (monaco-json-worker.ts); this one is the editor's.
+      getWorker: () => new EditorWorker(),
     };
-    const monaco = await import('monaco-editor');
-    monaco.json.jsonDefaults.setDiagnosticsOptions({
+    const monaco = await import('./monaco-json.ts');
+    monaco.jsonDefaults.setDiagnosticsOptions({
       validate: true,
       allowComments: false,
       // The pipeline's $schema is a relative file path; the schema is registered here instead of fetched.
