@@ -7,15 +7,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { testKafka, uniqueName } from '../setup/kafka.ts';
 import { exitOf, killSpawned, spawnSluice } from '../setup/processes.ts';
-import {
-  freshDatabase,
-  quiet,
-  reviewStatsPipeline,
-  reviewTraffic,
-  streamVersusBatch,
-  tableCounts,
-  writeTraffic,
-} from '../setup/review-stats.ts';
+import { freshDatabase, reviewStatsPipeline, reviewTraffic, settledComparison, writeTraffic } from '../setup/review-stats.ts';
 
 const kafka = testKafka();
 const admin = kafka.admin();
@@ -33,6 +25,7 @@ async function setUp(label: string) {
   return { suffix, database, worker };
 }
 
+const run = (suffix: string) => ({ groupId: `sluice.review-stats-${suffix}`, sourceTopic: `reviews-${suffix}` });
 const pause = (ms: number) => new Promise((done) => setTimeout(done, ms));
 
 describe('review-stats under failure', () => {
@@ -41,35 +34,35 @@ describe('review-stats under failure', () => {
     const operations = await reviewTraffic(3000, 23);
     let current = worker();
     for (let round = 0; round < 5; round++) {
-      await writeTraffic(kafka, admin, `reviews-${suffix}`, operations.slice(round * 600, (round + 1) * 600));
+      const share = Math.ceil(operations.length / 5);
+      await writeTraffic(kafka, admin, `reviews-${suffix}`, operations.slice(round * share, (round + 1) * share));
       await pause(1500 + Math.floor(Math.random() * 2500));
       current.child.kill('SIGKILL');
       await exitOf(current.child);
       current = worker();
     }
-    await quiet(() => tableCounts(database.db), 15_000, 240_000);
-    const differences = await streamVersusBatch(database.db);
+    const differences = await settledComparison(admin, database.db, run(suffix), 300_000);
     current.child.kill('SIGTERM');
     await exitOf(current.child);
     await database.db.end();
     expect(differences.slice(0, 5)).toEqual([]);
-  }, 400_000);
+  }, 600_000);
 
   it('equals the batch SQL when two workers share the work and one is killed halfway', async () => {
     const { suffix, database, worker } = await setUp('rstwo');
     const operations = await reviewTraffic(3000, 29);
     const first = worker();
     const second = worker();
-    await writeTraffic(kafka, admin, `reviews-${suffix}`, operations.slice(0, 1500));
+    const half = Math.ceil(operations.length / 2);
+    await writeTraffic(kafka, admin, `reviews-${suffix}`, operations.slice(0, half));
     await pause(4000);
     second.child.kill('SIGKILL');
     await exitOf(second.child);
-    await writeTraffic(kafka, admin, `reviews-${suffix}`, operations.slice(1500));
-    await quiet(() => tableCounts(database.db), 15_000, 240_000);
-    const differences = await streamVersusBatch(database.db);
+    await writeTraffic(kafka, admin, `reviews-${suffix}`, operations.slice(half));
+    const differences = await settledComparison(admin, database.db, run(suffix), 300_000);
     first.child.kill('SIGTERM');
     await exitOf(first.child);
     await database.db.end();
     expect(differences.slice(0, 5)).toEqual([]);
-  }, 400_000);
+  }, 600_000);
 });

@@ -51,6 +51,8 @@ export class CountingTask implements DriverTask {
   nextTimerAt(): number | undefined {
     return undefined;
   }
+
+  async close(): Promise<void> {}
 }
 
 export function countingFactory(topics: CountingTopics, delayMs = 0): TaskFactory {

@@ -35,14 +35,19 @@ export async function freshDatabase(serverUrl: string, name: string): Promise<{ 
   return { url: url.toString(), db };
 }
 
-export async function reviewTraffic(count: number, seed: number): Promise<LoadOperation[]> {
+/**
+ * Generated traffic over two years of event time. The suite's runs are small; the issue's full
+ * size runs with SLUICE_STREAM_BATCH_REVIEWS=100000 (1,000 courses from 50,000 reviews up).
+ */
+export async function reviewTraffic(defaultCount: number, seed: number): Promise<LoadOperation[]> {
+  const count = Number(process.env.SLUICE_STREAM_BATCH_REVIEWS ?? defaultCount);
   return [
     ...generateTraffic({
       ...defaultTraffic(await corpusTexts()),
       seed,
       count,
-      courses: 150,
-      users: 400,
+      courses: count >= 50_000 ? 1000 : 150,
+      users: Math.max(400, Math.round(count / 10)),
       disorderMs: 30 * 24 * 3600 * 1000,
     }),
   ];
@@ -81,6 +86,41 @@ export async function tableCounts(db: pg.Pool): Promise<string> {
 
 export async function streamVersusBatch(db: pg.Pool): Promise<StatsDifference[]> {
   return compareStats('course_stats', await tableStats(db), await batchStats(db, new Date()));
+}
+
+/** Every review on the source topic has been read and committed by the pipeline's first stage. */
+async function sourceConsumed(admin: Admin, groupId: string, topic: string): Promise<boolean> {
+  const ends = await admin.fetchTopicOffsets(topic);
+  const [committed] = await admin.fetchOffsets({ groupId, topics: [topic] });
+  return ends.every(({ partition, high }) => {
+    const done = committed?.partitions.find((entry) => entry.partition === partition)?.offset ?? '-1';
+    return Number(done) >= Number(high);
+  });
+}
+
+/**
+ * Waits until the run has settled and answers the comparison then: the source is consumed, the
+ * tables have been quiet for a while, and the stream equals the batch (or the time is up, and
+ * the differences say what is wrong). Restarted workers may wait a session timeout before they
+ * get partitions, so a single quiet period is not proof that the run has finished.
+ */
+export async function settledComparison(
+  admin: Admin,
+  db: pg.Pool,
+  run: { groupId: string; sourceTopic: string },
+  timeoutMs: number,
+): Promise<StatsDifference[]> {
+  const deadline = Date.now() + timeoutMs;
+  let last: StatsDifference[] | Error = new Error('no comparison finished in time');
+  while (Date.now() < deadline) {
+    await until(() => sourceConsumed(admin, run.groupId, run.sourceTopic).catch(() => false), deadline - Date.now());
+    await quiet(() => tableCounts(db), 5000, Math.max(0, deadline - Date.now()));
+    // The tables do not exist until the first write: not settled yet.
+    last = await streamVersusBatch(db).catch((error: Error) => error);
+    if (Array.isArray(last) && last.length === 0) return last;
+  }
+  if (last instanceof Error) throw last;
+  return last;
 }
 
 export async function until(check: () => boolean | Promise<boolean>, timeoutMs: number): Promise<void> {

@@ -16,6 +16,7 @@ import { KafkaPipelineStore, PIPELINES_TOPIC } from '../kafka/kafka-pipeline-sto
 import { KafkaReviewWriter, REVIEWS_TOPIC } from '../kafka/review-writer.ts';
 import { PostgresSinks } from '../postgres/sink-executor.ts';
 import { CommandError } from './command.ts';
+import { dataDir } from './database-url.ts';
 import { readPipelineResource } from './resources.ts';
 
 export async function defaultPipeline(): Promise<Pipeline> {
@@ -26,6 +27,8 @@ export async function defaultPipeline(): Promise<Pipeline> {
 }
 
 export interface RuntimeOptions {
+  /** Where tasks keep their stores on disk (LMDB): under SLUICE_DATA_DIR by default. */
+  stateDirectory?: string;
   brokers: string[];
   /** Deployed when the store holds no pipeline yet; none for an empty runtime. */
   initialPipeline?: Pipeline;
@@ -59,7 +62,11 @@ export async function assembleRuntime(options: RuntimeOptions): Promise<Assemble
     closers.push(() => sinks.close());
     const supervisor = new PipelineSupervisor(new PipelineRegistry(store), store, {
       createExecutor: (pipeline) =>
-        kafkaExecutor(kafka, admin, pipeline, { executeSinks: sinks.execute, readResource: readPipelineResource }),
+        kafkaExecutor(kafka, admin, pipeline, {
+          executeSinks: sinks.execute,
+          readResource: readPipelineResource,
+          stateDirectory: options.stateDirectory ?? join(dataDir(), 'state'),
+        }),
       resetStores: async (pipelineId, nodes) => void (await deleteNodeChangelogs(admin, pipelineId, nodes)),
     });
     await supervisor.open(options.initialPipeline);

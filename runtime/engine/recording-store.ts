@@ -54,6 +54,10 @@ export class RecordingStore implements KeyValueStore {
     return this.inner.approxBytes();
   }
 
+  flush(): void {
+    this.inner.flush?.();
+  }
+
   /** Restores write straight to the store: they come from the changelog and must not go back to it. */
   restore(key: string, value: unknown | null): void {
     if (value === null) this.inner.delete(key);

@@ -13,6 +13,8 @@ export interface KeyValueStore<V = unknown> {
   size(): number;
   /** A rough count of the bytes the entries take: for the KEYS/BYTES metrics, not for accounting. */
   approxBytes(): number;
+  /** Writes buffered writes through; a task calls it once per batch. Stores that buffer nothing leave it out. */
+  flush?(): void;
 }
 
 /** A cheap size estimate, walking the value like JSON.stringify would without building the string. */

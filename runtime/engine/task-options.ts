@@ -17,7 +17,7 @@ export interface TaskOptions {
   /** The wall clock operators see through ctx.now(); Date.now by default. */
   clock?: { now(): number };
   metrics?: MetricsRegistry;
-  /** Where a store keeps its entries; in memory by default (LMDB later). */
+  /** Where a store keeps its entries: in memory by default; the Kafka driver keeps them on disk (LMDB). */
   createStore?: (store: StorePlan, taskId: string) => KeyValueStore;
   observer?: TaskObserver;
   log?: EngineLogger;

@@ -275,6 +275,7 @@ export class Task {
       for (const change of contents.takeChanges()) {
         changelog.push({ store: storeId, topic: plan.changelogTopic, partition: this.partition, key: change.key, value: change.value });
       }
+      contents.flush();
       const labels = { node: plan.node, store: plan.name, task: this.id };
       this.metrics.gauge(KEYS, labels).set(contents.size());
       this.metrics.gauge(BYTES, labels).set(contents.approxBytes());

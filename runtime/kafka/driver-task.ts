@@ -35,6 +35,8 @@ export interface DriverTask {
   fireTimers(now: number): TaskOutput;
   /** The earliest wall-clock time at which fireTimers has something to do. */
   nextTimerAt(): number | undefined;
+  /** The task left this worker: release what it holds locally (its stores' files). */
+  close(): Promise<void>;
 }
 
 /** Builds tasks on demand: the worker asks for the task that owns an input partition. */

@@ -4,6 +4,7 @@ import type { MetricsRegistry } from '../engine/metrics.ts';
 import { type Plan, taskFor } from '../engine/plan.ts';
 import type { SinkWrite } from '../engine/sink-write.ts';
 import { Task, type TaskObserver } from '../engine/task.ts';
+import type { StateDirectory, TaskStores } from '../state/state-directory.ts';
 import type { DriverTask, InboundRecord, TaskFactory, TaskOutput } from './driver-task.ts';
 
 /** Executes a batch's writes outside Kafka (Postgres), idempotently, before its commit. */
@@ -17,6 +18,7 @@ class EngineDriverTask implements DriverTask {
   constructor(
     private readonly task: Task,
     private readonly executeSinks: SinkExecutor,
+    private readonly stores: TaskStores | undefined,
   ) {
     this.id = task.id;
     this.inputs = task.inputs;
@@ -39,6 +41,11 @@ class EngineDriverTask implements DriverTask {
     return this.task.nextTimerAt();
   }
 
+  async close(): Promise<void> {
+    this.task.close();
+    await this.stores?.close();
+  }
+
   private output(result: BatchResult): TaskOutput {
     const messages = batchMessages(result).map((record) => ({
       topic: record.topic,
@@ -53,7 +60,15 @@ class EngineDriverTask implements DriverTask {
   }
 }
 
-export function engineTaskFactory(plan: Plan, metrics: MetricsRegistry, executeSinks: SinkExecutor, observer?: TaskObserver): TaskFactory {
+export interface EngineTaskOptions {
+  metrics: MetricsRegistry;
+  executeSinks: SinkExecutor;
+  observer?: TaskObserver;
+  /** Where stores live on disk; in memory without one. */
+  state?: StateDirectory;
+}
+
+export function engineTaskFactory(plan: Plan, { metrics, executeSinks, observer, state }: EngineTaskOptions): TaskFactory {
   return {
     taskIdFor(input) {
       const task = taskFor(plan, input);
@@ -63,7 +78,9 @@ export function engineTaskFactory(plan: Plan, metrics: MetricsRegistry, executeS
     create(taskId) {
       const taskPlan = plan.tasks.find((task) => task.id === taskId);
       if (!taskPlan) throw new Error(`pipeline ${plan.pipelineId} has no task ${taskId}`);
-      return new EngineDriverTask(new Task(plan, taskPlan, { metrics, observer }), executeSinks);
+      const stores = state?.openTask(taskId);
+      const createStore = stores && ((store: { id: string }) => stores.openStore(store.id));
+      return new EngineDriverTask(new Task(plan, taskPlan, { metrics, observer, createStore }), executeSinks, stores);
     },
   };
 }

@@ -9,6 +9,8 @@ import { PipelineRunner } from './pipeline-runner.ts';
 export interface KafkaExecutorOptions {
   executeSinks: (writes: SinkWrite[]) => Promise<void>;
   readResource?: (path: string) => string;
+  /** Where tasks keep their stores on disk (LMDB). */
+  stateDirectory?: string;
   /** Called with each runner, so metrics and taps can be read from it. */
   onRunner?: (pipelineId: string, runner: PipelineRunner | undefined) => void;
   metricsFor?: (pipelineId: string) => MetricsRegistry;
@@ -17,6 +19,8 @@ export interface KafkaExecutorOptions {
 export function kafkaExecutor(kafka: Kafka, admin: Admin, pipeline: Pipeline, options: KafkaExecutorOptions): PipelineExecutor {
   const runner = new PipelineRunner(kafka, admin, pipeline, {
     executeSinks: options.executeSinks,
+    readResource: options.readResource,
+    stateDirectory: options.stateDirectory,
     metrics: options.metricsFor?.(pipeline.id),
   });
   return {

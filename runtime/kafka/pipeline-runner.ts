@@ -1,5 +1,7 @@
 // Runs one pipeline version on Kafka in this process: compile against the
 // cluster's partition counts, provision topics, then join the pipeline's group.
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Admin, Kafka } from 'kafkajs';
 import type { Pipeline } from '../../shared/index.ts';
 import { LAG, MetricsRegistry } from '../engine/metrics.ts';
@@ -8,6 +10,7 @@ import type { SinkWrite } from '../engine/sink-write.ts';
 import { Taps } from '../engine/tap.ts';
 import { logger } from '../log/logger.ts';
 import { compilePipeline } from '../nodes/index.ts';
+import { StateDirectory } from '../state/state-directory.ts';
 import { engineTaskFactory } from './engine-tasks.ts';
 import { PipelineWorker } from './pipeline-worker.ts';
 import type { TaskEvents } from './task-handle.ts';
@@ -24,6 +27,8 @@ export interface RunnerOptions extends TaskEvents {
   metrics?: MetricsRegistry;
   /** Reads files a node names in its config (the spam model), relative to the pipelines folder. */
   readResource?: (path: string) => string;
+  /** Where tasks keep their stores on disk (LMDB); a folder under the system's temporary one by default. */
+  stateDirectory?: string;
 }
 
 export class PlanError extends Error {
@@ -40,6 +45,7 @@ export class PipelineRunner {
   plan: Plan | undefined;
   private worker: PipelineWorker | undefined;
   private ticker: NodeJS.Timeout | undefined;
+  private state: StateDirectory | undefined;
 
   constructor(
     private readonly kafka: Kafka,
@@ -86,6 +92,7 @@ export class PipelineRunner {
 
   async start(): Promise<void> {
     const plan = this.plan ?? (await this.provision());
+    this.state = new StateDirectory(this.options.stateDirectory ?? join(tmpdir(), 'sluice-state'));
     const inputTopics = plan.subTopologies.map((sub) => ({
       topic: sub.input.topic,
       fromBeginning:
@@ -95,7 +102,12 @@ export class PipelineRunner {
     this.worker = new PipelineWorker(this.kafka, this.admin, {
       groupId: this.groupId,
       inputTopics,
-      factory: engineTaskFactory(plan, this.metrics, this.options.executeSinks, this.taps.observer),
+      factory: engineTaskFactory(plan, {
+        metrics: this.metrics,
+        executeSinks: this.options.executeSinks,
+        observer: this.taps.observer,
+        state: this.state,
+      }),
       onLag: (topic, partition, lag) => {
         for (const source of plan.sources.filter((candidate) => candidate.topic === topic)) {
           this.metrics.gauge(LAG, { node: source.node, partition: String(partition) }).set(lag);
@@ -116,6 +128,8 @@ export class PipelineRunner {
     clearInterval(this.ticker);
     await this.worker?.stop();
     this.worker = undefined;
+    await this.state?.close();
+    this.state = undefined;
     log.info({ pipeline: this.pipeline.id }, 'pipeline stopped');
   }
 }

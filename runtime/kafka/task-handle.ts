@@ -61,11 +61,18 @@ export class TaskHandle {
           await this.committer.close().catch(() => {});
           this.committer = new TaskCommitter(this.kafka, `${this.groupId}.${this.id}`, this.groupId);
         }
-        this.driver = this.factory.create(this.id);
+        this.replaceDriver();
         this.nextOffsets.clear();
         await new Promise((done) => setTimeout(done, Math.min(250 * attempt, 5000)));
       }
     }
+  }
+
+  /** Throws the task's state away (it saw a batch that did not commit, or never finished restoring). */
+  private replaceDriver(): void {
+    const previous = this.driver;
+    this.driver = this.factory.create(this.id);
+    void previous.close().catch(() => {});
   }
 
   /** Runs `work` after every earlier piece of work on this task finished. */
@@ -102,6 +109,7 @@ export class TaskHandle {
     await this.exclusive(async () => {
       this.setState('closed');
       await this.committer.close().catch(() => {});
+      await this.driver.close().catch((error) => log.warn({ task: this.id, err: String(error) }, 'closing the task failed'));
     });
   }
 
@@ -166,7 +174,7 @@ export class TaskHandle {
   private async recover(): Promise<void> {
     for (let attempt = 1; this.state !== 'closed'; attempt++) {
       try {
-        this.driver = this.factory.create(this.id);
+        this.replaceDriver();
         this.nextOffsets.clear();
         await this.prepare(); // never claim again: that could fence the rightful owner
         return;

@@ -1,7 +1,8 @@
 // window: adapts the window helper's pure WindowOperator (runtime/nodes/window/)
-// to the engine. The operator keeps its rows in memory; the stage mirrors its
-// changelog entries into the `rows` store, so the engine writes them to the
-// changelog in the batch's transaction and a restored task rebuilds from them.
+// to the engine. The operator's upsert table lives in the `rows` store (on disk
+// with the Kafka driver) and its other entries (settled totals, the clock) are
+// mirrored there too, so the engine writes them all to the changelog in the
+// batch's transaction and a restored task rebuilds from them.
 // Expiry falls on wall-clock timers, so the 90-day figures move when input is quiet.
 import { parseDuration } from '../../shared/index.ts';
 import { NodeConfigError, type NodeFactory } from '../engine/node-implementation.ts';
@@ -9,6 +10,8 @@ import type { OperatorContext } from '../engine/operator.ts';
 import { partitionByField } from '../engine/partitioning.ts';
 import type { EngineRecord } from '../engine/record.ts';
 import { RecordError } from '../engine/record-error.ts';
+import type { KeyValueStore } from '../engine/store.ts';
+import { StoreRowTable } from './window/store-row-table.ts';
 import { changelogKey, parseChangelogEntry } from './window/window-changelog.ts';
 import { resolveWindowConfig } from './window/window-config.ts';
 import { toWindowInput } from './window/window-input.ts';
@@ -39,6 +42,13 @@ function persist(operator: WindowOperator, ctx: OperatorContext): void {
   if (due !== undefined) ctx.schedule(due);
 }
 
+/** The rows stay in the store, where the operator reads them; the clock and settled totals are loaded. */
+function entriesBesidesRows(store: KeyValueStore): unknown[] {
+  const clock = store.get('clock');
+  const settled = [...store.range('settled:', 'settled;')].map(([, value]) => value);
+  return clock === undefined ? settled : [clock, ...settled];
+}
+
 export const window: NodeFactory<'window'> = {
   create({ config }) {
     const resolved = resolveWindowConfig(config, parseDuration);
@@ -56,14 +66,19 @@ export const window: NodeFactory<'window'> = {
           partitionBy,
           stores: [{ name: ROWS, doc: 'the current version of every record in a window, and the operator clock' }],
           create: () => {
-            const operator = new WindowOperator(resolved.config);
+            let operator: WindowOperator;
             return {
               open(ctx) {
-                for (const [, stored] of ctx.stores.get(ROWS).entries()) {
+                const store = ctx.stores.get(ROWS);
+                const unreadable = (message: string) =>
+                  ctx.log.warn('unreadable window changelog entry skipped', { node: ctx.node, message });
+                operator = new WindowOperator(resolved.config, new StoreRowTable(store, unreadable));
+                for (const stored of entriesBesidesRows(store)) {
                   const parsed = parseChangelogEntry(stored);
                   if (parsed.ok) operator.applyChangelogEntry(parsed.entry);
-                  else ctx.log.warn('unreadable window changelog entry skipped', { node: ctx.node, message: parsed.message });
+                  else unreadable(parsed.message);
                 }
+                operator.invalidate();
                 const due = operator.nextDeadline();
                 if (due !== undefined) ctx.schedule(due);
               },

@@ -1,9 +1,11 @@
 import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { validatePipeline } from '../../../shared/index.ts';
 import { createKafka } from '../../kafka/client.ts';
 import { PipelineRunner } from '../../kafka/pipeline-runner.ts';
 import { PostgresSinks } from '../../postgres/sink-executor.ts';
 import { type Command, CommandError, UsageError } from '../command.ts';
+import { dataDir } from '../database-url.ts';
 import { readPipelineResource } from '../resources.ts';
 import { startServices, untilStopped } from '../services.ts';
 
@@ -34,6 +36,7 @@ export const run: Command = {
       const runner = new PipelineRunner(kafka, admin, validated.pipeline, {
         executeSinks: sinks.execute,
         readResource: readPipelineResource,
+        stateDirectory: join(dataDir(), 'state'),
         onAssignment: (tasks) => say(`tasks: ${tasks.join(', ') || '(none: other workers hold every partition)'}`),
       });
       const plan = await runner.provision();

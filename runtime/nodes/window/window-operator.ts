@@ -19,7 +19,8 @@
 import { AppendOnlyRows } from './append-only-rows.ts';
 import { DeadlineHeap } from './deadline-heap.ts';
 import { KeyState } from './key-state.ts';
-import { type Row, sameContribution } from './row.ts';
+import { compareRows, type Row, sameContribution } from './row.ts';
+import { MemoryRowTable, type RowTable, rowEntry } from './row-table.ts';
 import { extractValues } from './tracked-fields.ts';
 import type { WindowChangelogEntry } from './window-changelog.ts';
 import type { ResolvedWindowConfig } from './window-config.ts';
@@ -29,20 +30,20 @@ import { type ApplyResult, type LateRecord, sameFigures, type WindowChange, type
 
 export class WindowOperator {
   private readonly layout: WindowLayout;
-  private readonly rows = new Map<string, Row>();
   private readonly keys = new Map<string, KeyState>();
   private readonly deadlines = new DeadlineHeap();
-  private readonly dirtyRows = new Set<string>();
   private readonly appendOnly: AppendOnlyRows;
   /** Keys whose settled totals changed since the last drain. */
   private readonly dirtySettled = new Set<string>();
-  /** Append-only rows created since the last drain: settling one before the drain writes nothing at all. */
-  private readonly undrainedAppends = new Set<string>();
   private clock = Number.NEGATIVE_INFINITY;
   private sequence = 0;
   private needsRebuild = false;
 
-  constructor(config: ResolvedWindowConfig) {
+  /** `rows` is the upsert table: in memory unless the caller keeps it elsewhere (the engine: in the node's store). */
+  constructor(
+    config: ResolvedWindowConfig,
+    private readonly rows: RowTable = new MemoryRowTable(),
+  ) {
     this.layout = layoutOf(config);
     this.appendOnly = new AppendOnlyRows(this.layout);
   }
@@ -78,13 +79,9 @@ export class WindowOperator {
       const { touched: refs, lateFor } = state.bucketed.insert(next, at);
       for (const ref of refs) instances.set(`${ref.window}:${ref.start}`, state.instanceChange(ref, at));
       if (lateFor.length > 0) late = { id, key: next.key, eventTime: next.t, windows: lateFor };
-      this.rows.set(id, next);
-      if (next.appendOnly) {
-        this.appendOnly.track(next);
-        this.undrainedAppends.add(id);
-      }
+      this.rows.set(next);
+      if (next.appendOnly) this.appendOnly.track(next);
     } else this.rows.delete(id);
-    this.dirtyRows.add(id);
 
     for (const { state, before, instances } of touched.values()) {
       changes.push(...instances.values());
@@ -151,23 +148,21 @@ export class WindowOperator {
   stats(): { keys: number; rows: number; heldRows: number } {
     let heldRows = 0;
     for (const state of this.keys.values()) heldRows += state.timeline.heldRows;
-    return { keys: this.keys.size, rows: this.rows.size, heldRows };
+    return { keys: this.keys.size, rows: this.rows.size(), heldRows };
   }
 
   /** The entries written since the last drain, for the changelog of this task. */
   drainChangelog(): WindowChangelogEntry[] {
-    const entries = [...this.dirtyRows].map((id) => this.rowEntry(id));
+    const entries = this.rows.drainChanges();
     for (const key of this.dirtySettled) entries.push(...this.settledEntry(key));
-    this.dirtyRows.clear();
     this.dirtySettled.clear();
-    this.undrainedAppends.clear();
     entries.push({ kind: 'clock', now: this.clock, sequence: this.sequence });
     return entries;
   }
 
   /** The whole state as entries (a snapshot, e.g. for a fresh changelog). */
   exportEntries(): WindowChangelogEntry[] {
-    const entries = [...this.rows.keys()].map((id) => this.rowEntry(id));
+    const entries: WindowChangelogEntry[] = [...this.rows.rows()].map((row) => rowEntry(row.id, row));
     for (const key of this.appendOnly.settled.keys()) entries.push(...this.settledEntry(key));
     entries.push({ kind: 'clock', now: this.clock, sequence: this.sequence });
     return entries;
@@ -180,15 +175,12 @@ export class WindowOperator {
       this.clock = Math.max(this.clock, entry.now);
       this.sequence = Math.max(this.sequence, entry.sequence);
     } else if (entry.kind === 'settled') this.appendOnly.restore(entry.key, entry.totals);
-    else if (entry.row === null) this.rows.delete(entry.id);
-    else this.rows.set(entry.id, { id: entry.id, ...entry.row });
+    else this.rows.restore(entry.id, entry.row && { id: entry.id, ...entry.row });
   }
 
-  private rowEntry(id: string): WindowChangelogEntry {
-    const row = this.rows.get(id);
-    if (!row) return { kind: 'row', id, row: null };
-    const written = { key: row.key, t: row.t, values: [...row.values] };
-    return { kind: 'row', id, row: row.appendOnly ? { ...written, appendOnly: true } : written };
+  /** The row table was filled from outside (a restore into the node's store): rebuild the keys from it on first use. */
+  invalidate(): void {
+    this.needsRebuild = true;
   }
 
   private settledEntry(key: string): WindowChangelogEntry[] {
@@ -207,11 +199,7 @@ export class WindowOperator {
     const settled = this.appendOnly.settle(state.key, state.timeline.asOf);
     if (settled.length === 0) return;
     this.dirtySettled.add(state.key);
-    for (const row of settled) {
-      this.rows.delete(row.id);
-      if (this.undrainedAppends.delete(row.id)) this.dirtyRows.delete(row.id);
-      else this.dirtyRows.add(row.id);
-    }
+    for (const row of settled) this.rows.delete(row.id);
   }
 
   private tick(now: number): number {
@@ -243,24 +231,34 @@ export class WindowOperator {
     } else this.deadlines.set(state.key, state.nextDeadline());
   }
 
+  private rebuildRow(row: Row): void {
+    const state = this.keys.get(row.key) ?? this.createKey(row.key, this.clock);
+    state.timeline.insert(row);
+    state.bucketed.insert(row, this.clock);
+    if (row.appendOnly) this.appendOnly.track(row);
+  }
+
   private withAsOf(output: WindowOutput | null, at: number): WindowOutput | undefined {
     return output ? { ...output, asOf: new Date(at).toISOString() } : undefined;
   }
 
-  /** Rows sorted by time are inserted in order, so rebuilding a key appends instead of splicing. */
+  /**
+   * Rows no sliding window holds any more only add to all-time, in any order, and are not kept;
+   * the rest are sorted by time first, so rebuilding a key appends instead of splicing.
+   */
   private rebuildIfRestored(): void {
     if (!this.needsRebuild) return;
     this.needsRebuild = false;
     this.keys.clear();
     this.appendOnly.clear();
     for (const [key, totals] of this.appendOnly.settled) this.createKey(key, this.clock).timeline.allTime.absorb(totals.snapshot());
-    const sorted = [...this.rows.values()].sort((a, b) => a.t - b.t || (a.id < b.id ? -1 : 1));
-    for (const row of sorted) {
-      const state = this.keys.get(row.key) ?? this.createKey(row.key, this.clock);
-      state.timeline.insert(row);
-      state.bucketed.insert(row, this.clock);
-      if (row.appendOnly) this.appendOnly.track(row);
+    const heldFrom = this.clock - Math.max(0, ...this.layout.slidingSizes);
+    const held: Row[] = [];
+    for (const row of this.rows.rows()) {
+      if (row.t > heldFrom) held.push(row);
+      else this.rebuildRow(row);
     }
+    for (const row of held.sort(compareRows)) this.rebuildRow(row);
     for (const state of this.keys.values()) {
       this.deadlines.set(state.key, state.nextDeadline());
       this.settleAppendOnly(state);

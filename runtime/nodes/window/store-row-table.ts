@@ -1,0 +1,62 @@
+// The upsert table kept in the window node's store, under the changelog's own keys
+// (`row:<id>` → the row entry). The store is changelogged by the engine, so the
+// table needs no changelog of its own; on Kafka the store is LMDB, so the rows
+// live on disk and only the rows still inside a sliding window are on the heap.
+import type { KeyValueStore } from '../../engine/store.ts';
+import type { Row } from './row.ts';
+import { type RowTable, rowEntry } from './row-table.ts';
+import { changelogKey, parseChangelogEntry, type WindowChangelogEntry } from './window-changelog.ts';
+
+const PREFIX = 'row:';
+/** The first string after every `row:` key: ':' + 1. */
+const AFTER_PREFIX = 'row;';
+
+export class StoreRowTable implements RowTable {
+  constructor(
+    private readonly store: KeyValueStore,
+    private readonly onUnreadable: (message: string) => void,
+  ) {}
+
+  get(id: string): Row | undefined {
+    const stored = this.store.get(PREFIX + id);
+    return stored === undefined ? undefined : this.parse(stored);
+  }
+
+  set(row: Row): void {
+    const entry = rowEntry(row.id, row);
+    this.store.put(changelogKey(entry), entry);
+  }
+
+  delete(id: string): void {
+    if (this.store.get(PREFIX + id) !== undefined) this.store.delete(PREFIX + id);
+  }
+
+  *rows(): Iterable<Row> {
+    for (const [, stored] of this.store.range(PREFIX, AFTER_PREFIX)) {
+      const row = this.parse(stored);
+      if (row) yield row;
+    }
+  }
+
+  size(): number {
+    let count = 0;
+    for (const _ of this.store.range(PREFIX, AFTER_PREFIX)) count++;
+    return count;
+  }
+
+  drainChanges(): WindowChangelogEntry[] {
+    return [];
+  }
+
+  restore(id: string, row: Row | null): void {
+    if (row) this.set(row);
+    else this.delete(id);
+  }
+
+  private parse(stored: unknown): Row | undefined {
+    const parsed = parseChangelogEntry(stored);
+    if (parsed.ok && parsed.entry.kind === 'row') return parsed.entry.row ? { id: parsed.entry.id, ...parsed.entry.row } : undefined;
+    this.onUnreadable(parsed.ok ? `not a row entry: ${parsed.entry.kind}` : parsed.message);
+    return undefined;
+  }
+}
