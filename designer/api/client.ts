@@ -2,15 +2,13 @@
 import type { Pipeline } from '../../shared/index.ts';
 import { request } from './http.ts';
 import type {
-  CourseStats,
+  CourseStatsEntry,
   DeployResponse,
   Health,
-  MetricsSnapshot,
-  PipelineStatus,
   PipelineSummary,
   PipelineVersion,
   StoredPipeline,
-  TapRecord,
+  TappedRecord,
   ValidateResponse,
 } from './types.ts';
 
@@ -24,15 +22,13 @@ export const api = {
   validate: (pipeline: unknown) => request<ValidateResponse>('POST', '/pipelines/validate', pipeline),
   deploy: (pipeline: Pipeline, baseRevision?: number) =>
     request<DeployResponse>('PUT', `/pipelines/${id(pipeline.id)}`, baseRevision === undefined ? { pipeline } : { pipeline, baseRevision }),
-  stop: (pipelineId: string) => request<unknown>('POST', `/pipelines/${id(pipelineId)}/stop`),
-  start: (pipelineId: string) => request<unknown>('POST', `/pipelines/${id(pipelineId)}/start`),
+  stop: (pipelineId: string) => request<PipelineSummary>('POST', `/pipelines/${id(pipelineId)}/stop`),
+  start: (pipelineId: string) => request<PipelineSummary>('POST', `/pipelines/${id(pipelineId)}/start`),
   remove: (pipelineId: string) => request<unknown>('DELETE', `/pipelines/${id(pipelineId)}`),
-  status: (pipelineId: string) => request<PipelineStatus>('GET', `/pipelines/${id(pipelineId)}/status`),
-  metrics: (pipelineId: string) => request<MetricsSnapshot>('GET', `/pipelines/${id(pipelineId)}/metrics`),
   tap: (pipelineId: string, nodeId: string, port: string, limit = 20) =>
-    request<{ records: TapRecord[] }>('GET', `/pipelines/${id(pipelineId)}/tap/${id(nodeId)}/${id(port)}?limit=${limit}`),
-  courseStats: (courseId: string) => request<CourseStats>('GET', `/courses/${id(courseId)}/stats`),
-  coursesStats: (courseIds: string[]) => request<{ courses: CourseStats[] }>('GET', `/courses/stats?ids=${courseIds.map(id).join(',')}`),
+    request<{ records: TappedRecord[] }>('GET', `/pipelines/${id(pipelineId)}/tap/${id(nodeId)}/${id(port)}?limit=${limit}`),
+  coursesStats: (courseIds: string[]) =>
+    request<{ courses: CourseStatsEntry[] }>('GET', `/courses/stats?ids=${courseIds.map(id).join(',')}`),
 };
 
 /** The SSE URL of a pipeline's live metrics (one JSON snapshot per second). */

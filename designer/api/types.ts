@@ -1,32 +1,36 @@
-// The runtime's HTTP API as the designer sees it (same origin, under /api).
+// The runtime's HTTP API as the designer sees it (same origin, under /api). Shapes the engine defines are imported
+// from it (the designer may use runtime/engine); those of runtime/control are restated here, since it may not.
+import type { NodeMetrics } from '../../runtime/engine/node-metrics.ts';
+import type { TappedRecord } from '../../runtime/engine/tap.ts';
 import type { Pipeline, ValidationIssue } from '../../shared/index.ts';
 
 export type PipelineState = 'validating' | 'provisioning' | 'restoring' | 'running' | 'rebalancing' | 'draining' | 'stopped' | 'failed';
-export type PipelineStatus = { state: PipelineState; reason?: string; stores?: unknown };
+export type PipelineStatus = { state: PipelineState; reason?: string; version?: number; restoreProgress?: number };
 
 export type Health = { status: string; kafka: { connected: boolean; brokers: string[] | string } };
-export type PipelineSummary = { id: string; name: string; version: number; status: PipelineStatus };
-export type StoredPipeline = { pipeline: Pipeline; version: number; revision: number };
+/** What the registry wants (`desired`) beside what the workers report (`status`). */
+export type DesiredState = 'running' | 'stopped';
+export type PipelineSummary = {
+  id: string;
+  name: string;
+  version: number;
+  revision: number;
+  desired: DesiredState;
+  status: PipelineStatus;
+};
+export type StoredPipeline = { pipeline: Pipeline; version: number; revision: number; desired: DesiredState };
 export type PipelineVersion = { version: number; deployedAt: string; pipeline: Pipeline };
 export type ValidateResponse = { ok: boolean; issues: ValidationIssue[] };
 export type DeployResponse = { version: number; revision: number; status: PipelineStatus };
 
-export type Rates = { total: number; rate1s: number; rate1m: number; rate5m: number };
-export type NodeMetrics = {
-  in: Rates;
-  out: Record<string, Rates>;
-  errors: number;
-  dropped: number;
-  dlq: number;
-  lag?: number;
-  keys?: number;
-  bytes?: number;
-};
-export type MetricsSnapshot = { pipelineId: string; at: string | number; nodes: Record<string, NodeMetrics> };
-export type TapRecord = { key: string | null; value: unknown; timestamp: number };
+/** One frame of a pipeline's metrics stream; the per-node figures are the engine's own type. */
+export type MetricsSnapshot = { pipelineId: string; at: string; nodes: Record<string, NodeMetrics> };
+export type { NodeMetrics, TappedRecord };
 
 export type WindowStats = { count: number; averageRating: number | null };
-export type CourseStats = { courseId: string; allTime: WindowStats; last90Days: WindowStats; asOf: string | number };
+export type CourseStats = { courseId: string; allTime: WindowStats; last90Days: WindowStats; asOf: string };
+/** `GET /api/courses/stats?ids=…` answers a course that never had a review with `missing: true`. */
+export type CourseStatsEntry = CourseStats | { courseId: string; missing: true };
 
 /** What went wrong with a call, as data: the runtime's error body, or `unreachable` when there was no answer. */
 export type ApiError = { status: number; code: string; message: string; details?: unknown };

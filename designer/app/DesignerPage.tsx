@@ -1,6 +1,6 @@
 // The designer: palette | canvas | inspector, with the bottom panel underneath.
 import { ReactFlowProvider } from '@xyflow/react';
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import { Canvas } from '../canvas/Canvas.tsx';
 import { Palette } from '../canvas/Palette.tsx';
 import { Inspector } from '../inspector/Inspector.tsx';
@@ -13,12 +13,13 @@ import { TopBar } from './TopBar.tsx';
 
 export function DesignerPage() {
   const [tab, setTab] = useState<BottomTab>('problems');
+  const showProblems = useCallback(() => setTab('problems'), []);
   const running = DeployContext.useSelector((s) => s.matches('running'));
   const pipelineId = useStore(designerStore, (s) => s.history.present.id);
   useMetricsStream(pipelineId, running);
   return (
     <div className="designer">
-      <TopBar onShowProblems={() => setTab('problems')} />
+      <TopBar onShowProblems={showProblems} />
       <ReactFlowProvider>
         <div className="workspace">
           <Palette />

@@ -1,16 +1,44 @@
-// The validator's issues as a list; clicking one selects its node and reveals the field its path points at.
+// The validator's issues as a list, and beneath them what the runtime refused the last deploy for; clicking one
+// selects its node and reveals the field its path points at.
 import type { ValidationIssue } from '../../shared/index.ts';
 import { useStore } from '../store/create-store.ts';
 import { select } from '../store/designer-store.ts';
 import { validationStore } from '../store/validation.ts';
+import { DeployContext } from './deploy-context.ts';
+
+const NONE: ValidationIssue[] = [];
+const issueKey = (issue: ValidationIssue) => `${issue.path}:${issue.code}:${issue.message}`;
 
 export function ProblemsList() {
   const issues = useStore(validationStore, (s) => s.issues);
-  if (issues.length === 0) return <p className="muted panel-body">No problems. The pipeline is valid.</p>;
+  const refusedAll = DeployContext.useSelector((s) => (s.matches('failed') ? s.context.issues : NONE));
+  const shown = new Set(issues.map(issueKey));
+  const refused = refusedAll.filter((issue) => !shown.has(issueKey(issue)));
+  if (issues.length === 0 && refused.length === 0) {
+    return (
+      <p className="muted panel-body" data-testid="problems-none">
+        No problems. The pipeline is valid.
+      </p>
+    );
+  }
   return (
-    <ul className="problems panel-body">
+    <div className="panel-body" data-testid="problems">
+      <Issues issues={issues} />
+      {refused.length > 0 && (
+        <>
+          <h4 className="problems-heading">The runtime refused the deploy; the running version keeps running:</h4>
+          <Issues issues={refused} />
+        </>
+      )}
+    </div>
+  );
+}
+
+function Issues({ issues }: { issues: ValidationIssue[] }) {
+  return (
+    <ul className="problems">
       {issues.map((issue) => (
-        <li key={`${issue.path}:${issue.code}:${issue.message}`}>
+        <li key={issueKey(issue)} data-testid="problem">
           <button type="button" onClick={() => reveal(issue)}>
             <span className="problem-code">{issue.code}</span>
             {issue.nodeId && <span className="problem-node">{issue.nodeId}</span>}
@@ -23,6 +51,6 @@ export function ProblemsList() {
   );
 }
 
-export function reveal(issue: ValidationIssue): void {
+function reveal(issue: ValidationIssue): void {
   select({ nodeIds: issue.nodeId ? [issue.nodeId] : [], edgeKeys: [], focusPath: issue.path });
 }

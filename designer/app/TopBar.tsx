@@ -1,34 +1,35 @@
-// Pipeline name, dirty marker, Validate / Deploy / Stop / Start and what the deploy is doing.
-import { useEffect, useRef } from 'react';
+// Pipeline name and switcher, dirty marker, what the deploy is doing, Validate / Deploy / Stop / Start.
+import { useEffect } from 'react';
 import { useStore } from '../store/create-store.ts';
-import { currentDocument, designerStore, edit, markDeployed } from '../store/designer-store.ts';
-import type { DesignDocument } from '../store/document.ts';
+import { currentDocument, designerStore, edit } from '../store/designer-store.ts';
 import { validateNow } from '../store/validation.ts';
+import { DeployStatus } from './DeployStatus.tsx';
+import { DirtyMarker } from './DirtyMarker.tsx';
 import { DeployContext } from './deploy-context.ts';
-import { deployedness } from './dirty.ts';
+import { PipelineSwitcher } from './PipelineSwitcher.tsx';
 import { showToast } from './toasts.ts';
 import { navigate } from './use-hash-route.ts';
 
 export function TopBar({ onShowProblems }: { onShowProblems(): void }) {
-  const doc = useStore(designerStore, currentDocument);
-  const running = useStore(designerStore, (s) => s.runningDocument);
-  const baseRevision = useStore(designerStore, (s) => s.baseRevision);
-  const state = DeployContext.useSelector((s) => s);
+  const name = useStore(designerStore, (s) => s.history.present.name);
   const deploy = DeployContext.useActorRef();
-  const sentDoc = useRef<DesignDocument | undefined>(undefined);
-  const busy = (['validating', 'deploying', 'stopping', 'starting'] as const).some((name) => state.matches(name));
-  const marker = deployedness(doc, running);
-
-  // When a deploy lands, what was sent becomes "the running version" the dirty marker compares with.
-  const revision = state.context.revision;
+  const canStop = DeployContext.useSelector((s) => s.can({ type: 'STOP' }));
+  const canStart = DeployContext.useSelector((s) => s.can({ type: 'START' }));
+  const busy = DeployContext.useSelector((s) => s.hasTag('busy'));
+  const refused = DeployContext.useSelector((s) => s.matches('failed') && s.context.issues.length > 0);
   useEffect(() => {
-    if (revision !== undefined && sentDoc.current) markDeployed(sentDoc.current, revision);
-  }, [revision]);
+    if (refused) onShowProblems();
+  }, [refused, onShowProblems]);
 
   function validate() {
-    const { issues } = validateNow(doc);
+    const { issues } = validateNow(currentDocument(designerStore.get()));
     showToast(issues.length === 0 ? 'The pipeline is valid.' : `${issues.length} problem(s) found.`, issues.length ? 'error' : 'info');
     if (issues.length) onShowProblems();
+  }
+
+  function deployOpenDocument() {
+    const { history, baseRevision } = designerStore.get();
+    deploy.send({ type: 'DEPLOY', pipeline: history.present, baseRevision });
   }
 
   return (
@@ -39,36 +40,23 @@ export function TopBar({ onShowProblems }: { onShowProblems(): void }) {
       <input
         className="pipeline-name"
         aria-label="Pipeline name"
-        value={doc.name}
+        value={name}
         onChange={(e) => edit((d) => ({ ...d, name: e.target.value }), 'name')}
       />
-      <span className={`dirty dirty-${marker}`} title="Compared with the running version, layout aside">
-        {marker === 'changed' ? '● changed since deploy' : marker === 'in-sync' ? '✓ deployed' : '○ not deployed'}
-      </span>
+      <PipelineSwitcher />
+      <DirtyMarker />
       <span className="spacer" />
-      <span className={`status status-${String(state.value)}`} role="status">
-        {String(state.value)}
-        {state.context.error && `: ${state.context.error.message}`}
-        {state.matches('failed') && state.context.issues.length > 0 && `: ${state.context.issues.length} problem(s)`}
-      </span>
+      <DeployStatus />
       <button type="button" onClick={validate}>
         Validate
       </button>
-      <button
-        type="button"
-        className="primary"
-        disabled={busy}
-        onClick={() => {
-          sentDoc.current = doc;
-          deploy.send({ type: 'DEPLOY', pipeline: doc, baseRevision });
-        }}
-      >
+      <button type="button" className="primary" disabled={busy} onClick={deployOpenDocument}>
         Deploy
       </button>
-      <button type="button" disabled={!state.can({ type: 'STOP' })} onClick={() => deploy.send({ type: 'STOP' })}>
+      <button type="button" disabled={!canStop} onClick={() => deploy.send({ type: 'STOP' })}>
         Stop
       </button>
-      <button type="button" disabled={!state.can({ type: 'START' })} onClick={() => deploy.send({ type: 'START' })}>
+      <button type="button" disabled={!canStart} onClick={() => deploy.send({ type: 'START' })}>
         Start
       </button>
       <nav>

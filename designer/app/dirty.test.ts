@@ -2,13 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { documentWith } from '../test-utils/documents.ts';
 import { deployedness } from './dirty.ts';
 
-const running = documentWith(
+const drawn = documentWith(
   [
     ['reviews', 'source.kafka'],
     ['out', 'sink.kafka'],
   ],
   [['reviews:out', 'out:in']],
 );
+// A new sink starts without a topic; a deployable document has one.
+const running = { ...drawn, nodes: drawn.nodes.map((n) => (n.id === 'out' ? { ...n, config: { topic: 'stats' } } : n)) };
 
 describe('dirty marker', () => {
   it('ignores moved boxes', () => {

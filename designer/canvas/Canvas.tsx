@@ -12,8 +12,9 @@ import {
 import { type DragEvent, useCallback, useState } from 'react';
 import { isNodeType } from '../../shared/index.ts';
 import { showToast } from '../app/toasts.ts';
+import { portRates } from '../metrics/figures.ts';
 import { metricsStore } from '../metrics/metrics-store.ts';
-import { useStore } from '../store/create-store.ts';
+import { shallowEqual, useStore } from '../store/create-store.ts';
 import { defaultConfig } from '../store/default-config.ts';
 import { currentDocument, designerStore, edit, editDuringDrag, endDrag, select } from '../store/designer-store.ts';
 import { addEdge, addNode, freshNodeId, moveNodes, removeEdges, removeNodes } from '../store/edits.ts';
@@ -24,18 +25,20 @@ import { checkConnection } from './connection-rules.ts';
 import { DRAG_MIME } from './Palette.tsx';
 import { nodeTypes } from './PipelineNode.tsx';
 import { useCanvasShortcuts } from './use-canvas-shortcuts.ts';
+import { useFitOnOpen } from './use-fit-on-open.ts';
 import { type MeasuredSizes, useFlowEdges, useFlowNodes } from './use-flow-elements.ts';
 
 export function Canvas() {
   const doc = useStore(designerStore, currentDocument);
   const selection = useStore(designerStore, (s) => s.selection);
   const issueCounts = useStore(validationStore, (s) => s.issueCounts);
-  const metrics = useStore(metricsStore, (s) => s.latest);
+  const rates = useStore(metricsStore, (s) => portRates(s.latest), shallowEqual);
   const [sizes, setSizes] = useState<MeasuredSizes>({});
   const nodes = useFlowNodes(doc, issueCounts, selection, sizes);
-  const edges = useFlowEdges(doc, selection, metrics);
+  const edges = useFlowEdges(doc, selection, rates);
   const { screenToFlowPosition } = useReactFlow();
   useCanvasShortcuts();
+  useFitOnOpen();
 
   const onNodesChange = useCallback((changes: NodeChange<SluiceFlowNode>[]) => {
     const moved: Record<string, { x: number; y: number }> = {};

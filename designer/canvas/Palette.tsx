@@ -26,6 +26,7 @@ export function Palette() {
               <div
                 key={type}
                 className="palette-item"
+                data-testid={`palette-${type}`}
                 draggable
                 title={catalog[type].doc}
                 onDragStart={(event) => {

@@ -11,6 +11,7 @@ function PipelineNodeView({ id, data, selected }: NodeProps<SluiceFlowNode>) {
     <div
       className={`flow-node${selected ? ' selected' : ''}${data.issueCount > 0 ? ' has-issues' : ''}`}
       style={{ borderTopColor: data.color }}
+      data-testid={`node-${id}`}
     >
       <div className="flow-node-header">
         <span className="flow-node-icon" style={{ color: data.color }} aria-hidden>
@@ -27,18 +28,18 @@ function PipelineNodeView({ id, data, selected }: NodeProps<SluiceFlowNode>) {
       <div className="flow-node-ports" style={{ height: rows * 22 }}>
         {data.inputs.map((port, index) => (
           <div key={`in-${port}`} className="port port-in" style={{ top: index * 22 }}>
-            <Handle type="target" position={Position.Left} id={port} />
+            <Handle type="target" position={Position.Left} id={port} data-testid={`handle-${id}-in-${port}`} />
             <span>{port}</span>
           </div>
         ))}
         {data.outputs.map((port, index) => (
           <div key={`out-${port}`} className="port port-out" style={{ top: index * 22 }}>
             <span>{port}</span>
-            <Handle type="source" position={Position.Right} id={port} />
+            <Handle type="source" position={Position.Right} id={port} data-testid={`handle-${id}-out-${port}`} />
           </div>
         ))}
       </div>
-      <NodeBadges nodeId={id} />
+      <NodeBadges nodeId={id} hasOutputs={data.outputs.length > 0} />
     </div>
   );
 }

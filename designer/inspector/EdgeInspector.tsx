@@ -2,9 +2,9 @@
 import { useEffect, useState } from 'react';
 import type { Edge } from '../../shared/index.ts';
 import { api } from '../api/client.ts';
-import type { TapRecord } from '../api/types.ts';
+import type { TappedRecord } from '../api/types.ts';
 
-type Tap = { state: 'loading' } | { state: 'error'; message: string } | { state: 'ok'; records: TapRecord[] };
+type Tap = { state: 'loading' } | { state: 'error'; message: string } | { state: 'ok'; records: TappedRecord[] };
 
 export function EdgeInspector({ pipelineId, edge }: { pipelineId: string; edge: Edge }) {
   const [tap, setTap] = useState<Tap>({ state: 'loading' });

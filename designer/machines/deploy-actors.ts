@@ -4,7 +4,7 @@ import { fromPromise } from 'xstate';
 import { type Pipeline, type ValidationIssue, validatePipeline } from '../../shared/index.ts';
 import { api } from '../api/client.ts';
 import { UNREACHABLE } from '../api/http.ts';
-import type { ApiResult, DeployResponse } from '../api/types.ts';
+import type { ApiResult, DeployResponse, PipelineSummary } from '../api/types.ts';
 
 export type ValidateOutput = { ok: true; pipeline: Pipeline } | { ok: false; issues: ValidationIssue[] };
 
@@ -27,10 +27,10 @@ export const deployPipelineActor = fromPromise<DeployResponse, { pipeline: Pipel
   async ({ input }) => unwrap(await api.deploy(input.pipeline, input.baseRevision)),
 );
 
-export const stopPipelineActor = fromPromise<unknown, { pipelineId: string }>(async ({ input }) =>
+export const stopPipelineActor = fromPromise<PipelineSummary, { pipelineId: string }>(async ({ input }) =>
   unwrap(await api.stop(input.pipelineId)),
 );
 
-export const startPipelineActor = fromPromise<unknown, { pipelineId: string }>(async ({ input }) =>
+export const startPipelineActor = fromPromise<PipelineSummary, { pipelineId: string }>(async ({ input }) =>
   unwrap(await api.start(input.pipelineId)),
 );

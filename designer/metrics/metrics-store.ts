@@ -1,7 +1,8 @@
 // Live metrics, kept apart from the document store: a snapshot a second must not re-render the inspector or the
 // JSON view, and must never enter the undo history.
-import type { MetricsSnapshot, NodeMetrics } from '../api/types.ts';
+import type { MetricsSnapshot } from '../api/types.ts';
 import { createStore } from '../store/create-store.ts';
+import { outRate } from './figures.ts';
 
 /** One point of a node's rate history: records/s in and out (all ports) at a time. */
 export type RatePoint = { at: number; inRate: number; outRate: number; errors: number };
@@ -12,10 +13,6 @@ export type MetricsState = { latest?: MetricsSnapshot | undefined; history: Reco
 export const HISTORY_POINTS = 300;
 
 export const metricsStore = createStore<MetricsState>({ history: {} });
-
-export function outRate(metrics: NodeMetrics): number {
-  return Object.values(metrics.out).reduce((sum, rates) => sum + rates.rate1s, 0);
-}
 
 export function takeSnapshot(state: MetricsState, snapshot: MetricsSnapshot, now = Date.now()): MetricsState {
   const history: Record<string, RatePoint[]> = {};

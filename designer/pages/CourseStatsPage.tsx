@@ -1,13 +1,13 @@
 // Live per-course statistics from the runtime (the review-stats pipeline's output), refreshed every second.
 import { useEffect, useState } from 'react';
 import { api } from '../api/client.ts';
-import type { CourseStats } from '../api/types.ts';
+import type { CourseStatsEntry } from '../api/types.ts';
 import { navigate } from '../app/use-hash-route.ts';
 import sampleReviews from '../preview/sample-reviews.json';
 
 const DEFAULT_COURSES = [...new Set(sampleReviews.map((review) => review.courseId))].join(', ');
 
-type Stats = { state: 'loading' } | { state: 'error'; message: string } | { state: 'ok'; courses: CourseStats[] };
+type Stats = { state: 'loading' } | { state: 'error'; message: string } | { state: 'ok'; courses: CourseStatsEntry[] };
 
 export function CourseStatsPage() {
   const [ids, setIds] = useState(DEFAULT_COURSES);
@@ -56,18 +56,29 @@ export function CourseStatsPage() {
             </tr>
           </thead>
           <tbody>
-            {stats.courses.map((c) => (
-              <tr key={c.courseId}>
-                <td>
-                  <code>{c.courseId}</code>
-                </td>
-                <td>{c.allTime.count}</td>
-                <td>{formatAverage(c.allTime.averageRating)}</td>
-                <td>{c.last90Days.count}</td>
-                <td>{formatAverage(c.last90Days.averageRating)}</td>
-                <td>{new Date(c.asOf).toLocaleTimeString()}</td>
-              </tr>
-            ))}
+            {stats.courses.map((c) =>
+              'missing' in c ? (
+                <tr key={c.courseId}>
+                  <td>
+                    <code>{c.courseId}</code>
+                  </td>
+                  <td colSpan={5} className="muted">
+                    no reviews counted yet
+                  </td>
+                </tr>
+              ) : (
+                <tr key={c.courseId} data-testid={`course-${c.courseId}`}>
+                  <td>
+                    <code>{c.courseId}</code>
+                  </td>
+                  <td>{c.allTime.count}</td>
+                  <td>{formatAverage(c.allTime.averageRating)}</td>
+                  <td>{c.last90Days.count}</td>
+                  <td>{formatAverage(c.last90Days.averageRating)}</td>
+                  <td>{new Date(c.asOf).toLocaleTimeString()}</td>
+                </tr>
+              ),
+            )}
           </tbody>
         </table>
       )}

@@ -1,59 +1,55 @@
-// All pipelines on the runtime: open, duplicate, delete; new from the review-stats template or empty; import/export.
-import { useCallback, useEffect, useState } from 'react';
+// All pipelines on the runtime with their status: open, duplicate, delete; new from the review-stats template or
+// empty; import and export.
+
 import { api } from '../api/client.ts';
+import { refreshRuntimePipelines, runtimePipelinesStore } from '../api/runtime-pipelines.ts';
 import type { PipelineSummary } from '../api/types.ts';
 import { DeployContext } from '../app/deploy-context.ts';
+import { loadDeployed, openDeployed, openLocal } from '../app/open-deployed.ts';
 import { showToast } from '../app/toasts.ts';
 import { navigate } from '../app/use-hash-route.ts';
-import { currentDocument, designerStore, openDocument } from '../store/designer-store.ts';
-import { asDesignDocument, type DesignDocument, emptyDocument } from '../store/document.ts';
+import { useStore } from '../store/create-store.ts';
+import { currentDocument, designerStore } from '../store/designer-store.ts';
+import { type DesignDocument, emptyDocument } from '../store/document.ts';
 import { exportDocument, importDocument } from './files.ts';
 import { reviewStatsTemplate } from './templates.ts';
 
-type Listing = { state: 'loading' } | { state: 'error'; message: string } | { state: 'ok'; pipelines: PipelineSummary[] };
-
 export function PipelinesPage() {
-  const [listing, setListing] = useState<Listing>({ state: 'loading' });
+  const runtime = useStore(runtimePipelinesStore, (state) => state);
   const deploy = DeployContext.useActorRef();
-  const reload = useCallback(() => {
-    void api
-      .listPipelines()
-      .then((r) => setListing(r.ok ? { state: 'ok', pipelines: r.value.pipelines } : { state: 'error', message: r.error.message }));
-  }, []);
-  useEffect(reload, [reload]);
 
-  function openLocal(doc: DesignDocument) {
-    openDocument(doc);
-    deploy.send({ type: 'DISMISS' });
+  function openHere(doc: DesignDocument) {
+    openLocal(doc, deploy);
     navigate('#/');
   }
 
-  async function open(summary: PipelineSummary, copy = false) {
-    const result = await api.getPipeline(summary.id);
-    const doc = result.ok ? asDesignDocument(result.value.pipeline) : undefined;
-    if (!result.ok || !doc)
-      return showToast(`Could not open ${summary.id}: ${result.ok ? 'not a pipeline' : result.error.message}`, 'error');
-    if (copy) return openLocal({ ...doc, id: `${doc.id}-copy`, name: `${doc.name} (copy)` });
-    openDocument(doc, { revision: result.value.revision, running: doc });
-    deploy.send({ type: 'RUNTIME_STATE', pipelineId: doc.id, running: summary.status.state === 'running' });
-    navigate('#/');
+  async function open(summary: PipelineSummary) {
+    const reason = await openDeployed(summary.id, deploy);
+    if (reason) showToast(reason, 'error');
+    else navigate('#/');
+  }
+
+  async function duplicate(summary: PipelineSummary) {
+    const deployed = await loadDeployed(summary.id);
+    if (typeof deployed === 'string') return showToast(deployed, 'error');
+    openHere({ ...deployed.doc, id: `${deployed.doc.id}-copy`, name: `${deployed.doc.name} (copy)` });
   }
 
   async function remove(summary: PipelineSummary) {
     if (!window.confirm(`Delete ${summary.id}? It stops and its definition is removed.`)) return;
     const result = await api.remove(summary.id);
     if (!result.ok) showToast(result.error.message, 'error');
-    reload();
+    await refreshRuntimePipelines();
   }
 
   return (
     <main className="page pipelines-page">
       <header className="page-header">
         <h1>Pipelines</h1>
-        <button type="button" onClick={() => openLocal(reviewStatsTemplate())}>
+        <button type="button" onClick={() => openHere(reviewStatsTemplate())}>
           New from template: review-stats
         </button>
-        <button type="button" onClick={() => openLocal(emptyDocument())}>
+        <button type="button" onClick={() => openHere(emptyDocument())}>
           New empty
         </button>
         <label className="button">
@@ -64,7 +60,7 @@ export function PipelinesPage() {
             hidden
             onChange={(e) => {
               const file = e.target.files?.[0];
-              if (file) void importDocument(file).then((doc) => (typeof doc === 'string' ? showToast(doc, 'error') : openLocal(doc)));
+              if (file) void importDocument(file).then((doc) => (typeof doc === 'string' ? showToast(doc, 'error') : openHere(doc)));
             }}
           />
         </label>
@@ -75,10 +71,10 @@ export function PipelinesPage() {
           Back to the designer
         </button>
       </header>
-      {listing.state === 'loading' && <p className="muted">Loading…</p>}
-      {listing.state === 'error' && <p className="muted">The runtime’s pipelines are not available: {listing.message}</p>}
-      {listing.state === 'ok' && listing.pipelines.length === 0 && <p className="muted">No pipelines deployed yet.</p>}
-      {listing.state === 'ok' && listing.pipelines.length > 0 && (
+      {runtime.state === 'loading' && <p className="muted">Loading…</p>}
+      {runtime.state === 'unreachable' && <p className="muted">The runtime’s pipelines are not available: {runtime.message}</p>}
+      {runtime.state === 'ok' && runtime.pipelines.length === 0 && <p className="muted">No pipelines deployed yet.</p>}
+      {runtime.state === 'ok' && runtime.pipelines.length > 0 && (
         <table className="pipelines">
           <thead>
             <tr>
@@ -90,8 +86,8 @@ export function PipelinesPage() {
             </tr>
           </thead>
           <tbody>
-            {listing.pipelines.map((p) => (
-              <tr key={p.id}>
+            {runtime.pipelines.map((p) => (
+              <tr key={p.id} data-testid={`pipeline-row-${p.id}`}>
                 <td>
                   <code>{p.id}</code>
                 </td>
@@ -104,7 +100,7 @@ export function PipelinesPage() {
                   <button type="button" onClick={() => void open(p)}>
                     Open
                   </button>
-                  <button type="button" onClick={() => void open(p, true)}>
+                  <button type="button" onClick={() => void duplicate(p)}>
                     Duplicate
                   </button>
                   <button type="button" onClick={() => void remove(p)}>

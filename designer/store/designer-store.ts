@@ -15,11 +15,13 @@ export type DesignerState = {
   runningDocument?: DesignDocument | undefined;
   /** The document before a drag started; pushed onto the undo stack when the drag ends. */
   dragBase?: DesignDocument | undefined;
+  /** Counts the documents opened, so the canvas can frame each new one. */
+  opened: number;
 };
 
 export const EMPTY_SELECTION: Selection = { nodeIds: [], edgeKeys: [] };
 
-export const designerStore = createStore<DesignerState>({ history: startHistory(emptyDocument()), selection: EMPTY_SELECTION });
+export const designerStore = createStore<DesignerState>({ history: startHistory(emptyDocument()), selection: EMPTY_SELECTION, opened: 0 });
 
 export const currentDocument = (state: DesignerState) => state.history.present;
 
@@ -57,14 +59,16 @@ export function select(selection: Selection): void {
 
 /** Opens a document (from the runtime, a template or a file) with a fresh history. */
 export function openDocument(doc: DesignDocument, runtime?: { revision?: number; running?: DesignDocument }): void {
-  designerStore.set(() => ({
+  designerStore.set((state) => ({
     history: startHistory(doc),
     selection: EMPTY_SELECTION,
     baseRevision: runtime?.revision,
     runningDocument: runtime?.running,
+    opened: state.opened + 1,
   }));
 }
 
-export function markDeployed(doc: DesignDocument, revision: number): void {
-  designerStore.set((state) => ({ ...state, baseRevision: revision, runningDocument: doc }));
+/** What the runtime now holds: its revision (the next deploy's base) and, after a deploy or an open, what runs. */
+export function markDeployed(revision: number, running?: DesignDocument): void {
+  designerStore.set((state) => ({ ...state, baseRevision: revision, runningDocument: running ?? state.runningDocument }));
 }
