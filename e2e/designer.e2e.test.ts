@@ -14,12 +14,28 @@ describe('the designer, served by npm start', () => {
     const requested: string[] = [];
     const { page, problems } = await openPage(browser, url);
     page.on('request', (request) => requested.push(request.url()));
-    await page.reload({ waitUntil: 'networkidle' });
+    await page.reload({ waitUntil: 'load' });
+    await page.getByRole('tab', { name: 'JSON' }).click();
+    await page.locator('.monaco-editor').waitFor();
     await screenshot(page, '01-designer-loaded');
     expect(await page.title()).toBe('Sluice');
     expect(problems).toEqual([]);
     expect(requested.filter((address) => !address.startsWith(url) && !address.startsWith('data:') && !address.startsWith('blob:'))).toEqual(
       [],
     );
+    await page.close();
+  });
+
+  it('opens the pipeline the runtime runs, with its reported status, instead of an undeployed template', async () => {
+    const { page, problems } = await openPage(browser, inject('sluiceUrl'));
+    await page
+      .getByTestId('deploy-status')
+      .filter({ hasText: /^running · v\d+$/ })
+      .waitFor();
+    expect(await page.getByTestId('dirty-marker').getAttribute('data-state')).toBe('in-sync');
+    expect(await page.getByTestId('pipeline-switcher').inputValue()).toBe('review-stats');
+    await screenshot(page, '02-review-stats-opened');
+    expect(problems).toEqual([]);
+    await page.close();
   });
 });

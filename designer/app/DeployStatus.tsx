@@ -22,7 +22,7 @@ export function DeployStatus() {
       </>
     );
   }
-  if (!reported) return <Badge kind="not-deployed" text="not deployed" />;
+  if (!reported) return null; // the dirty marker already says "not deployed"
   const { state, reason, restoreProgress } = reported.status;
   const progress = restoreProgress === undefined ? '' : ` ${Math.round(restoreProgress * 100)}%`;
   return <Badge kind={state} text={`${state}${progress} · v${reported.version}${reason ? `: ${reason}` : ''}`} />;

@@ -1,6 +1,7 @@
 // The designer: palette | canvas | inspector, with the bottom panel underneath.
 import { ReactFlowProvider } from '@xyflow/react';
 import { useCallback, useState } from 'react';
+import { runtimePipelinesStore, summaryOf } from '../api/runtime-pipelines.ts';
 import { Canvas } from '../canvas/Canvas.tsx';
 import { Palette } from '../canvas/Palette.tsx';
 import { Inspector } from '../inspector/Inspector.tsx';
@@ -14,9 +15,11 @@ import { TopBar } from './TopBar.tsx';
 export function DesignerPage() {
   const [tab, setTab] = useState<BottomTab>('problems');
   const showProblems = useCallback(() => setTab('problems'), []);
-  const running = DeployContext.useSelector((s) => s.matches('running'));
   const pipelineId = useStore(designerStore, (s) => s.history.present.id);
-  useMetricsStream(pipelineId, running);
+  // Live while the deploy just landed or the runtime runs this pipeline (a refused deploy leaves the old one running).
+  const deployed = DeployContext.useSelector((s) => s.matches('running'));
+  const reportedRunning = useStore(runtimePipelinesStore, (s) => summaryOf(s, pipelineId)?.desired === 'running');
+  useMetricsStream(pipelineId, deployed || reportedRunning);
   return (
     <div className="designer">
       <TopBar onShowProblems={showProblems} />

@@ -25,7 +25,7 @@ export function PipelineSwitcher() {
       value={listed ? openId : ''}
       onChange={(event) => open(event.target.value)}
     >
-      {!listed && <option value="">{openId} (not deployed)</option>}
+      {!listed && <option value="">Deployed pipelines…</option>}
       {runtime.pipelines.map((pipeline) => (
         <option key={pipeline.id} value={pipeline.id}>
           {pipeline.id} · {pipeline.status.state}

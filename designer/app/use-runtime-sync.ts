@@ -15,12 +15,13 @@ export function useRuntimeSync(intervalMs = 2000): void {
   useEffect(() => {
     let live = true;
     let loaded = false;
+    const openedAtLoad = designerStore.get().opened;
     async function poll() {
       const pipelines = await refreshRuntimePipelines();
       if (!live || !pipelines) return;
       const first = loaded ? undefined : pipelineToOpen(pipelines);
       loaded = true;
-      if (first && untouchedSinceLoad()) await openDeployed(first.id, deploy);
+      if (first && untouchedSince(openedAtLoad)) await openDeployed(first.id, deploy);
       else await followOpenPipeline(pipelines, deploy);
     }
     void poll();
@@ -36,10 +37,10 @@ function pipelineToOpen(pipelines: PipelineSummary[]): PipelineSummary | undefin
   return pipelines.find((p) => p.id === PREFERRED_PIPELINE) ?? pipelines.find((p) => p.desired === 'running') ?? pipelines[0];
 }
 
-/** Still the template the page opened with: nothing edited, nothing opened. */
-function untouchedSinceLoad(): boolean {
+/** Still the document the page opened with: nothing edited, nothing else opened. */
+function untouchedSince(openedAtLoad: number): boolean {
   const state = designerStore.get();
-  return state.history.past.length === 0 && state.runningDocument === undefined;
+  return state.opened === openedAtLoad && state.history.past.length === 0;
 }
 
 async function followOpenPipeline(pipelines: PipelineSummary[], deploy: DeployActor): Promise<void> {

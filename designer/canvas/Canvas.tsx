@@ -83,7 +83,7 @@ export function Canvas() {
 
   return (
     // biome-ignore lint/a11y/noStaticElementInteractions: the drop target for palette items; React Flow inside is keyboard-usable
-    <div className="canvas" onDrop={onDrop} onDragOver={allowDrop}>
+    <div className="canvas" data-testid="canvas" onDrop={onDrop} onDragOver={allowDrop}>
       <ReactFlow<SluiceFlowNode, SluiceFlowEdge>
         nodes={nodes}
         edges={edges}
@@ -96,7 +96,6 @@ export function Canvas() {
         onDelete={onDelete}
         deleteKeyCode={['Delete', 'Backspace']}
         multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
-        fitView
       >
         <Background gap={20} />
         <MiniMap pannable zoomable />

@@ -7,7 +7,6 @@ import { clearMetrics, recordSnapshot } from './metrics-store.ts';
 export function useMetricsStream(pipelineId: string | undefined, enabled: boolean): void {
   useEffect(() => {
     if (!enabled || !pipelineId || typeof EventSource === 'undefined') return;
-    clearMetrics();
     const source = new EventSource(metricsStreamUrl(pipelineId));
     source.onmessage = (message: MessageEvent<string>) => {
       try {
@@ -16,6 +15,9 @@ export function useMetricsStream(pipelineId: string | undefined, enabled: boolea
         // A malformed frame is skipped; the next one arrives in a second.
       }
     };
-    return () => source.close();
+    return () => {
+      source.close();
+      clearMetrics(); // a stopped or closed pipeline shows no stale rates
+    };
   }, [pipelineId, enabled]);
 }

@@ -21,7 +21,10 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
-/** A page that records console errors and failed requests, which a test then asserts are none. */
+/**
+ * A page that records console errors and failed requests, which a test then asserts are none. It waits for `load`
+ * only: the designer keeps its metrics stream open, so the network never goes idle while a pipeline runs.
+ */
 export async function openPage(browser: Browser, url: string): Promise<{ page: Page; problems: string[] }> {
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
   const problems: string[] = [];
@@ -29,11 +32,15 @@ export async function openPage(browser: Browser, url: string): Promise<{ page: P
     if (message.type() === 'error') problems.push(`console: ${message.text()}`);
   });
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-  page.on('requestfailed', (request) => problems.push(`request failed: ${request.url()}`));
-  await page.goto(url, { waitUntil: 'networkidle' });
+  page.on('requestfailed', (request) => {
+    // Leaving a page ends its metrics stream; that is not a failure.
+    if (request.failure()?.errorText !== 'net::ERR_ABORTED') problems.push(`request failed: ${request.url()}`);
+  });
+  await page.goto(url, { waitUntil: 'load' });
   return { page, problems };
 }
 
+/** Saves a screenshot of the whole window in test-results/e2e/<name>.png and returns its path. */
 export async function screenshot(page: Page, name: string): Promise<string> {
   mkdirSync(artefacts, { recursive: true });
   const path = join(artefacts, `${name}.png`);

@@ -16,26 +16,28 @@ const repoRoot = resolve(import.meta.dirname, '../..');
 
 function waitForUrl(child: ChildProcess, output: () => string, timeoutMs: number): Promise<string> {
   return new Promise((done, fail) => {
-    const timer = setInterval(() => {
+    const stop = () => {
+      clearInterval(poll);
+      clearTimeout(deadline);
+    };
+    const poll = setInterval(() => {
       const url = output().match(/running at (http:\/\/\S+)/)?.[1];
       if (url) {
-        clearInterval(timer);
+        stop();
         done(url);
       } else if (child.exitCode !== null) {
-        clearInterval(timer);
+        stop();
         fail(new Error(`sluice exited:\n${output()}`));
       }
     }, 100);
-    setTimeout(() => {
-      clearInterval(timer);
+    const deadline = setTimeout(() => {
+      stop();
       fail(new Error(`sluice did not start within ${timeoutMs} ms:\n${output()}`));
     }, timeoutMs);
   });
 }
 
-export default async function setup(project: TestProject) {
-  const dataDir = mkdtempSync(join(tmpdir(), 'sluice-e2e-'));
-  chmodSync(dataDir, 0o755);
+async function startSluice(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
   let output = '';
   const child = spawn(process.execPath, ['--import', 'tsx', join(repoRoot, 'runtime/cli/main.ts'), 'start'], {
     cwd: repoRoot,
@@ -56,7 +58,28 @@ export default async function setup(project: TestProject) {
   child.stderr?.on('data', (chunk: Buffer) => {
     output += chunk.toString();
   });
-  const url = await waitForUrl(child, () => output, 180_000);
+  return { child, url: await waitForUrl(child, () => output, 180_000) };
+}
+
+/**
+ * A first start on an empty broker can fail while the leaders of the topics it has just created are being elected
+ * ("This server is not the leader for that topic-partition"); the second start finds them settled. Reported to the
+ * runtime; until it retries by itself, the suite starts once more rather than failing every designer test.
+ */
+async function startSluiceRetryingLeaderElection(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
+  try {
+    return await startSluice(dataDir);
+  } catch (error) {
+    if (!String(error).includes('not the leader')) throw error;
+    console.warn(`sluice start failed during leader election; starting once more.\n${String(error)}`);
+    return startSluice(dataDir);
+  }
+}
+
+export default async function setup(project: TestProject) {
+  const dataDir = mkdtempSync(join(tmpdir(), 'sluice-e2e-'));
+  chmodSync(dataDir, 0o755);
+  const { child, url } = await startSluiceRetryingLeaderElection(dataDir);
   project.provide('sluiceUrl', url);
   return async () => {
     child.kill('SIGINT');
