@@ -4,7 +4,7 @@ import { defineConfig, type Plugin } from 'vite';
 
 /** Monaco's JSON language reaches its worker through a module that imports every editor feature; see the stand-in. */
 function monacoJsonWorkerOnly(): Plugin {
-  const standIn = fileURLToPath(new URL('designer/code/monaco-json-worker.ts', import.meta.url));
+  const standIn = designerFile('code/monaco-json-worker.ts');
   return {
     name: 'sluice:monaco-json-worker-only',
     enforce: 'pre',
@@ -15,10 +15,19 @@ function monacoJsonWorkerOnly(): Plugin {
   };
 }
 
+const designerFile = (path: string) => fileURLToPath(new URL(`designer/${path}`, import.meta.url));
+
 // The designer is built into dist/designer and served by the runtime on the same port.
 export default defineConfig({
   root: 'designer',
   plugins: [react(), monacoJsonWorkerOnly()],
+  resolve: {
+    // The preview runs the runtime's nodes in the browser; two Node modules they import get browser stand-ins.
+    alias: {
+      'node:crypto': designerFile('preview/node-shims/crypto.ts'),
+      'node:fs/promises': designerFile('preview/node-shims/fs-promises.ts'),
+    },
+  },
   build: {
     outDir: '../dist/designer',
     emptyOutDir: true,

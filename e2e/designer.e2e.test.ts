@@ -38,4 +38,17 @@ describe('the designer, served by npm start', () => {
     expect(problems).toEqual([]);
     await page.close();
   });
+
+  it('previews review-stats in the browser over the sample reviews, with the reasons for spam', async () => {
+    const { page, problems } = await openPage(browser, inject('sluiceUrl'));
+    await page.getByRole('tab', { name: 'Preview' }).click();
+    await page.getByRole('button', { name: 'Run preview' }).click();
+    const spamRow = page.getByTestId('preview-spam').locator('tr', { hasText: 'r017' });
+    await spamRow.waitFor();
+    expect(await spamRow.textContent()).toMatch(/links: 2 link\(s\)/);
+    expect(await page.getByTestId('preview-node-reviews').textContent()).toContain('in 20 · out 20');
+    await screenshot(page, '03-preview');
+    expect(problems).toEqual([]);
+    await page.close();
+  });
 });

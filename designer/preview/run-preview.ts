@@ -1,24 +1,36 @@
-// The preview runs a pipeline over sample records in the browser. The engine's in-memory driver will back this
-// (runtime/engine/memory-driver.ts); until it is wired in, runPreview says so instead of pretending.
-import type { SluiceRecord } from '../../shared/index.ts';
-import type { DesignDocument } from '../store/document.ts';
+// Runs a pipeline in the browser over sample records with the engine's in-memory driver: the same compile and the
+// same node implementations as the runtime, one partition, a clock that stands still unless told. Imported lazily
+// (with the spam model) by the preview panel, so none of it weighs on the designer's first load.
 
-export type PreviewOutput = { nodeId: string; port: string; records: SluiceRecord[] };
-export type PreviewResult =
-  | { status: 'ok'; outputs: PreviewOutput[] }
-  | { status: 'invalid'; message: string }
-  | { status: 'unavailable'; message: string };
+import spamModel from '../../pipelines/models/spam-model.json?raw';
+import { MemoryDriver } from '../../runtime/engine/memory-driver.ts';
+import { nodeMetrics } from '../../runtime/engine/node-metrics.ts';
+import { compilePipeline } from '../../runtime/nodes/index.ts';
+import { validatePipeline } from '../../shared/index.ts';
+import { previewOf } from './preview-result.ts';
+import type { PreviewInput, PreviewResult } from './preview-types.ts';
 
-export type PreviewRunner = (pipeline: DesignDocument, records: SluiceRecord[]) => Promise<PreviewResult>;
+/** Files a pipeline may name, relative to pipelines/: the ones the bundled nodes need. */
+const RESOURCES: Record<string, string> = { 'models/spam-model.json': spamModel };
 
-let runner: PreviewRunner | undefined;
-
-/** The lead plugs the engine's in-memory driver in here. */
-export function setPreviewRunner(next: PreviewRunner): void {
-  runner = next;
+function readResource(path: string): string {
+  const text = RESOURCES[path.replace(/^\.\//, '')];
+  if (text === undefined) throw new Error(`the preview has no file ${path}; it carries only ${Object.keys(RESOURCES).join(', ')}`);
+  return text;
 }
 
-export async function runPreview(pipeline: DesignDocument, records: SluiceRecord[]): Promise<PreviewResult> {
-  if (!runner) return { status: 'unavailable', message: 'The in-browser engine is not wired in yet.' };
-  return runner(pipeline, records);
+export function runPreview(document: unknown, input: PreviewInput): PreviewResult {
+  const validation = validatePipeline(document);
+  if (!validation.ok) return { status: 'invalid', issues: validation.issues };
+  const pipeline = validation.pipeline;
+  const compiled = compilePipeline(pipeline, { defaultPartitions: 1, env: { readResource } });
+  if (!compiled.ok) return { status: 'invalid', issues: compiled.issues };
+  try {
+    const driver = new MemoryDriver(compiled.plan, { startTime: input.clock });
+    const topics = new Set(pipeline.nodes.flatMap((node) => (node.type === 'source.kafka' ? [node.config.topic] : [])));
+    for (const topic of topics) driver.send(topic, input.records);
+    return previewOf(pipeline, driver, nodeMetrics(driver.metrics.snapshot(), pipeline));
+  } catch (error) {
+    return { status: 'failed', message: error instanceof Error ? error.message : String(error) };
+  }
 }
