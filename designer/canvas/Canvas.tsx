@@ -12,9 +12,7 @@ import {
 import { type DragEvent, useCallback, useState } from 'react';
 import { isNodeType } from '../../shared/index.ts';
 import { showToast } from '../app/toasts.ts';
-import { portRates } from '../metrics/figures.ts';
-import { metricsStore } from '../metrics/metrics-store.ts';
-import { shallowEqual, useStore } from '../store/create-store.ts';
+import { useStore } from '../store/create-store.ts';
 import { defaultConfig } from '../store/default-config.ts';
 import { currentDocument, designerStore, edit, editDuringDrag, endDrag, select } from '../store/designer-store.ts';
 import { addEdge, addNode, freshNodeId, moveNodes, removeEdges, removeNodes } from '../store/edits.ts';
@@ -22,6 +20,7 @@ import type { SluiceFlowEdge, SluiceFlowNode } from '../store/flow-conversion.ts
 import { validationStore } from '../store/validation.ts';
 import { CanvasToolbar } from './CanvasToolbar.tsx';
 import { checkConnection } from './connection-rules.ts';
+import { edgeTypes } from './LiveEdge.tsx';
 import { DRAG_MIME } from './Palette.tsx';
 import { nodeTypes } from './PipelineNode.tsx';
 import { useCanvasShortcuts } from './use-canvas-shortcuts.ts';
@@ -32,10 +31,9 @@ export function Canvas() {
   const doc = useStore(designerStore, currentDocument);
   const selection = useStore(designerStore, (s) => s.selection);
   const issueCounts = useStore(validationStore, (s) => s.issueCounts);
-  const rates = useStore(metricsStore, (s) => portRates(s.latest), shallowEqual);
   const [sizes, setSizes] = useState<MeasuredSizes>({});
   const nodes = useFlowNodes(doc, issueCounts, selection, sizes);
-  const edges = useFlowEdges(doc, selection, rates);
+  const edges = useFlowEdges(doc, selection);
   const { screenToFlowPosition } = useReactFlow();
   useCanvasShortcuts();
   useFitOnOpen();
@@ -88,6 +86,8 @@ export function Canvas() {
         nodes={nodes}
         edges={edges}
         nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
+        minZoom={0.1}
         onNodesChange={onNodesChange}
         onNodeDragStop={endDrag}
         onSelectionDragStop={endDrag}

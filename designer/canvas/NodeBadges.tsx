@@ -1,11 +1,10 @@
 // Live numbers on a node: records/s in and out, errors, and lag (sources) or keys (stateful nodes) when reported.
 // It re-renders only when a figure it shows changes, never because another node's did.
-import { formatRate, nodeFigures } from '../metrics/figures.ts';
-import { metricsStore } from '../metrics/metrics-store.ts';
-import { shallowEqual, useStore } from '../store/create-store.ts';
+import { formatRate } from '../metrics/figures.ts';
+import { useNodeFigures } from '../metrics/use-live-figures.ts';
 
 export function NodeBadges({ nodeId, hasOutputs }: { nodeId: string; hasOutputs: boolean }) {
-  const figures = useStore(metricsStore, (state) => nodeFigures(state.latest?.nodes[nodeId]), shallowEqual);
+  const figures = useNodeFigures(nodeId);
   if (!figures) return null;
   return (
     <div className="flow-node-badges" data-testid={`node-rates-${nodeId}`}>

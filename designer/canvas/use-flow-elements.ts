@@ -1,7 +1,6 @@
 // The React Flow nodes and edges for the current document, reusing each node's data object when nothing about it
 // changed so memoised node components skip re-rendering.
 import { useMemo, useRef } from 'react';
-import { formatRate } from '../metrics/figures.ts';
 import type { Selection } from '../store/designer-store.ts';
 import type { DesignDocument } from '../store/document.ts';
 import { type SluiceFlowEdge, type SluiceFlowNode, type SluiceNodeData, toFlowEdges, toFlowNodes } from '../store/flow-conversion.ts';
@@ -39,29 +38,10 @@ function sameData(a: SluiceNodeData, b: SluiceNodeData): boolean {
   );
 }
 
-/**
- * Edges carry the live rate of their source port (`rates`, keyed `node:port`) as a label and as stroke width. An edge
- * whose rate and selection did not change keeps its object, so React Flow skips it.
- */
-export function useFlowEdges(doc: DesignDocument, selection: Selection, rates: Readonly<Record<string, number>>): SluiceFlowEdge[] {
-  const previous = useRef(new Map<string, { key: string; edge: SluiceFlowEdge }>());
+/** The edges for the current document, selected as React Flow should show them; live rates are the edges' own. */
+export function useFlowEdges(doc: DesignDocument, selection: Selection): SluiceFlowEdge[] {
   return useMemo(() => {
     const selected = new Set(selection.edgeKeys);
-    const next = new Map<string, { key: string; edge: SluiceFlowEdge }>();
-    const edges = toFlowEdges(doc).map((edge) => {
-      const rate = rates[`${edge.source}:${edge.sourceHandle ?? ''}`];
-      const key = `${rate}|${selected.has(edge.id)}`;
-      const before = previous.current.get(edge.id);
-      const flowEdge = before?.key === key ? before.edge : { ...edge, ...liveLook(rate), selected: selected.has(edge.id) };
-      next.set(edge.id, { key, edge: flowEdge });
-      return flowEdge;
-    });
-    previous.current = next;
-    return edges;
-  }, [doc, selection, rates]);
-}
-
-function liveLook(rate: number | undefined): Partial<SluiceFlowEdge> {
-  if (rate === undefined) return {};
-  return { label: `${formatRate(rate)}/s`, style: { strokeWidth: 1 + Math.min(6, Math.log10(1 + rate) * 2) }, animated: rate > 0 };
+    return toFlowEdges(doc).map((edge) => ({ ...edge, selected: selected.has(edge.id) }));
+  }, [doc, selection]);
 }

@@ -1,6 +1,6 @@
 // What the canvas shows of a metrics snapshot, rounded as it is displayed, so a tick that changes no displayed figure
 // changes nothing on screen and re-renders nothing.
-import type { MetricsSnapshot, NodeMetrics } from '../api/types.ts';
+import type { NodeMetrics } from '../api/types.ts';
 
 /** A rate rounded the way formatRate shows it: 1.2k, 37, 4.2. */
 export function displayedRate(rate: number): number {
@@ -9,12 +9,10 @@ export function displayedRate(rate: number): number {
   return Math.round(rate * 10) / 10;
 }
 
-/** Records per second, short: 0, 4.2, 37, 1.2k. */
+/** Records per second, short: 0, 4.2, 7, 37, 1.2k. */
 export function formatRate(rate: number): string {
   const shown = displayedRate(rate);
-  if (shown >= 1000) return `${(shown / 1000).toFixed(1)}k`;
-  if (shown >= 10 || shown === 0) return String(shown);
-  return shown.toFixed(1);
+  return shown >= 1000 ? `${(shown / 1000).toFixed(1).replace(/\.0$/, '')}k` : String(shown);
 }
 
 export function outRate(metrics: NodeMetrics): number {
@@ -32,13 +30,4 @@ export function nodeFigures(metrics: NodeMetrics | undefined): NodeFigures | und
     lag: metrics.lag,
     keys: metrics.keys,
   };
-}
-
-/** Each output port's displayed rate, keyed `node:port`: what the edges leaving it are labelled with. */
-export function portRates(snapshot: MetricsSnapshot | undefined): Record<string, number> {
-  const rates: Record<string, number> = {};
-  for (const [nodeId, metrics] of Object.entries(snapshot?.nodes ?? {})) {
-    for (const [port, rate] of Object.entries(metrics.out)) rates[`${nodeId}:${port}`] = displayedRate(rate.rate1s);
-  }
-  return rates;
 }

@@ -18,7 +18,7 @@ export type SluiceNodeData = {
 };
 
 export type SluiceFlowNode = FlowNode<SluiceNodeData, 'sluice'>;
-export type SluiceFlowEdge = FlowEdge<{ edge: Edge }>;
+export type SluiceFlowEdge = FlowEdge<{ edge: Edge }, 'live'>;
 
 /** Where a node without a layout entry goes: a simple grid, so a file written by hand still draws legibly. */
 export function fallbackPosition(index: number): Position {
@@ -53,6 +53,7 @@ function toFlowNode(node: DraftNode, position: Position, issueCount: number): Sl
 export function toFlowEdges(doc: DesignDocument): SluiceFlowEdge[] {
   return doc.edges.map((edge) => ({
     id: edgeKey(edge),
+    type: 'live',
     source: edge.from.node,
     sourceHandle: edge.from.port,
     target: edge.to.node,

@@ -1,0 +1,48 @@
+// An edge with its source port's live rate: a label and a stroke that thickens with the rate. Like the node badges it
+// subscribes to that one figure, so a metrics tick re-renders only the edges whose shown rate changed, and the canvas
+// (with its 300 nodes and edges) not at all.
+import { BaseEdge, EdgeLabelRenderer, type EdgeProps, getBezierPath } from '@xyflow/react';
+import { memo } from 'react';
+import { formatRate } from '../metrics/figures.ts';
+import { usePortRate } from '../metrics/use-live-figures.ts';
+import type { SluiceFlowEdge } from '../store/flow-conversion.ts';
+
+function LiveEdgeView({
+  id,
+  source,
+  sourceHandleId,
+  sourceX,
+  sourceY,
+  targetX,
+  targetY,
+  sourcePosition,
+  targetPosition,
+}: EdgeProps<SluiceFlowEdge>) {
+  const rate = usePortRate(source, sourceHandleId ?? '');
+  const [path, labelX, labelY] = getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
+  const flowing = rate !== undefined && rate > 0;
+  return (
+    <>
+      <BaseEdge
+        id={id}
+        path={path}
+        className={flowing ? 'edge-flowing' : undefined}
+        style={{ strokeWidth: rate === undefined ? 1 : 1 + Math.min(6, Math.log10(1 + rate) * 2) }}
+      />
+      {rate !== undefined && (
+        <EdgeLabelRenderer>
+          <div
+            className="edge-rate"
+            data-testid={`edge-rate-${id}`}
+            style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
+          >
+            {formatRate(rate)}/s
+          </div>
+        </EdgeLabelRenderer>
+      )}
+    </>
+  );
+}
+
+export const LiveEdge = memo(LiveEdgeView);
+export const edgeTypes = { live: LiveEdge };
