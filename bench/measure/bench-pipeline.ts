@@ -1,0 +1,41 @@
+// review-stats under its own names for one measurement: its id and every topic it
+// names get a suffix, so runs never share topics, consumer groups or state.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { type Pipeline, validatePipeline } from '../../shared/index.ts';
+import { repoRoot } from '../../tools/kafka/broker.ts';
+
+export interface BenchPipeline {
+  pipeline: Pipeline;
+  /** The pipeline's own topic names → the names in this run. */
+  topics: Map<string, string>;
+}
+
+/** A copy of a pipeline definition (JSON) with `-<suffix>` after its id and every node's `topic`. */
+export function renamePipeline(definition: unknown, suffix: string): { definition: unknown; topics: Map<string, string> } {
+  const copy = structuredClone(definition) as { id?: unknown; nodes?: { config?: Record<string, unknown> }[] };
+  const topics = new Map<string, string>();
+  copy.id = `bench-${suffix}`;
+  for (const node of copy.nodes ?? []) {
+    const topic = node.config?.topic;
+    if (typeof topic !== 'string' || !node.config) continue;
+    topics.set(topic, `${topic}-${suffix}`);
+    node.config.topic = `${topic}-${suffix}`;
+  }
+  return { definition: copy, topics };
+}
+
+export function reviewStatsForRun(suffix: string): BenchPipeline {
+  const original: unknown = JSON.parse(readFileSync(join(repoRoot, 'pipelines', 'review-stats.json'), 'utf8'));
+  const { definition, topics } = renamePipeline(original, suffix);
+  const validated = validatePipeline(definition);
+  if (!validated.ok) throw new Error(`review-stats.json renamed for the bench is invalid: ${JSON.stringify(validated.issues)}`);
+  return { pipeline: validated.pipeline, topics };
+}
+
+/** The renamed name of one of review-stats' topics. */
+export function topicOf(run: BenchPipeline, name: string): string {
+  const renamed = run.topics.get(name);
+  if (!renamed) throw new Error(`review-stats names no topic '${name}'`);
+  return renamed;
+}

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { asCpuProfile, type CpuProfile, formatSelfTimes, topSelfTime } from './cpu-profile.ts';
+
+const frame = (functionName: string, url = '', lineNumber = 0) => ({ functionName, url, lineNumber, columnNumber: 0 });
+// Two nodes of one function (two call sites) and the GC; times in microseconds.
+const profile: CpuProfile = {
+  nodes: [
+    { id: 1, callFrame: frame('(root)') },
+    { id: 2, callFrame: frame('parse', 'file:///repo/runtime/engine/codec.ts', 9) },
+    { id: 3, callFrame: frame('parse', 'file:///repo/runtime/engine/codec.ts', 9) },
+    { id: 4, callFrame: frame('(garbage collector)') },
+    { id: 5, callFrame: frame('', 'node:internal/streams', 4) },
+  ],
+  startTime: 0,
+  endTime: 10_000,
+  samples: [2, 3, 4, 5, 2],
+  timeDeltas: [0, 3000, 2000, 1000, 2000],
+};
+
+describe('topSelfTime', () => {
+  it('sums self time per function over its call sites, the gap until the next sample counting for each', () => {
+    const top = topSelfTime(profile, 10, '/repo');
+    expect(top.map((row) => row.function)).toEqual([
+      'parse (runtime/engine/codec.ts:10)',
+      '(anonymous) (node:internal/streams:5)',
+      '(garbage collector)',
+    ]);
+    // parse: 3 ms (first sample) + 2 ms (second) + 2 ms (the last sample gets the average gap, 10 ms / 5).
+    expect(top[0]?.selfMs).toBeCloseTo(7);
+    expect(top[1]?.selfMs).toBeCloseTo(2);
+    expect(top[2]?.selfMs).toBeCloseTo(1);
+    expect(top.reduce((sum, row) => sum + row.percent, 0)).toBeCloseTo(100);
+  });
+
+  it('keeps only the first `count` and copes with a profile without samples', () => {
+    expect(topSelfTime(profile, 1)).toHaveLength(1);
+    expect(topSelfTime({ ...profile, samples: [], timeDeltas: [] }, 5)).toEqual([]);
+  });
+
+  it('formats one line per function', () => {
+    expect(formatSelfTimes(topSelfTime(profile, 1, '/repo'))).toBe(' 70.0%        7 ms  parse (runtime/engine/codec.ts:10)');
+  });
+});
+
+describe('asCpuProfile', () => {
+  it('accepts a profile and refuses other JSON', () => {
+    expect(asCpuProfile(JSON.parse(JSON.stringify(profile)))).toBeDefined();
+    expect(asCpuProfile({ nodes: 'no' })).toBe(undefined);
+    expect(asCpuProfile(null)).toBe(undefined);
+  });
+});

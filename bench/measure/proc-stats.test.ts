@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { busyPercent, parseMachineCpu, parseProcessCpuSeconds, parseProcStatus } from './proc-stats.ts';
+
+describe('/proc readers', () => {
+  it('reads RSS and its high-water mark from status', () => {
+    const status = 'Name:\tnode\nVmPeak:\t 1200000 kB\nVmHWM:\t  204800 kB\nVmRSS:\t  102400 kB\nThreads:\t11\n';
+    expect(parseProcStatus(status)).toEqual({ rssMb: 100, peakRssMb: 200 });
+    expect(parseProcStatus('Name:\tzombie\n')).toBe(undefined);
+  });
+
+  it('reads user + system CPU time from stat, also when the command name has spaces and parentheses', () => {
+    const stat = '4242 (node (main) x) S 1 4242 4242 0 -1 4194560 5000 0 0 0 250 50 0 0 20 0 11 0 100 1000000 25000';
+    expect(parseProcessCpuSeconds(stat)).toBe(3);
+    expect(parseProcessCpuSeconds('garbage')).toBe(undefined);
+  });
+
+  it('reads the machine CPU line and gives the busy share between two readings', () => {
+    expect(parseMachineCpu('cpu  100 0 100 700 100 0 0 0 0 0\ncpu0 50 0 50 350 50 0 0 0 0 0\n')).toEqual({ busy: 200, total: 1000 });
+    expect(parseMachineCpu('cpu  250 0 150 850 150 0 0 0 0 0\n')).toEqual({ busy: 400, total: 1400 });
+    expect(busyPercent({ busy: 200, total: 1000 }, { busy: 400, total: 1400 })).toBe(50);
+    expect(parseMachineCpu('intr 1 2 3')).toBe(undefined);
+  });
+});
