@@ -2,11 +2,18 @@ import type { Kafka } from 'kafkajs';
 import { KafkaReviewWriter } from '../../runtime/kafka/review-writer.ts';
 import type { LoadOperation } from '../load/traffic.ts';
 
-/** Creates the topics and writes the operations to the first, before any clock starts. */
-export async function fillTopic(kafka: Kafka, topic: string, operations: LoadOperation[], alsoCreate: string[] = []): Promise<void> {
+/** Partitions of the bench's source topics: as many as `npm start` gives `reviews`. */
+export const SOURCE_PARTITIONS = 6;
+
+export async function createTopics(kafka: Kafka, topics: string[]): Promise<void> {
   const admin = kafka.admin();
   await admin.connect();
-  await admin.createTopics({ waitForLeaders: true, topics: [topic, ...alsoCreate].map((name) => ({ topic: name, numPartitions: 6 })) });
+  await admin.createTopics({ waitForLeaders: true, topics: topics.map((name) => ({ topic: name, numPartitions: SOURCE_PARTITIONS })) });
+  await admin.disconnect();
+}
+
+/** Writes the operations as the load generator does (keyed by review id, acks=all, 1,000 a request). */
+export async function writeOperations(kafka: Kafka, topic: string, operations: LoadOperation[]): Promise<void> {
   const writer = new KafkaReviewWriter(kafka, { topic, timeoutMs: 60_000 });
   for (let start = 0; start < operations.length; start += 1000) {
     await writer.apply(
@@ -14,5 +21,10 @@ export async function fillTopic(kafka: Kafka, topic: string, operations: LoadOpe
     );
   }
   await writer.close();
-  await admin.disconnect();
+}
+
+/** Creates the topics and writes the operations to the first, before any clock starts. */
+export async function fillTopic(kafka: Kafka, topic: string, operations: LoadOperation[], alsoCreate: string[] = []): Promise<void> {
+  await createTopics(kafka, [topic, ...alsoCreate]);
+  await writeOperations(kafka, topic, operations);
 }
