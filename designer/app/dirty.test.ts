@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { documentWith } from '../test-utils/documents.ts';
-import { deployedness } from './dirty.ts';
+import { deployedness, meaningOf } from './dirty.ts';
 
 const drawn = documentWith(
   [
@@ -28,5 +28,13 @@ describe('dirty marker', () => {
 
   it('says when nothing is deployed yet', () => {
     expect(deployedness(running, undefined)).toBe('not-deployed');
+  });
+
+  it('sees the same meaning in a moved document, part for part', () => {
+    const moved = { ...running, layout: { nodes: { reviews: { x: 1, y: 1 } } } };
+    const a = meaningOf(running);
+    const b = meaningOf(moved);
+    expect(b).not.toHaveProperty('layout');
+    expect(Object.keys(a).every((key) => a[key as keyof typeof a] === b[key as keyof typeof b])).toBe(true);
   });
 });

@@ -11,3 +11,9 @@ export function deployedness(doc: DesignDocument, running: DesignDocument | unde
   if (!current.ok || !deployed.ok) return 'changed';
   return pipelinesEquivalent(current.pipeline, deployed.pipeline as Pipeline) ? 'in-sync' : 'changed';
 }
+
+/** What deployedness looks at: the document without its layout, as a new object only when one of its parts changes. */
+export function meaningOf(doc: DesignDocument): DesignDocument {
+  const { format, id, name, description, nodes, edges } = doc;
+  return description === undefined ? { format, id, name, nodes, edges } : { format, id, name, description, nodes, edges };
+}

@@ -33,7 +33,7 @@ export function Canvas() {
   const issueCounts = useStore(validationStore, (s) => s.issueCounts);
   const [sizes, setSizes] = useState<MeasuredSizes>({});
   const nodes = useFlowNodes(doc, issueCounts, selection, sizes);
-  const edges = useFlowEdges(doc, selection);
+  const edges = useFlowEdges(doc.edges, selection);
   const { screenToFlowPosition } = useReactFlow();
   useCanvasShortcuts();
   useFitOnOpen();

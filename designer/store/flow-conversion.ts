@@ -50,8 +50,8 @@ function toFlowNode(node: DraftNode, position: Position, issueCount: number): Sl
   };
 }
 
-export function toFlowEdges(doc: DesignDocument): SluiceFlowEdge[] {
-  return doc.edges.map((edge) => ({
+export function toFlowEdges(edges: DesignDocument['edges']): SluiceFlowEdge[] {
+  return edges.map((edge) => ({
     id: edgeKey(edge),
     type: 'live',
     source: edge.from.node,
