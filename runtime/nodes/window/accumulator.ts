@@ -52,18 +52,21 @@ export class Accumulator {
     this.fields = tracked.needsOrder.map((ordered, index) => new FieldAccumulator(ordered, source?.fields[index]));
   }
 
+  // Plain loops: these run for every record and every expiry, and restoring runs them a million times.
   add(values: readonly TrackedValue[]): void {
     this.count += 1;
-    values.forEach((value, index) => {
-      if (value !== null) this.fields[index]?.add(value);
-    });
+    for (let index = 0; index < values.length; index++) {
+      const value = values[index];
+      if (value !== null && value !== undefined) this.fields[index]?.add(value);
+    }
   }
 
   retract(values: readonly TrackedValue[]): void {
     this.count -= 1;
-    values.forEach((value, index) => {
-      if (value !== null) this.fields[index]?.retract(value);
-    });
+    for (let index = 0; index < values.length; index++) {
+      const value = values[index];
+      if (value !== null && value !== undefined) this.fields[index]?.retract(value);
+    }
   }
 
   clone(): Accumulator {

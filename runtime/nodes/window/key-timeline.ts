@@ -49,9 +49,10 @@ export class KeyTimeline {
 
   /** Counts a new row as of `asOf`; rows older than every sliding window only touch all-time. */
   insert(row: Row): void {
-    if (row.t <= this.asOf) this.allTime.add(row.values);
-    const insideSomeWindow = this.sizes.some((size) => row.t > this.asOf - size);
-    if (row.t <= this.asOf && !insideSomeWindow) return;
+    if (row.t <= this.asOf) {
+      this.allTime.add(row.values);
+      if (!this.insideSomeWindow(row.t)) return;
+    }
     if (this.rows === NO_ROWS) this.rows = [];
     const index = lowerBound(this.rows, row);
     this.rows.splice(index, 0, row);
@@ -61,6 +62,11 @@ export class KeyTimeline {
       if (row.t > this.asOf - size) this.sliding[window]?.add(row.values);
       else this.heads[window] = (this.heads[window] ?? 0) + 1;
     });
+  }
+
+  private insideSomeWindow(t: number): boolean {
+    for (const size of this.sizes) if (t > this.asOf - size) return true;
+    return false;
   }
 
   /** Undoes `insert` of the very same row (edits and deletes), whatever time has passed since. */

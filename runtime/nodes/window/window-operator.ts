@@ -234,7 +234,7 @@ export class WindowOperator {
   private rebuildRow(row: Row): void {
     const state = this.keys.get(row.key) ?? this.createKey(row.key, this.clock);
     state.timeline.insert(row);
-    state.bucketed.insert(row, this.clock);
+    if (this.layout.bucketed.length > 0) state.bucketed.insert(row, this.clock);
     if (row.appendOnly) this.appendOnly.track(row);
   }
 
