@@ -1,6 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser, openPage, screenshot } from './setup/browser.ts';
+import { openTab, waitForStatus } from './setup/designer-page.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -15,7 +16,7 @@ describe('the designer, served by npm start', () => {
     const { page, problems } = await openPage(browser, url);
     page.on('request', (request) => requested.push(request.url()));
     await page.reload({ waitUntil: 'load' });
-    await page.getByRole('tab', { name: 'JSON' }).click();
+    await openTab(page, 'JSON');
     await page.locator('.monaco-editor').waitFor();
     await screenshot(page, '01-designer-loaded');
     expect(await page.title()).toBe('Sluice');
@@ -28,10 +29,7 @@ describe('the designer, served by npm start', () => {
 
   it('opens the pipeline the runtime runs, with its reported status, instead of an undeployed template', async () => {
     const { page, problems } = await openPage(browser, inject('sluiceUrl'));
-    await page
-      .getByTestId('deploy-status')
-      .filter({ hasText: /^running · v\d+$/ })
-      .waitFor();
+    await waitForStatus(page, /^running · v\d+$/);
     expect(await page.getByTestId('dirty-marker').getAttribute('data-state')).toBe('in-sync');
     expect(await page.getByTestId('pipeline-switcher').inputValue()).toBe('review-stats');
     await screenshot(page, '02-review-stats-opened');
@@ -41,7 +39,7 @@ describe('the designer, served by npm start', () => {
 
   it('previews review-stats in the browser over the sample reviews, with the reasons for spam', async () => {
     const { page, problems } = await openPage(browser, inject('sluiceUrl'));
-    await page.getByRole('tab', { name: 'Preview' }).click();
+    await openTab(page, 'Preview');
     await page.getByRole('button', { name: 'Run preview' }).click();
     const spamRow = page.getByTestId('preview-spam').locator('tr', { hasText: 'r017' });
     await spamRow.waitFor();

@@ -3,7 +3,7 @@ import { useSyncExternalStore } from 'react';
 
 export type Route = { page: 'designer' } | { page: 'pipelines' } | { page: 'courses' };
 
-export function parseRoute(hash: string): Route {
+function parseRoute(hash: string): Route {
   if (hash.startsWith('#/pipelines')) return { page: 'pipelines' };
   if (hash.startsWith('#/courses')) return { page: 'courses' };
   return { page: 'designer' };

@@ -11,7 +11,7 @@ function isTextTarget(target: EventTarget | null): boolean {
   return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName) || target.closest('.monaco-editor') !== null;
 }
 
-export function handleShortcut(event: KeyboardEvent): boolean {
+function handleShortcut(event: KeyboardEvent): boolean {
   if (!(event.ctrlKey || event.metaKey) || isTextTarget(event.target)) return false;
   const key = event.key.toLowerCase();
   const state = designerStore.get();

@@ -1,13 +1,11 @@
 // The JSON view: Monaco (loaded on first open), kept in step with the canvas both ways. Text that parses into a
 // drawable document updates the document; document changes rewrite the text, keeping the cursor where it was.
-
 import type { editor } from 'monaco-editor';
 import { useEffect, useRef, useState } from 'react';
 import { useStore } from '../store/create-store.ts';
 import { currentDocument, designerStore, edit } from '../store/designer-store.ts';
-import { asDesignDocument } from '../store/document.ts';
 import { validationStore } from '../store/validation.ts';
-import { documentText, textMatches } from './document-text.ts';
+import { documentFromText, documentText, textMatches } from './document-text.ts';
 import { issueRanges } from './issue-markers.ts';
 import type { Monaco } from './monaco-loader.ts';
 
@@ -35,7 +33,10 @@ export function JsonEditor() {
             fontSize: 12,
             tabSize: 2,
           });
-          created.onDidChangeModelContent(() => applyText(model.getValue()));
+          created.onDidChangeModelContent(() => {
+            const typed = documentFromText(model.getValue(), currentDocument(designerStore.get()));
+            if (typed) edit(() => typed, 'json-text');
+          });
           setLoaded({ monaco, editor: created });
         }),
       )
@@ -73,17 +74,4 @@ export function JsonEditor() {
       <div ref={host} className="json-editor-host" data-testid="json-editor" />
     </div>
   );
-}
-
-/** Text → document, when it parses into something the canvas can draw; otherwise Monaco's squiggles say why. */
-function applyText(text: string): void {
-  if (textMatches(text, currentDocument(designerStore.get()))) return;
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    return;
-  }
-  const doc = asDesignDocument(parsed);
-  if (doc) edit(() => doc, 'json-text');
 }

@@ -1,5 +1,6 @@
-// The document as the JSON view shows it, and the check that tells an echo of our own edit from a real change.
-import type { DesignDocument } from '../store/document.ts';
+// The JSON view's half of the two-way sync: the document as text, and text back to a document. Both directions
+// compare meaning, not characters, so an echo of our own edit is never written back under the cursor.
+import { asDesignDocument, type DesignDocument } from '../store/document.ts';
 
 export function documentText(doc: DesignDocument): string {
   return `${JSON.stringify(doc, null, 2)}\n`;
@@ -11,5 +12,18 @@ export function textMatches(text: string, doc: DesignDocument): boolean {
     return JSON.stringify(JSON.parse(text)) === JSON.stringify(doc);
   } catch {
     return false;
+  }
+}
+
+/**
+ * The document typed text describes, when it says something new and parses into a document the canvas can draw;
+ * undefined otherwise (half-typed JSON, an unknown node type…), and Monaco's squiggles say why.
+ */
+export function documentFromText(text: string, current: DesignDocument): DesignDocument | undefined {
+  if (textMatches(text, current)) return undefined;
+  try {
+    return asDesignDocument(JSON.parse(text));
+  } catch {
+    return undefined;
   }
 }

@@ -4,7 +4,7 @@
 export type Span = { start: number; end: number };
 type Located = Span & { members?: Map<string, Located>; items?: Located[] };
 
-export function locateAll(text: string): Located | undefined {
+function locateAll(text: string): Located | undefined {
   try {
     JSON.parse(text);
   } catch {

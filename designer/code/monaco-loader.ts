@@ -5,7 +5,7 @@ import pipelineSchema from '../../shared/generated/pipeline.schema.json';
 
 export type Monaco = typeof import('./monaco-json.ts');
 
-export const SCHEMA_URI = 'sluice://schemas/pipeline.schema.json';
+const SCHEMA_URI = 'sluice://schemas/pipeline.schema.json';
 export const MODEL_URI = 'sluice://pipelines/pipeline.json';
 
 let loading: Promise<Monaco> | undefined;

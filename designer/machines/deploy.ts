@@ -5,7 +5,7 @@ import type { Pipeline, ValidationIssue } from '../../shared/index.ts';
 import type { ApiError } from '../api/types.ts';
 import { deployPipelineActor, startPipelineActor, stopPipelineActor, validatePipelineActor } from './deploy-actors.ts';
 
-export type DeployContext = {
+export type DeployMachineContext = {
   pipelineId?: string | undefined;
   /** The document as the Deploy button sent it (layout included). */
   pending?: unknown;
@@ -28,7 +28,7 @@ export type DeployEvent =
   /** What the runtime wants the open pipeline to do (its `desired` state), from polling or when a pipeline is opened. */
   | { type: 'RUNTIME_STATE'; pipelineId: string; running: boolean };
 
-const FRESH_CONTEXT: DeployContext = {
+const FRESH_CONTEXT: DeployMachineContext = {
   issues: [],
   pipelineId: undefined,
   pending: undefined,
@@ -42,7 +42,7 @@ const FRESH_CONTEXT: DeployContext = {
 /** What the runtime now holds: its revision, and the document that runs when a deploy put it there. */
 export type RevisionReport = { revision: number; deployed?: unknown };
 
-export function asApiError(error: unknown): ApiError {
+function asApiError(error: unknown): ApiError {
   if (typeof error === 'object' && error !== null && 'message' in error && 'code' in error) return error as ApiError;
   return { status: 0, code: 'unexpected', message: String(error) };
 }
@@ -55,7 +55,7 @@ function refusedIssues(error: ApiError): ValidationIssue[] {
 const fail = { type: 'recordFailure', params: ({ event }: { event: { error: unknown } }) => ({ error: event.error }) } as const;
 
 export const deployMachine = setup({
-  types: { context: {} as DeployContext, events: {} as DeployEvent, tags: {} as 'busy' },
+  types: { context: {} as DeployMachineContext, events: {} as DeployEvent, tags: {} as 'busy' },
   actors: {
     validatePipeline: validatePipelineActor,
     deployPipeline: deployPipelineActor,

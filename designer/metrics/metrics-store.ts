@@ -10,11 +10,11 @@ export type RatePoint = { at: number; inRate: number; outRate: number; errors: n
 export type MetricsState = { latest?: MetricsSnapshot | undefined; history: Record<string, RatePoint[]> };
 
 /** Five minutes of one-second snapshots. */
-export const HISTORY_POINTS = 300;
+const HISTORY_POINTS = 300;
 
 export const metricsStore = createStore<MetricsState>({ history: {} });
 
-export function takeSnapshot(state: MetricsState, snapshot: MetricsSnapshot, now = Date.now()): MetricsState {
+function takeSnapshot(state: MetricsState, snapshot: MetricsSnapshot, now = Date.now()): MetricsState {
   const history: Record<string, RatePoint[]> = {};
   for (const [nodeId, metrics] of Object.entries(snapshot.nodes)) {
     const point = { at: now, inRate: metrics.in.rate1s, outRate: outRate(metrics), errors: metrics.errors };

@@ -1,35 +1,20 @@
 // Live per-course statistics from the runtime (the review-stats pipeline's output), refreshed every second.
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { api } from '../api/client.ts';
-import type { CourseStatsEntry } from '../api/types.ts';
+import { useApi } from '../api/use-api.ts';
 import { navigate } from '../app/use-hash-route.ts';
 import sampleReviews from '../preview/sample-reviews.json';
 
+const REFRESH_EVERY_MS = 1000;
 const DEFAULT_COURSES = [...new Set(sampleReviews.map((review) => review.courseId))].join(', ');
-
-type Stats = { state: 'loading' } | { state: 'error'; message: string } | { state: 'ok'; courses: CourseStatsEntry[] };
 
 export function CourseStatsPage() {
   const [ids, setIds] = useState(DEFAULT_COURSES);
-  const [stats, setStats] = useState<Stats>({ state: 'loading' });
   const courseIds = ids
     .split(',')
     .map((id) => id.trim())
     .filter(Boolean);
-  const key = courseIds.join(',');
-  useEffect(() => {
-    let live = true;
-    const load = () =>
-      void api.coursesStats(key.split(',').filter(Boolean)).then((r) => {
-        if (live) setStats(r.ok ? { state: 'ok', courses: r.value.courses } : { state: 'error', message: r.error.message });
-      });
-    load();
-    const timer = setInterval(load, 1000);
-    return () => {
-      live = false;
-      clearInterval(timer);
-    };
-  }, [key]);
+  const stats = useApi(courseIds.join(','), () => api.coursesStats(courseIds), REFRESH_EVERY_MS);
   return (
     <main className="page courses-page">
       <header className="page-header">
@@ -56,7 +41,7 @@ export function CourseStatsPage() {
             </tr>
           </thead>
           <tbody>
-            {stats.courses.map((c) =>
+            {stats.value.courses.map((c) =>
               'missing' in c ? (
                 <tr key={c.courseId}>
                   <td>

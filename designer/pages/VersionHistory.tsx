@@ -1,31 +1,20 @@
 // The deployed versions of the open pipeline, each diffable against the running (latest) version, layout aside.
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { semanticPipeline } from '../../shared/index.ts';
 import { api } from '../api/client.ts';
 import type { PipelineVersion } from '../api/types.ts';
+import { useApi } from '../api/use-api.ts';
 import { useStore } from '../store/create-store.ts';
 import { designerStore } from '../store/designer-store.ts';
 import { diffLines } from './line-diff.ts';
 
-type Versions = { state: 'loading' } | { state: 'error'; message: string } | { state: 'ok'; versions: PipelineVersion[] };
-
 export function VersionHistory() {
   const pipelineId = useStore(designerStore, (s) => s.history.present.id);
-  const [versions, setVersions] = useState<Versions>({ state: 'loading' });
+  const versions = useApi(pipelineId, () => api.versions(pipelineId));
   const [chosen, setChosen] = useState<number | undefined>();
-  useEffect(() => {
-    let live = true;
-    void api.versions(pipelineId).then((result) => {
-      if (live)
-        setVersions(result.ok ? { state: 'ok', versions: result.value.versions } : { state: 'error', message: result.error.message });
-    });
-    return () => {
-      live = false;
-    };
-  }, [pipelineId]);
   if (versions.state === 'loading') return <p className="muted panel-body">Loading versions…</p>;
   if (versions.state === 'error') return <p className="muted panel-body">No version history: {versions.message}</p>;
-  const sorted = [...versions.versions].sort((a, b) => b.version - a.version);
+  const sorted = [...versions.value.versions].sort((a, b) => b.version - a.version);
   const latest = sorted[0];
   const picked = sorted.find((v) => v.version === chosen);
   return (

@@ -4,7 +4,12 @@ import { createStore } from './create-store.ts';
 import { type DesignDocument, emptyDocument } from './document.ts';
 import { type History, pushPast, record, redo, replacePresent, startHistory, undo } from './history.ts';
 
-export type Selection = { nodeIds: string[]; edgeKeys: string[] /** A JSON pointer to reveal in the inspector. */; focusPath?: string };
+export type Selection = {
+  nodeIds: string[];
+  edgeKeys: string[];
+  /** A JSON pointer to reveal in the inspector (a clicked problem's path). */
+  focusPath?: string;
+};
 
 export type DesignerState = {
   history: History<DesignDocument>;

@@ -48,6 +48,6 @@ function isLayout(value: unknown): boolean {
   return isRecord(value) && isRecord(value.nodes);
 }
 
-export function isRecord(value: unknown): value is Record<string, unknown> {
+function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -1,5 +1,6 @@
-// Pipeline ⇄ React Flow. Pure both ways: positions come from `layout` (never from config), and reading the flow back
-// yields the same document, so the canvas can never drift from the document.
+// Pipeline → React Flow, pure: positions come from `layout` (never from config), and the flow carries everything the
+// document says (the round-trip test reads it back), so the canvas can never drift from the document. Changes go the
+// other way as document edits (store/edits.ts), never by reading the flow back.
 import type { Edge as FlowEdge, Node as FlowNode } from '@xyflow/react';
 import { declarationOf, type Edge, type NodeType } from '../../shared/index.ts';
 import type { DesignDocument, DraftNode, Position } from './document.ts';
@@ -21,7 +22,7 @@ export type SluiceFlowNode = FlowNode<SluiceNodeData, 'sluice'>;
 export type SluiceFlowEdge = FlowEdge<{ edge: Edge }, 'live'>;
 
 /** Where a node without a layout entry goes: a simple grid, so a file written by hand still draws legibly. */
-export function fallbackPosition(index: number): Position {
+function fallbackPosition(index: number): Position {
   return { x: 40 + (index % 4) * 260, y: 40 + Math.floor(index / 4) * 160 };
 }
 
@@ -60,17 +61,4 @@ export function toFlowEdges(edges: DesignDocument['edges']): SluiceFlowEdge[] {
     targetHandle: edge.to.port,
     data: { edge },
   }));
-}
-
-/** Reads the flow back into a document; everything the flow does not draw (name, description…) comes from `base`. */
-export function fromFlow(nodes: readonly SluiceFlowNode[], edges: readonly SluiceFlowEdge[], base: DesignDocument): DesignDocument {
-  return {
-    ...base,
-    nodes: nodes.map((node) => ({ id: node.id, type: node.data.nodeType, config: node.data.config })),
-    edges: edges.map((edge) => ({
-      from: { node: edge.source, port: edge.sourceHandle ?? '' },
-      to: { node: edge.target, port: edge.targetHandle ?? '' },
-    })),
-    layout: { nodes: Object.fromEntries(nodes.map((node) => [node.id, { x: node.position.x, y: node.position.y }])) },
-  };
 }

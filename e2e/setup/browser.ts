@@ -3,8 +3,9 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, inject } from 'vitest';
 
-export const artefacts = resolve(import.meta.dirname, '../../test-results/e2e');
+const artefacts = resolve(import.meta.dirname, '../../test-results/e2e');
 
 export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({
@@ -46,4 +47,19 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   const path = join(artefacts, `${name}.png`);
   await page.screenshot({ path, fullPage: false });
   return path;
+}
+
+/**
+ * One browser and one page for a whole test file, opened at `path` of the designer before the first test and closed
+ * after the last; the returned object's `page` and `problems` are filled in by then.
+ */
+export function pageForSuite(path = ''): { page: Page; problems: string[] } {
+  const suite = {} as { page: Page; problems: string[] };
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    Object.assign(suite, await openPage(browser, `${inject('sluiceUrl')}${path}`));
+  });
+  afterAll(() => browser?.close());
+  return suite;
 }

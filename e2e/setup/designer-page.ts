@@ -24,12 +24,17 @@ export async function connectPorts(page: Page, from: [node: string, port: string
   await page.mouse.up();
 }
 
+/** Waits until the top bar's status reads `text` (e.g. /^running/ for the runtime's report, 'deploy failed'). */
+export async function waitForStatus(page: Page, text: string | RegExp, timeout = 30_000): Promise<void> {
+  await page.getByTestId('deploy-status').filter({ hasText: text }).waitFor({ timeout });
+}
+
 export async function openTab(page: Page, name: 'Problems' | 'JSON' | 'Preview' | 'History'): Promise<void> {
   await page.getByRole('tab', { name }).click();
 }
 
 /** The records/s a node's badges show coming in, e.g. 12 for "in 12/s"; undefined while it shows none. */
-export async function shownInRate(page: Page, nodeId: string): Promise<number | undefined> {
+async function shownInRate(page: Page, nodeId: string): Promise<number | undefined> {
   const badges = page.getByTestId(`node-rates-${nodeId}`);
   if ((await badges.count()) === 0) return undefined;
   const text = await badges.getByTitle('records/s in').textContent();

@@ -22,7 +22,7 @@ export async function deletePipeline(base: string, id: string): Promise<void> {
  * The bundled sample reviews (some of them spam), made new for round `round`: fresh ids, users and wording, so the
  * spam filter's velocity and duplicate-text rules do not turn every later round into spam; written now.
  */
-export function sampleReviewsFor(run: string, round: number) {
+function sampleReviewsFor(run: string, round: number) {
   return sampleReviews.map((review) => ({
     ...review,
     id: `${run}-${round}-${review.id}`,
@@ -32,7 +32,7 @@ export function sampleReviewsFor(run: string, round: number) {
   }));
 }
 
-export async function postReviews(base: string, reviews: unknown[]): Promise<void> {
+async function postReviews(base: string, reviews: unknown[]): Promise<void> {
   const response = await fetch(`${base}/api/reviews:batch`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },

@@ -22,11 +22,16 @@ export function FieldFrame({ label, pointer, help, children, extraError, inline 
         {children}
       </label>
       {help && <p className="field-help">{help}</p>}
-      {errors.map((message) => (
-        <p key={message} className="field-error" role="alert">
-          {message}
-        </p>
-      ))}
+      <FieldErrors messages={errors} />
     </div>
   );
+}
+
+/** The validator's messages for a field or a group of fields. */
+export function FieldErrors({ messages }: { messages: readonly string[] }) {
+  return messages.map((message) => (
+    <p key={message} className="field-error" role="alert">
+      {message}
+    </p>
+  ));
 }

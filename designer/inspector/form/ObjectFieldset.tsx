@@ -1,4 +1,5 @@
 // A nested object as a fieldset: one SchemaField per property, in schema order.
+import { FieldErrors } from './FieldFrame.tsx';
 import { useIssuesAt } from './form-context.tsx';
 import { type FieldProps, SchemaField } from './SchemaField.tsx';
 import { asObject, humanize, withKey } from './values.ts';
@@ -18,11 +19,7 @@ export function ObjectFieldset({ name, schema, value, pointer, onChange, legend 
       onChange={(next) => onChange(withKey(object, key, next))}
     />
   ));
-  const errors = issues.map((issue) => (
-    <p key={issue.message} className="field-error" role="alert">
-      {issue.message}
-    </p>
-  ));
+  const errors = <FieldErrors messages={issues.map((issue) => issue.message)} />;
   if (!legend)
     return (
       <div data-pointer={pointer}>

@@ -1,5 +1,6 @@
 // A list of objects (windows, aggregates, routes) as editable cards with add, remove and reorder.
 
+import { FieldErrors } from './FieldFrame.tsx';
 import { useIssuesAt } from './form-context.tsx';
 import { blankValue } from './json-schema.ts';
 import { type FieldProps, SchemaField } from './SchemaField.tsx';
@@ -19,11 +20,7 @@ export function ObjectListField({ name, schema, value, pointer, onChange }: Fiel
     <fieldset className="fieldset list" data-pointer={pointer}>
       <legend>{humanize(name)}</legend>
       {schema.description && <p className="field-help">{schema.description}</p>}
-      {issues.map((issue) => (
-        <p key={issue.message} className="field-error" role="alert">
-          {issue.message}
-        </p>
-      ))}
+      <FieldErrors messages={issues.map((issue) => issue.message)} />
       {items.map((item, index) => (
         // Items have no identity of their own; the index is what the validator's pointers use too.
         // biome-ignore lint/suspicious/noArrayIndexKey: list positions are the identity here

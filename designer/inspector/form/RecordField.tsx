@@ -1,7 +1,7 @@
 // A string → string map (map's rename and compute, postgres columns) as key/value rows.
 import { FieldFrame } from './FieldFrame.tsx';
 import type { FieldProps } from './SchemaField.tsx';
-import { asObject, humanize } from './values.ts';
+import { asObject, fieldLabel } from './values.ts';
 
 export function RecordField({ name, schema, value, pointer, required, onChange }: FieldProps) {
   const entries = Object.entries(asObject(value));
@@ -9,7 +9,7 @@ export function RecordField({ name, schema, value, pointer, required, onChange }
     onChange(next.length === 0 && !required ? undefined : Object.fromEntries(next));
   }
   return (
-    <FieldFrame label={`${humanize(name)}${required ? '' : ' (optional)'}`} pointer={pointer} help={schema.description}>
+    <FieldFrame label={fieldLabel(name, required)} pointer={pointer} help={schema.description}>
       <div className="record">
         {entries.map(([key, entry], index) => (
           // biome-ignore lint/suspicious/noArrayIndexKey: keys are being edited, so the row position is the identity

@@ -3,10 +3,10 @@ import { parseDuration } from '../../../shared/index.ts';
 import { FieldFrame } from './FieldFrame.tsx';
 import { isDurationSchema, typeOf } from './json-schema.ts';
 import type { FieldProps } from './SchemaField.tsx';
-import { humanize } from './values.ts';
+import { fieldLabel } from './values.ts';
 
 export function ScalarField({ name, schema, value, pointer, required, onChange }: FieldProps) {
-  const label = `${humanize(name)}${required ? '' : ' (optional)'}`;
+  const label = fieldLabel(name, required);
   const help = schema.description;
   const type = typeOf(schema);
   if (schema.const !== undefined) {

@@ -2,7 +2,7 @@
 import { type KeyboardEvent, useState } from 'react';
 import { FieldFrame } from './FieldFrame.tsx';
 import type { FieldProps } from './SchemaField.tsx';
-import { asList, humanize } from './values.ts';
+import { asList, fieldLabel } from './values.ts';
 
 export function TagListField({ name, schema, value, pointer, required, onChange }: FieldProps) {
   const [draft, setDraft] = useState('');
@@ -20,7 +20,7 @@ export function TagListField({ name, schema, value, pointer, required, onChange 
     } else if (event.key === 'Backspace' && draft === '' && tags.length > 0) onChange(tags.slice(0, -1));
   }
   return (
-    <FieldFrame label={`${humanize(name)}${required ? '' : ' (optional)'}`} pointer={pointer} help={schema.description}>
+    <FieldFrame label={fieldLabel(name, required)} pointer={pointer} help={schema.description}>
       <div className="tags">
         {tags.map((tag, index) => (
           <span key={tag} className="tag">

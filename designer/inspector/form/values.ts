@@ -18,6 +18,11 @@ export function asList(value: unknown): unknown[] {
   return Array.isArray(value) ? value : [];
 }
 
+/** A field's label: its humanized name, marked when it may be left out. */
+export function fieldLabel(name: string, required: boolean): string {
+  return `${humanize(name)}${required ? '' : ' (optional)'}`;
+}
+
 /** "eventTimeField" → "Event time field". */
 export function humanize(key: string): string {
   const words = key.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();

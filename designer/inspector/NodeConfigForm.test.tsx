@@ -1,0 +1,55 @@
+import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { NodeConfigForm } from './NodeConfigForm.tsx';
+
+afterEach(cleanup);
+
+function formFor(type: Parameters<typeof NodeConfigForm>[0]['type'], config: Record<string, unknown>, issues = [] as never[]) {
+  const onChange = vi.fn();
+  render(<NodeConfigForm type={type} config={config} pointer="/nodes/2/config" issues={issues} onChange={onChange} />);
+  return onChange;
+}
+
+describe('the generated config form', () => {
+  it('shows a field per config property, its doc as help, and marks optional ones', () => {
+    formFor('sink.kafka', { topic: 'out' });
+    expect(screen.getByLabelText('Topic')).toHaveProperty('value', 'out');
+    expect(screen.getByText('The Kafka topic to write (created when missing).')).toBeDefined();
+    expect(screen.getByLabelText('Key field (optional)')).toBeDefined();
+    expect(screen.getByLabelText('Partitions (optional)')).toHaveProperty('placeholder', '3');
+  });
+
+  it("puts the validator's message next to the field its path names", () => {
+    const issue = {
+      code: 'invalid-value' as const,
+      path: '/nodes/2/config/topic',
+      nodeId: 'out',
+      message: "'topic' must be a Kafka topic name",
+    };
+    formFor('sink.kafka', { topic: '' }, [issue] as never[]);
+    const field = screen.getByLabelText('Topic').closest('[data-pointer]');
+    expect(field?.getAttribute('data-pointer')).toBe('/nodes/2/config/topic');
+    expect(field?.textContent).toContain("'topic' must be a Kafka topic name");
+  });
+
+  it('hands back the whole config with the edited field, and drops an emptied optional field', () => {
+    const onChange = formFor('sink.kafka', { topic: 'out', keyField: 'id' });
+    fireEvent.change(screen.getByLabelText('Topic'), { target: { value: 'stats' } });
+    expect(onChange).toHaveBeenLastCalledWith({ topic: 'stats', keyField: 'id' });
+    fireEvent.change(screen.getByLabelText('Key field (optional)'), { target: { value: '' } });
+    expect(onChange).toHaveBeenLastCalledWith({ topic: 'out' });
+  });
+
+  it('checks durations as they are typed', () => {
+    formFor('window', { keyField: 'courseId', windows: [], aggregates: [], allowedLateness: '3 days' });
+    expect(screen.getByLabelText('Allowed lateness (optional)').closest('[data-pointer]')?.textContent).toContain('not a duration');
+  });
+
+  it('offers the variants of a window as a select and switches between them', () => {
+    const onChange = formFor('window', { keyField: 'courseId', windows: [{ name: 'allTime', type: 'all-time' }], aggregates: [] });
+    const type = screen.getByDisplayValue('all-time');
+    fireEvent.change(type, { target: { value: 'sliding' } });
+    const windows = onChange.mock.lastCall?.[0].windows as Array<Record<string, unknown>>;
+    expect(windows[0]).toMatchObject({ name: 'allTime', type: 'sliding' });
+  });
+});
