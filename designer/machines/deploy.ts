@@ -13,8 +13,7 @@ export type DeployMachineContext = {
   /** Why the last deploy was refused: the validator's issues, or those of the runtime's 422. */
   issues: ValidationIssue[];
   error?: ApiError | undefined;
-  version?: number | undefined;
-  revision?: number | undefined;
+  /** The validated pipeline on its way to the runtime. */
   deployed?: Pipeline | undefined;
 };
 
@@ -34,8 +33,6 @@ const FRESH_CONTEXT: DeployMachineContext = {
   pending: undefined,
   baseRevision: undefined,
   error: undefined,
-  version: undefined,
-  revision: undefined,
   deployed: undefined,
 };
 
@@ -135,10 +132,10 @@ export const deployMachine = setup({
         input: ({ context }) => ({ pipeline: context.deployed as Pipeline, baseRevision: context.baseRevision }),
         onDone: {
           target: 'running',
-          actions: [
-            assign(({ event }) => ({ version: event.output.version, revision: event.output.revision })),
-            { type: 'reportRevision', params: ({ context, event }) => ({ revision: event.output.revision, deployed: context.pending }) },
-          ],
+          actions: {
+            type: 'reportRevision',
+            params: ({ context, event }) => ({ revision: event.output.revision, deployed: context.pending }),
+          },
         },
         onError: { target: 'failed', actions: fail },
       },
