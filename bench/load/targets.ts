@@ -28,7 +28,9 @@ export function kafkaTarget(brokers: string[], options: { timeoutMs?: number } =
 
 /** Posts reviews in batches of up to 1,000 and deletes one by one, keeping the order of each review's versions. */
 export function httpTarget(baseUrl: string, token?: string): LoadTarget {
-  const headers: Record<string, string> = { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) };
+  const auth: Record<string, string> = token ? { authorization: `Bearer ${token}` } : {};
+  // A DELETE has no body, so no content-type either: the API answers 400 to an empty JSON body.
+  const headers: Record<string, string> = { 'content-type': 'application/json', ...auth };
   const postBatch = async (reviews: Review[]): Promise<number> => {
     if (reviews.length === 0) return 0;
     try {
@@ -42,7 +44,7 @@ export function httpTarget(baseUrl: string, token?: string): LoadTarget {
   };
   const remove = async (id: string): Promise<number> => {
     try {
-      const response = await fetch(`${baseUrl}/api/reviews/${encodeURIComponent(id)}`, { method: 'DELETE', headers });
+      const response = await fetch(`${baseUrl}/api/reviews/${encodeURIComponent(id)}`, { method: 'DELETE', headers: auth });
       return response.ok ? 0 : 1;
     } catch {
       return 1;
