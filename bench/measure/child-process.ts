@@ -15,7 +15,9 @@ export interface ChildOptions {
   env: NodeJS.ProcessEnv;
   /** Names the CPU profile and the lines echoed on problems. */
   label: string;
-  /** Write a .cpuprofile here when the process exits normally. */
+  /** Flags for node itself, e.g. --expose-gc. */
+  nodeArgs?: string[];
+  /** Write .cpuprofile files into <profileDir>/<label>/ when the process exits normally. */
   profileDir?: string;
   onLine?: (line: string) => void;
 }
@@ -34,14 +36,17 @@ export class SluiceProcess {
   private readonly tail: string[] = [];
 
   constructor(readonly options: ChildOptions) {
-    const profile = options.profileDir
-      ? ['--cpu-prof', `--cpu-prof-dir=${options.profileDir}`, `--cpu-prof-name=${options.label}.cpuprofile`]
-      : [];
-    this.child = spawn(process.execPath, [...profile, '--import', 'tsx', join(repoRoot, options.entry), ...options.args], {
-      cwd: repoRoot,
-      env: options.env,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    // One folder per process: node writes a profile per thread (tsx's loader hooks run in one of their own).
+    const profile = options.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${join(options.profileDir, options.label)}`] : [];
+    this.child = spawn(
+      process.execPath,
+      [...(options.nodeArgs ?? []), ...profile, '--import', 'tsx', join(repoRoot, options.entry), ...options.args],
+      {
+        cwd: repoRoot,
+        env: options.env,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     if (this.child.pid === undefined) throw new Error(`could not start ${options.label}`);
     this.pid = this.child.pid;
     running.add(this.child);

@@ -1,73 +1,120 @@
-// Recovery: how long a worker needs to rebuild review-stats' window state from its
-// changelog (read with the Kafka driver's restore reader, applied to the operator).
-import { randomUUID } from 'node:crypto';
-import type { Kafka } from 'kafkajs';
-import { readChangelogs } from '../../runtime/kafka/changelog-reader.ts';
-import { parseChangelogEntry } from '../../runtime/nodes/window/window-changelog.ts';
-import { resolveWindowConfig } from '../../runtime/nodes/window/window-config.ts';
-import { WindowOperator } from '../../runtime/nodes/window/window-operator.ts';
-import { parseDuration } from '../../shared/index.ts';
+// Recovery from a crash: a worker (`sluice run`) holding `rows` reviews of window
+// state is SIGKILLed while traffic flows, and a new worker process is started at
+// once (as a supervisor would). Measured from the kill to the moment every window
+// partition shows a probe written after the kill within the steady-state latency,
+// i.e. the new worker has joined, restored the state from the changelog, worked
+// off the backlog and is processing new records as they come. The state is written
+// straight into the window's changelog first (see window-state.ts); the kill and the
+// restart are real processes.
+import { defaultTraffic, generateTraffic, type TextSource } from '../load/traffic.ts';
+import type { SluiceProcess } from './child-process.ts';
+import { waitUntil } from './child-process.ts';
+import type { BenchContext } from './context.ts';
+import { percentile } from './percentiles.ts';
+import { caughtUpAt } from './probes.ts';
+import { provisionRun } from './provision.ts';
+import { SteadyLoad } from './steady-load.ts';
+import { TopicWatch } from './topic-watch.ts';
+import { windowStore, writeWindowState } from './window-state.ts';
+import { restoreSummary } from './worker-log.ts';
+import { startWorkers, workersSettled } from './workers.ts';
 
-const DAY = 86_400_000;
-const windowConfig = {
-  keyField: 'courseId',
-  eventTimeField: 'createdAt',
-  idField: 'id',
-  windows: [
-    { name: 'allTime', type: 'all-time' as const },
-    { name: 'last90Days', type: 'sliding' as const, size: '90d' },
-  ],
-  aggregates: [
-    { name: 'count', fn: 'count' as const },
-    { name: 'averageRating', fn: 'avg' as const, field: 'rating' },
-  ],
-  allowedLateness: '0s',
-};
+const COURSES = 10_000;
+
+export interface RecoveryRun {
+  /** SIGKILL → every window partition processing new records without a backlog. */
+  killToCaughtUpSeconds: number;
+  /** SIGKILL → the new worker's first assignment (process start, the group noticing the dead member, the rebalance). */
+  killToAssignedSeconds: number;
+  restoredRows: number;
+  restoreSeconds: number;
+  /** Of the new worker, once caught up. */
+  rssMb: number;
+  peakRssMb: number;
+}
 
 export interface RecoveryFigures {
   rows: number;
-  restoreSeconds: number;
-  rowsPerSecond: number;
-  heapMb: number;
+  /** The first worker's restore of the generated state (a cold start, no kill). */
+  coldRestoreSeconds: number;
+  coldRestoreRows: number;
+  /** A probe counts as "flowing" within this many ms: twice the steady state's p99, at least 2 s. */
+  caughtUpWithinMs: number;
+  runs: RecoveryRun[];
 }
 
-export async function measureRecovery(kafka: Kafka, rows: number, courses = 10_000): Promise<RecoveryFigures> {
-  const resolved = resolveWindowConfig(windowConfig, parseDuration);
-  if (!resolved.ok) throw new Error(resolved.message);
-  const topic = `bench-changelog-${randomUUID().slice(0, 8)}`;
-  const admin = kafka.admin();
-  await admin.connect();
-  await admin.createTopics({
-    waitForLeaders: true,
-    topics: [{ topic, numPartitions: 1, configEntries: [{ name: 'cleanup.policy', value: 'compact' }] }],
-  });
-  const producer = kafka.producer({ idempotent: true });
-  await producer.connect();
-  const now = Date.now();
-  for (let start = 0; start < rows; start += 4_000) {
-    const messages = [];
-    for (let i = start; i < Math.min(rows, start + 4_000); i++) {
-      const row = { key: `course-${i % courses}`, t: now - Math.floor((i / rows) * 730 * DAY), values: [((i * 7) % 10) / 2 + 0.5] };
-      messages.push({ key: `row:review-${i}`, value: JSON.stringify({ kind: 'row', id: `review-${i}`, row }) });
-    }
-    await producer.send({ topic, acks: -1, messages });
-  }
-  await producer.disconnect();
+const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 
-  globalThis.gc?.();
-  const heapBefore = process.memoryUsage().heapUsed;
-  const began = performance.now();
-  const operator = new WindowOperator(resolved.config);
-  await readChangelogs(kafka, admin, [{ topic, partition: 0 }], ({ value }) => {
-    if (value === null) return;
-    const parsed = parseChangelogEntry(JSON.parse(value.toString()));
-    if (parsed.ok) operator.applyChangelogEntry(parsed.entry);
-  });
-  for (let course = 0; course < courses; course++) operator.read(`course-${course}`, now); // keys rebuild on first use
-  const restoreSeconds = (performance.now() - began) / 1000;
-  globalThis.gc?.();
-  const heapMb = (process.memoryUsage().heapUsed - heapBefore) / 2 ** 20;
-  await admin.deleteTopics({ topics: [topic] });
-  await admin.disconnect();
-  return { rows, restoreSeconds, rowsPerSecond: rows / restoreSeconds, heapMb };
+export async function measureRecovery(context: BenchContext, texts: TextSource, rows: number, kills: number): Promise<RecoveryFigures> {
+  const run = await provisionRun(context);
+  const store = windowStore(run);
+  const isWindowTask = (task: string) => task.startsWith(`${run.pipeline.id}.${store.subTopology}.`);
+  context.say(`recovery: writing ${rows.toLocaleString('en')} reviews of window state to ${store.changelogTopic}`);
+  await writeWindowState(context.kafka, run, rows, COURSES);
+  const watch = new TopicWatch(context.kafka, run.courseStats);
+  await watch.start();
+  let worker: SluiceProcess = startWorkers(context, run, 1, 'recovery-start')[0] as SluiceProcess;
+  const background = generateTraffic({ ...defaultTraffic(texts), seed: 11, count: 10_000_000, courses: COURSES, users: 20_000 });
+  const load = new SteadyLoad(context.kafka, run.source, background, { rate: 100, partitions: store.partitions, run: run.suffix });
+  try {
+    const began = Date.now();
+    await waitUntil(() => workersSettled([worker], run), [worker], 15 * 60_000, 'the first worker to restore its state');
+    const cold = restoreSummary(worker.events, began, isWindowTask);
+    load.start();
+    // The steady state: once every partition flows (the first records after a restore are slow), 5 s (2 quick) to know its latency.
+    const loadStarted = Date.now();
+    let flowing: number | undefined;
+    await waitUntil(
+      () => {
+        flowing = caughtUpAt(load.timings(watch), loadStarted, store.partitions, 10_000);
+        return flowing !== undefined;
+      },
+      [worker],
+      180_000,
+      'probes to flow through every window partition',
+    );
+    await sleep(context.quick ? 2000 : 5000);
+    const steady = load.timings(watch).flatMap((p) => (p.seenAt === undefined || p.sentAt < (flowing ?? 0) ? [] : [p.seenAt - p.sentAt]));
+    const within = Math.max(2000, 2 * percentile(steady, 99));
+    const runs: RecoveryRun[] = [];
+    for (let k = 1; k <= kills; k++) {
+      const killedAt = Date.now();
+      await worker.kill();
+      worker = startWorkers(context, run, 1, `recovery-restart-${k}`)[0] as SluiceProcess;
+      let caughtUp: number | undefined;
+      await waitUntil(
+        () => {
+          caughtUp = caughtUpAt(load.timings(watch), killedAt, store.partitions, within);
+          return caughtUp !== undefined;
+        },
+        [worker],
+        15 * 60_000,
+        'the restarted worker to catch up',
+      );
+      const assigned = worker.events.find((event) => event.kind === 'assignment');
+      const restore = restoreSummary(worker.events, killedAt, isWindowTask);
+      const memory = worker.memory();
+      runs.push({
+        killToCaughtUpSeconds: ((caughtUp ?? Number.NaN) - killedAt) / 1000,
+        killToAssignedSeconds: ((assigned?.time ?? Number.NaN) - killedAt) / 1000,
+        restoredRows: restore?.rows ?? 0,
+        restoreSeconds: restore?.seconds ?? Number.NaN,
+        rssMb: memory?.rssMb ?? Number.NaN,
+        peakRssMb: memory?.peakRssMb ?? Number.NaN,
+      });
+      context.say(`recovery: kill ${k}: ${JSON.stringify(runs.at(-1))}`);
+      if (k < kills) await sleep(2000); // steady again before the next kill
+    }
+    return {
+      rows,
+      coldRestoreSeconds: cold?.seconds ?? Number.NaN,
+      coldRestoreRows: cold?.rows ?? 0,
+      caughtUpWithinMs: within,
+      runs,
+    };
+  } finally {
+    await load.stop();
+    await worker.stop();
+    await watch.stop();
+  }
 }

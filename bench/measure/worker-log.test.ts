@@ -10,17 +10,19 @@ const lines = [
   '{"level":30,"time":2100,"name":"sluice","component":"task","task":"p.4.1","restored":400,"ms":1000,"msg":"task state restored"}',
   '{"level":30,"time":2200,"name":"sluice","component":"runner","msg":"pipeline started"}',
   '{not json',
+  '{"level":30,"time":2300,"msg":"listening","address":"http://127.0.0.1:40001"}',
 ];
 const events = lines.map(parseWorkerLine).filter((event): event is WorkerEvent => event !== undefined);
 const hasStores = (task: string) => !task.includes('.0.');
 
 describe('worker log events', () => {
-  it('reads assignments, finished restores and problems, and skips the rest', () => {
+  it('reads assignments, finished restores, problems and the listening address, and skips the rest', () => {
     expect(events).toEqual([
       { kind: 'assignment', time: 1000, tasks: ['p.0.0', 'p.4.0', 'p.4.1'] },
       { kind: 'restored', time: 1500, task: 'p.4.0', rows: 600, ms: 400 },
       { kind: 'problem', time: 1600, level: 40, message: 'task start failed; retrying: boom' },
       { kind: 'restored', time: 2100, task: 'p.4.1', rows: 400, ms: 1000 },
+      { kind: 'listening', time: 2300, address: 'http://127.0.0.1:40001' },
     ]);
   });
 

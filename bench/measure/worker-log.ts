@@ -4,7 +4,9 @@
 export type WorkerEvent =
   | { kind: 'assignment'; time: number; tasks: string[] }
   | { kind: 'restored'; time: number; task: string; rows: number; ms: number }
-  | { kind: 'problem'; time: number; level: number; message: string };
+  | { kind: 'problem'; time: number; level: number; message: string }
+  /** The bench's runtime child (bench/runtime-child.ts) listens here. */
+  | { kind: 'listening'; time: number; address: string };
 
 const WARN = 40;
 
@@ -17,6 +19,7 @@ export function parseWorkerLine(line: string): WorkerEvent | undefined {
     return undefined;
   }
   const time = typeof entry.time === 'number' ? entry.time : Number.NaN;
+  if (entry.msg === 'listening' && typeof entry.address === 'string') return { kind: 'listening', time, address: entry.address };
   if (entry.msg === 'assignment' && Array.isArray(entry.tasks)) return { kind: 'assignment', time, tasks: entry.tasks.map(String) };
   if (entry.msg === 'task state restored' && typeof entry.task === 'string')
     return { kind: 'restored', time, task: entry.task, rows: Number(entry.restored ?? 0), ms: Number(entry.ms ?? 0) };
