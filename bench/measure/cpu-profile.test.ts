@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { asCpuProfile, type CpuProfile, formatSelfTimes, topSelfTime } from './cpu-profile.ts';
+import { asCpuProfile, type CpuProfile, formatSelfTimes, mainThreadProfile, summariseProfile, topSelfTime } from './cpu-profile.ts';
 
 const frame = (functionName: string, url = '', lineNumber = 0) => ({ functionName, url, lineNumber, columnNumber: 0 });
 // Two nodes of one function (two call sites) and the GC; times in microseconds.
@@ -42,10 +42,33 @@ describe('topSelfTime', () => {
   });
 });
 
+describe('summariseProfile', () => {
+  it('gives the idle share apart and leaves idle out of the top functions', () => {
+    const idle: CpuProfile = {
+      ...profile,
+      nodes: [...profile.nodes, { id: 6, callFrame: frame('(idle)') }],
+      samples: [6, 2, 6, 6, 6],
+      timeDeltas: [0, 1000, 1000, 1000, 1000],
+    };
+    const summary = summariseProfile(idle, 5, '/repo');
+    expect(summary.seconds).toBeCloseTo(0.01);
+    expect(summary.idlePercent).toBeCloseTo(((1 + 1 + 1 + 2) / 6) * 100); // the last sample gets the 2 ms average gap
+    expect(summary.top.map((row) => row.function)).toEqual(['parse (runtime/engine/codec.ts:10)']);
+  });
+});
+
 describe('asCpuProfile', () => {
   it('accepts a profile and refuses other JSON', () => {
     expect(asCpuProfile(JSON.parse(JSON.stringify(profile)))).toBeDefined();
     expect(asCpuProfile({ nodes: 'no' })).toBe(undefined);
     expect(asCpuProfile(null)).toBe(undefined);
+  });
+});
+
+describe('mainThreadProfile', () => {
+  it("picks thread 0 among a process's profiles", () => {
+    const files = ['CPU.20261125.090012.4242.1.002.cpuprofile', 'CPU.20261125.090012.4242.0.001.cpuprofile', 'notes.txt'];
+    expect(mainThreadProfile(files)).toBe('CPU.20261125.090012.4242.0.001.cpuprofile');
+    expect(mainThreadProfile(['CPU.20261125.090012.4242.1.002.cpuprofile'])).toBe(undefined);
   });
 });

@@ -57,6 +57,31 @@ export function topSelfTime(profile: CpuProfile, count: number, root = ''): Self
     .map(([name, micros]) => ({ function: name, selfMs: micros / 1000, percent: total > 0 ? (micros / total) * 100 : 0 }));
 }
 
+export interface ProfileSummary {
+  seconds: number;
+  /** Share of the samples in which the thread waited (I/O, timers, the broker): not CPU work. */
+  idlePercent: number;
+  /** The busiest functions, idle left out; percent of all sampled time. */
+  top: SelfTime[];
+}
+
+export function summariseProfile(profile: CpuProfile, count: number, root = ''): ProfileSummary {
+  const all = topSelfTime(profile, Number.POSITIVE_INFINITY, root);
+  return {
+    seconds: (profile.endTime - profile.startTime) / 1e6,
+    idlePercent: all.find((row) => row.function === '(idle)')?.percent ?? 0,
+    top: all.filter((row) => row.function !== '(idle)').slice(0, count),
+  };
+}
+
 export function formatSelfTimes(rows: SelfTime[]): string {
   return rows.map((row) => `${row.percent.toFixed(1).padStart(5)}%  ${row.selfMs.toFixed(0).padStart(7)} ms  ${row.function}`).join('\n');
+}
+
+/**
+ * The main thread's profile among those one process wrote: node names them
+ * CPU.<date>.<time>.<pid>.<thread id>.<sequence>.cpuprofile, and the main thread is 0.
+ */
+export function mainThreadProfile(fileNames: readonly string[]): string | undefined {
+  return fileNames.find((name) => /^CPU\.\d+\.\d+\.\d+\.0\.\d+\.cpuprofile$/.test(name));
 }

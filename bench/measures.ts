@@ -1,0 +1,236 @@
+// The measurements of `npm run bench`, in order, each turned into table rows.
+import { PrerequisiteError } from '../tools/kafka/broker.ts';
+import type { LoadOperation, TextSource } from './load/traffic.ts';
+import { measureBrokerCeiling } from './measure/broker-ceiling.ts';
+import type { BenchContext } from './measure/context.ts';
+import type { ProfileSummary } from './measure/cpu-profile.ts';
+import { formatSelfTimes } from './measure/cpu-profile.ts';
+import { type Figure, summarise } from './measure/figures.ts';
+import { measureIngest } from './measure/ingest.ts';
+import { measureLatency } from './measure/latency.ts';
+import { measurePassThrough } from './measure/pass-through.ts';
+import { readProfile } from './measure/profiles.ts';
+import { measureRecovery } from './measure/recovery.ts';
+import { measureStateMemory } from './measure/state-memory.ts';
+import { measureWorkers, type WorkersFigures } from './measure/workers.ts';
+import type { BenchSettings } from './settings.ts';
+
+const median = (values: number[]) => summarise('', '', values).median;
+const max = (values: number[]) => Math.max(...values);
+
+export async function runMeasures(
+  context: BenchContext,
+  settings: BenchSettings,
+  operations: LoadOperation[],
+  texts: TextSource,
+): Promise<{ figures: Figure[]; profiles: Record<string, ProfileSummary> }> {
+  const { say, kafka } = context;
+  const figures: Figure[] = [];
+  const profiles: Record<string, ProfileSummary> = {};
+  const add = (name: string, unit: string, values: number[], note?: string) => figures.push(summarise(name, unit, values, note));
+  const profiled = (label: string, print = true) => {
+    const summary = context.profileDir ? readProfile(context.profileDir, label) : undefined;
+    if (!summary) return;
+    profiles[label] = summary;
+    if (print)
+      say(`profile ${label}: ${summary.seconds.toFixed(0)} s, ${summary.idlePercent.toFixed(0)}% idle\n${formatSelfTimes(summary.top)}`);
+  };
+  const section = async <T>(name: string, work: () => Promise<T>): Promise<T> => {
+    const began = Date.now();
+    say(`${name}…`);
+    const result = await work();
+    say(`${name}: done in ${((Date.now() - began) / 1000).toFixed(0)} s`);
+    return result;
+  };
+  const runs = Array.from({ length: settings.runs }, (_, i) => i + 1);
+  const puts = operations.flatMap((op) => (op.kind === 'put' ? [JSON.stringify(op.review).length] : []));
+  const recordBytes = Math.round(puts.reduce((a, b) => a + b, 0) / puts.length);
+  const mbPerSecond = (recordsPerSecond: number) => (recordsPerSecond * recordBytes) / 1e6;
+
+  // 1. Ceilings: the broker's own tools, then a plain kafkajs consume → produce.
+  await section('Kafka perf tools', async () => {
+    try {
+      const ceilings = [];
+      for (const _ of runs) ceilings.push(await measureBrokerCeiling(context, settings.perfRecords, recordBytes));
+      add(
+        `Kafka ProducerPerformance, acks=all, ${recordBytes}-byte records`,
+        'records/s',
+        ceilings.map((c) => c.produce.recordsPerSecond),
+      );
+      add(
+        'Kafka ProducerPerformance',
+        'MB/s',
+        ceilings.map((c) => c.produce.mbPerSecond),
+      );
+      add(
+        'Kafka ProducerPerformance in 100 ms transactions',
+        'records/s',
+        ceilings.map((c) => c.transactionalProduce.recordsPerSecond),
+      );
+      add(
+        'Kafka ConsumerPerformance (fetch time, group join excluded)',
+        'records/s',
+        ceilings.map((c) => c.consume.fetchRecordsPerSecond),
+      );
+      add(
+        'Kafka ConsumerPerformance (fetch time)',
+        'MB/s',
+        ceilings.map((c) => c.consume.fetchMbPerSecond),
+      );
+    } catch (error) {
+      if (!(error instanceof PrerequisiteError)) throw error;
+      add('Kafka perf tools', 'records/s', [Number.NaN], `skipped: ${error.message}`);
+    }
+  });
+  const passThrough = await section('kafkajs pass-through', async () => {
+    const values = [];
+    for (const _ of runs) values.push(await measurePassThrough(kafka, operations));
+    add('kafkajs pass-through (consume → produce, acks=all): the ceiling', 'records/s', values);
+    add('kafkajs pass-through', 'MB/s', values.map(mbPerSecond));
+    return median(values);
+  });
+
+  // 2. review-stats, exactly once, in worker processes.
+  const throughput = async (count: number): Promise<WorkersFigures[]> =>
+    section(`review-stats, ${count} worker${count > 1 ? 's' : ''}`, async () => {
+      const results = [];
+      for (const run of runs) {
+        const label = `review-stats-${count}-worker${count > 1 ? 's' : ''}-run${run}`;
+        results.push(await measureWorkers(context, operations, count, label));
+        say(`${label}: ${JSON.stringify(results.at(-1))}`);
+        for (const worker of count > 1 ? ['w1', 'w2'] : ['']) profiled(worker ? `${label}-${worker}` : label, run === 1);
+      }
+      return results;
+    });
+  const one = await throughput(1);
+  const oneRate = one.map((r) => r.recordsPerSecond);
+  add('review-stats exactly-once, 1 worker process', 'records/s', oneRate);
+  add('review-stats, 1 worker', 'MB/s', oneRate.map(mbPerSecond));
+  add(
+    'review-stats, 1 worker, share of the kafkajs ceiling',
+    '%',
+    oneRate.map((r) => (r / passThrough) * 100),
+    'target ≥ 50%',
+  );
+  add(
+    'review-stats, 1 worker: its CPU during the run',
+    '% of a core',
+    one.map((r) => r.cpuPercent[0] ?? Number.NaN),
+  );
+  add(
+    'review-stats, 1 worker: the whole machine busy',
+    '% of all cores',
+    one.map((r) => r.machineBusyPercent),
+  );
+  const two = await throughput(2);
+  const twoRate = two.map((r) => r.recordsPerSecond);
+  add('review-stats exactly-once, 2 worker processes', 'records/s', twoRate);
+  add(
+    'review-stats, 2 workers, share of the kafkajs ceiling',
+    '%',
+    twoRate.map((r) => (r / passThrough) * 100),
+  );
+  add(
+    'review-stats, 2 workers / 1 worker',
+    '×',
+    twoRate.map((r) => r / median(oneRate)),
+  );
+  add(
+    'review-stats, 2 workers: CPU of each',
+    '% of a core',
+    two.flatMap((r) => r.cpuPercent),
+  );
+
+  // 3. End-to-end latency at fixed rates, a fresh runtime process for each.
+  const latencyRss: number[] = [];
+  for (const rate of settings.latencyRates) {
+    const result = await section(`latency at ${rate}/s`, () => measureLatency(context, texts, rate, settings.latency));
+    say(`latency at ${rate}/s: ${JSON.stringify(result)}`);
+    profiled(`latency-${rate}`);
+    const note = result.sustained.sustained ? undefined : `not sustained: ${result.sustained.reason}`;
+    const timedOut = result.windows.reduce((sum, w) => sum + w.timedOut, 0);
+    const bound =
+      timedOut > 0 ? `${timedOut} probes not seen in ${settings.latency.timeoutMs / 1000} s count as that: a lower bound` : undefined;
+    for (const p of ['p50', 'p95', 'p99', 'max'] as const)
+      add(
+        `end-to-end latency at ${rate.toLocaleString('en')} reviews/s, ${p}`,
+        'ms',
+        result.windows.map((w) => w[p]),
+        bound,
+      );
+    add(`  reviews/s the API accepted (target ${rate.toLocaleString('en')})`, 'reviews/s', [result.achievedRate], note ?? 'sustained');
+    latencyRss.push(result.peakRssMb);
+  }
+
+  // 4. Recovery from SIGKILL with the state restored from the changelog.
+  const recovery = await section('recovery', () => measureRecovery(context, texts, settings.recoveryRows, settings.kills));
+  profiled(`recovery-restart-${settings.kills}`);
+  const rows = settings.recoveryRows.toLocaleString('en');
+  add(
+    `recovery: SIGKILL → caught up, ${rows} reviews of window state`,
+    's',
+    recovery.runs.map((r) => r.killToCaughtUpSeconds),
+    'target < 10 s',
+  );
+  add(
+    '  of which: SIGKILL → the new worker has its tasks',
+    's',
+    recovery.runs.map((r) => r.killToAssignedSeconds),
+    'session timeout 10 s',
+  );
+  add(
+    '  of which: restoring the window state',
+    's',
+    recovery.runs.map((r) => r.restoreSeconds),
+  );
+  add(
+    'restore rate after a kill',
+    'rows/s',
+    recovery.runs.map((r) => r.restoredRows / r.restoreSeconds),
+  );
+  add('restore rate at a cold start', 'rows/s', [recovery.coldRestoreRows / recovery.coldRestoreSeconds]);
+
+  // 5. Memory.
+  const memory = await section('state memory', () => measureStateMemory(context, settings.memoryCourses, settings.memoryReviewsHeld));
+  add(
+    'worker RSS after the 1-worker run',
+    'MB',
+    one.map((r) => r.rssMb[0] ?? Number.NaN),
+  );
+  add(
+    'worker peak RSS, 1-worker run',
+    'MB',
+    one.map((r) => r.peakRssMb[0] ?? Number.NaN),
+  );
+  add(
+    'worker peak RSS, 2-worker runs (each)',
+    'MB',
+    two.flatMap((r) => r.peakRssMb),
+  );
+  add(
+    `worker RSS holding ${rows} reviews (after restore)`,
+    'MB',
+    recovery.runs.map((r) => r.rssMb),
+  );
+  add('runtime process peak RSS during the latency runs', 'MB', [max(latencyRss)]);
+  add('window heap per course, all-time figures only (reviews > 90 days old)', 'bytes', [memory.heapBytesPerCourse], 'target < 200');
+  add('window heap per review held in the last 90 days', 'bytes', [memory.heapBytesPerReviewHeld]);
+  add('window store on disk (LMDB) per review', 'bytes', [memory.diskBytesPerReview]);
+
+  // 6. Ingest at saturation.
+  await section('ingest', async () => {
+    const results = [];
+    for (const _ of runs) results.push(await measureIngest(kafka, texts, settings.ingestSeconds));
+    add(
+      'POST /api/reviews at saturation (autocannon, 50 connections)',
+      'requests/s',
+      results.map((r) => r.requestsPerSecond),
+    );
+    add(
+      '  its p99 latency',
+      'ms',
+      results.map((r) => r.p99Ms),
+    );
+  });
+  return { figures, profiles };
+}
