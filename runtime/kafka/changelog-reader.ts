@@ -6,6 +6,7 @@
 // subscribes to the changelog topics and reads only the partitions asked for.
 import { randomUUID } from 'node:crypto';
 import type { Admin, Kafka } from 'kafkajs';
+import { retryWhileRetriable } from './retry.ts';
 
 export interface ChangelogRecord {
   topic: string;
@@ -31,7 +32,7 @@ export interface ChangelogPartition {
 async function endOffsets(admin: Admin, partitions: ChangelogPartition[]): Promise<Map<string, { low: number; high: number }>> {
   const ends = new Map<string, { low: number; high: number }>();
   for (const topic of new Set(partitions.map((p) => p.topic))) {
-    for (const offsets of await admin.fetchTopicOffsets(topic)) {
+    for (const offsets of await retryWhileRetriable(() => admin.fetchTopicOffsets(topic))) {
       ends.set(`${topic}:${offsets.partition}`, { low: Number(offsets.low), high: Number(offsets.high) });
     }
   }

@@ -3,6 +3,7 @@
 // reads without routing to the owner of the key.
 import { randomUUID } from 'node:crypto';
 import type { Admin, Consumer, Kafka } from 'kafkajs';
+import { retryWhileRetriable } from './retry.ts';
 
 export class CompactedView<T> {
   private readonly values = new Map<string, T>();
@@ -27,7 +28,8 @@ export class CompactedView<T> {
       this.retry = setTimeout(() => void this.open().catch(() => {}), 2000);
       return;
     }
-    for (const offsets of await this.admin.fetchTopicOffsets(this.topic)) {
+    // Right after a pipeline created the topic its partitions may have no leader yet.
+    for (const offsets of await retryWhileRetriable(() => this.admin.fetchTopicOffsets(this.topic))) {
       if (Number(offsets.high) > Number(offsets.low)) this.targets.set(offsets.partition, Number(offsets.high));
     }
     this.caughtUp = this.targets.size === 0;

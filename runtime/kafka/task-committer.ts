@@ -8,6 +8,7 @@
 // previous owner left open, and makes every later commit of the old owner fail
 // with a fencing error. docs/exactly-once.md has the whole argument.
 import type { Kafka, Message, Producer, Transaction } from 'kafkajs';
+import { retryWhileRetriable } from './retry.ts';
 
 export interface OutboundMessage {
   topic: string;
@@ -39,22 +40,6 @@ const fencingErrors = new Set([
 function isFencing(error: unknown): boolean {
   const failure = error as { name?: string; type?: string; message?: string };
   return fencingErrors.has(failure.name ?? '') || fencingErrors.has(failure.type ?? '') || /fenced|epoch/i.test(failure.message ?? '');
-}
-
-/**
- * kafkajs does not retry TxnOffsetCommit when the group's coordinator is still
- * loading (a new group, or one that just moved); resending it inside the same
- * transaction is safe, the last offsets sent win.
- */
-async function retryWhileRetriable(send: () => Promise<void>, attempts = 20): Promise<void> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await send();
-    } catch (error) {
-      if (!(error as { retriable?: boolean }).retriable || attempt >= attempts) throw error;
-      await new Promise((done) => setTimeout(done, Math.min(50 * attempt, 1000)));
-    }
-  }
 }
 
 const SEND_CHUNK = 2000;
@@ -90,6 +75,7 @@ export class TaskCommitter {
       for (let start = 0; start < messages.length; start += SEND_CHUNK)
         await this.send(transaction, messages.slice(start, start + SEND_CHUNK));
       if (positions.length > 0) {
+        // kafkajs does not retry TxnOffsetCommit while the group's coordinator loads; resending it in the same transaction is safe.
         await retryWhileRetriable(() =>
           transaction.sendOffsets({
             consumerGroupId: this.groupId,

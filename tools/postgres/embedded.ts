@@ -70,34 +70,60 @@ export async function startLocalPostgres(options: PostgresOptions): Promise<Loca
   return {
     url: `postgres://sluice:sluice@127.0.0.1:${port}/${database}`,
     stop: async () => {
-      await server.stop();
+      const pid = serverPid(clusterDir);
+      // The package's stop() waits for an exit event that never comes when the server already stopped
+      // (a Ctrl-C reaches the whole process group): signal the server and wait for it to be gone instead.
+      void server.stop();
+      signalServer(clusterDir);
+      if (pid !== undefined) await untilGone(pid);
       watchdog?.stdin?.end();
     },
   };
 }
 
+/** The running server's pid, from the lock file it keeps in its data folder. */
+function serverPid(clusterDir: string): number | undefined {
+  const pidFile = join(clusterDir, 'postmaster.pid');
+  if (!existsSync(pidFile)) return undefined;
+  const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
+  return Number.isInteger(pid) && pid > 0 ? pid : undefined;
+}
+
+/** SIGINT is PostgreSQL's "fast" shutdown: it rolls back open transactions and stops cleanly. */
+function signalServer(clusterDir: string): boolean {
+  const pid = serverPid(clusterDir);
+  if (pid === undefined) return false;
+  try {
+    process.kill(pid, 'SIGINT');
+    return true;
+  } catch {
+    return false; // not running any more: a stale lock file is removed by the next start
+  }
+}
+
+async function untilGone(pid: number): Promise<void> {
+  for (;;) {
+    try {
+      process.kill(pid, 0);
+    } catch {
+      return;
+    }
+    await new Promise((done) => setTimeout(done, 50));
+  }
+}
+
 /** A server left running by a run that was killed holds the data folder's lock: stop it. */
 function stopStaleServer(clusterDir: string, log: (line: string) => void): void {
-  const pidFile = join(clusterDir, 'postmaster.pid');
-  if (!existsSync(pidFile)) return;
-  const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
-  if (!Number.isInteger(pid) || pid <= 0) return;
-  try {
-    process.kill(pid, 'SIGINT'); // PostgreSQL's "fast" shutdown
-    log(`stopped a PostgreSQL server left running by an earlier run (pid ${pid})`);
-  } catch {
-    // not running any more: the stale lock file is removed by the next start
-  }
+  const pid = serverPid(clusterDir);
+  if (signalServer(clusterDir)) log(`stopped a PostgreSQL server left running by an earlier run (pid ${pid})`);
 }
 
 /** The server outlives a SIGKILL of this process unless something watches over it: the watchdog does. */
 function watchOver(clusterDir: string) {
-  const pidFile = join(clusterDir, 'postmaster.pid');
-  if (!existsSync(pidFile)) return undefined;
-  const pid = readFileSync(pidFile, 'utf8').split('\n')[0] ?? '';
+  const pid = serverPid(clusterDir);
+  if (pid === undefined) return undefined;
   const watchdog = join(dirname(fileURLToPath(import.meta.url)), '..', 'watchdog.mjs');
-  // SIGINT is PostgreSQL's "fast" shutdown: it rolls back open transactions and stops cleanly.
-  const child = spawn(process.execPath, [watchdog, '--pid', pid, '--signal', 'SIGINT'], {
+  const child = spawn(process.execPath, [watchdog, '--pid', String(pid), '--signal', 'SIGINT'], {
     stdio: ['pipe', 'ignore', 'ignore'],
     detached: true,
   });
