@@ -34,6 +34,16 @@ if (!process.env.SLUICE_DATA_DIR) {
 const dataDir = process.env.SLUICE_DATA_DIR;
 const load = loadavg()[0];
 const services = await startServices(say);
+// Ctrl-C or SIGTERM (often twice: from the terminal and from the npm launcher): stop the services once, then exit,
+// which kills the processes the bench started (child-process.ts).
+let stopping = false;
+for (const signal of ['SIGINT', 'SIGTERM'] as const)
+  process.on(signal, () => {
+    if (stopping) return;
+    stopping = true;
+    say(`${signal}: stopping`);
+    void services.stop().finally(() => process.exit(130));
+  });
 try {
   const profileDir = profile ? join(repoRoot, 'bench', 'results', 'profiles', stamp) : undefined;
   if (profileDir) mkdirSync(profileDir, { recursive: true });

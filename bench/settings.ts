@@ -37,12 +37,12 @@ export function benchSettings(quick: boolean): BenchSettings {
     };
   return {
     runs: 3,
-    records: 20_000,
+    records: 30_000,
     perfRecords: 300_000,
     recoveryRows: 1_000_000,
     kills: 3,
     latencyRates: [100, 1000, 5000],
-    latency: { windows: 3, windowSeconds: 8, warmupSeconds: 10, probesPerSecond: 10, timeoutMs: 20_000 },
+    latency: { windows: 3, windowSeconds: 10, warmupSeconds: 10, probesPerSecond: 10, timeoutMs: 20_000 },
     memoryCourses: 100_000,
     memoryReviewsHeld: 200_000,
     ingestSeconds: 10,

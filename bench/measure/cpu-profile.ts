@@ -31,7 +31,8 @@ function label(frame: CpuProfile['nodes'][number]['callFrame'], root: string): s
   if (!frame.url) return name;
   let file = frame.url.replace(/^file:\/\//, '');
   if (root && file.startsWith(root)) file = file.slice(root.length).replace(/^\//, '');
-  return `${name} (${file}:${frame.lineNumber + 1})`;
+  // TypeScript runs transpiled by tsx: its line numbers are the transpiled file's, so only the file is shown.
+  return /\.tsx?$/.test(file) ? `${name} (${file})` : `${name} (${file}:${frame.lineNumber + 1})`;
 }
 
 /**
