@@ -21,13 +21,6 @@ const designerFile = (path: string) => fileURLToPath(new URL(`designer/${path}`,
 export default defineConfig({
   root: 'designer',
   plugins: [react(), monacoJsonWorkerOnly()],
-  resolve: {
-    // The preview runs the runtime's nodes in the browser; two Node modules they import get browser stand-ins.
-    alias: {
-      'node:crypto': designerFile('preview/node-shims/crypto.ts'),
-      'node:fs/promises': designerFile('preview/node-shims/fs-promises.ts'),
-    },
-  },
   build: {
     outDir: '../dist/designer',
     emptyOutDir: true,

@@ -61,25 +61,10 @@ async function startSluice(dataDir: string): Promise<{ child: ChildProcess; url:
   return { child, url: await waitForUrl(child, () => output, 180_000) };
 }
 
-/**
- * A first start on an empty broker can fail while the leaders of the topics it has just created are being elected
- * ("This server is not the leader for that topic-partition"); the second start finds them settled. Reported to the
- * runtime; until it retries by itself, the suite starts once more rather than failing every designer test.
- */
-async function startSluiceRetryingLeaderElection(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
-  try {
-    return await startSluice(dataDir);
-  } catch (error) {
-    if (!String(error).includes('not the leader')) throw error;
-    console.warn(`sluice start failed during leader election; starting once more.\n${String(error)}`);
-    return startSluice(dataDir);
-  }
-}
-
 export default async function setup(project: TestProject) {
   const dataDir = mkdtempSync(join(tmpdir(), 'sluice-e2e-'));
   chmodSync(dataDir, 0o755);
-  const { child, url } = await startSluiceRetryingLeaderElection(dataDir);
+  const { child, url } = await startSluice(dataDir);
   project.provide('sluiceUrl', url);
   return async () => {
     child.kill('SIGINT');

@@ -18,7 +18,9 @@ function newestMtime(dir: string): number {
 export function designerIsStale(): boolean {
   const index = join(designerDist, 'index.html');
   if (!existsSync(index)) return true;
-  const sources = Math.max(newestMtime(join(repoRoot, 'designer')), newestMtime(join(repoRoot, 'shared')));
+  // The preview bundles the engine, the node implementations and the spam model too.
+  const folders = ['designer', 'shared', 'runtime/engine', 'runtime/nodes', 'pipelines/models'];
+  const sources = Math.max(...folders.map((folder) => newestMtime(join(repoRoot, folder))));
   return sources > statSync(index).mtimeMs;
 }
 

@@ -29,7 +29,11 @@ export class CompactedView<T> {
       return;
     }
     // Right after a pipeline created the topic its partitions may have no leader yet.
-    for (const offsets of await retryWhileRetriable(() => this.admin.fetchTopicOffsets(this.topic))) {
+    const ends = await retryWhileRetriable(async () => {
+      await this.admin.fetchTopicMetadata({ topics: [this.topic] }); // a refresh, in case the leader moved since it was cached
+      return this.admin.fetchTopicOffsets(this.topic);
+    });
+    for (const offsets of ends) {
       if (Number(offsets.high) > Number(offsets.low)) this.targets.set(offsets.partition, Number(offsets.high));
     }
     this.caughtUp = this.targets.size === 0;

@@ -2,8 +2,9 @@
 // measures it on a held-out split and writes the model file.
 import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { saveModel, serializeModel } from '../../nodes/spam-filter/classifier.ts';
+import { serializeModel } from '../../nodes/spam-filter/classifier.ts';
 import { readCorpusPaths } from '../../nodes/spam-filter/corpus-files.ts';
+import { saveModel } from '../../nodes/spam-filter/model-files.ts';
 import { reportTable } from '../../nodes/spam-filter/report-table.ts';
 import { trainAndEvaluate } from '../../nodes/spam-filter/training.ts';
 import { numberOption, parseArgs } from '../args.ts';

@@ -2,7 +2,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadModel, parseModel, predict, saveModel, serializeModel, train } from './classifier.ts';
+import { parseModel, predict, serializeModel, train } from './classifier.ts';
+import { loadModel, saveModel } from './model-files.ts';
 
 // A tiny synthetic corpus: spam sells and asks for clicks, ham talks about the course.
 const examples = [

@@ -1,4 +1,3 @@
-import { readFile, writeFile } from 'node:fs/promises';
 import { DEFAULT_FEATURE_OPTIONS, type FeatureOptions, featureBuckets } from './features.ts';
 import { type SpamModel, spamModelSchema } from './model.ts';
 
@@ -128,18 +127,8 @@ export function parseModel(json: string): ModelParse {
   return { ok: true, model: parsed.data };
 }
 
-export async function loadModel(path: string): Promise<SpamModel> {
-  const parsed = parseModel(await readFile(path, 'utf8'));
-  if (!parsed.ok) throw new Error(`${path}: ${parsed.message}`);
-  return parsed.model;
-}
-
 /** One line per top-level field, arrays unbroken: small, and diffs of retrained models stay readable. */
 export function serializeModel(model: SpamModel): string {
   const lines = Object.entries(model).map(([key, value]) => `  ${JSON.stringify(key)}: ${JSON.stringify(value)}`);
   return `{\n${lines.join(',\n')}\n}\n`;
-}
-
-export async function saveModel(path: string, model: SpamModel): Promise<void> {
-  await writeFile(path, serializeModel(model));
 }

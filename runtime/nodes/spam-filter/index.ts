@@ -16,7 +16,7 @@
  *   readCorpus / readCorpusPaths / dataDirectory, stratifiedSplit, trainAndEvaluate, evaluate.
  */
 export { type BlocklistOptions, blocklistRule, findBlockedTerms } from './blocklist.ts';
-export { type LabelledText, loadModel, parseModel, predict, saveModel, serializeModel, spamLogOdds, train } from './classifier.ts';
+export { type LabelledText, parseModel, predict, serializeModel, spamLogOdds, train } from './classifier.ts';
 export { contactsRule, findEmails, findMessagingHandles, findPhoneNumbers } from './contacts.ts';
 export { type CorpusRead, type LabelledExample, readCorpus, readLabelledCsv, readSmsCollection, readYoutubeCsv } from './corpora.ts';
 export { dataDirectory, readCorpusPaths } from './corpus-files.ts';
@@ -32,6 +32,7 @@ export { bestThreshold, type Detector, type Evaluation, evaluate } from './evalu
 export { findLinks, type LinksOptions, linksRule } from './links.ts';
 export { type Confusion, confusionOf, type Scores, scoresOf } from './metrics.ts';
 export { type SpamModel, spamModelSchema } from './model.ts';
+export { loadModel, saveModel } from './model-files.ts';
 export type { SpamReason } from './reason.ts';
 export { type ShoutingOptions, shoutingRule } from './shouting.ts';
 export { mulberry32, stratifiedSplit } from './split.ts';
