@@ -6,7 +6,7 @@ const options = { minLength: 20 };
 describe('duplicate text', () => {
   it('gives the same key to copies that differ in case, accents, spacing and punctuation', () => {
     const key = duplicateTextKey('Great course, learned a LOT!', options);
-    expect(key).toMatch(/^[0-9a-f]{40}$/);
+    expect(key).toMatch(/^[0-9a-f]{28}$/);
     expect(duplicateTextKey('  great   cóurse learned a lot ', options)).toBe(key);
   });
 
