@@ -37,7 +37,7 @@ export class CompactedView<T> {
       if (Number(offsets.high) > Number(offsets.low)) this.targets.set(offsets.partition, Number(offsets.high));
     }
     this.caughtUp = this.targets.size === 0;
-    const consumer = this.kafka.consumer({ groupId: `sluice-view-${randomUUID()}`, readUncommitted: false, maxWaitTimeInMs: 50 });
+    const consumer = this.kafka.consumer({ groupId: `sluice-view-${randomUUID()}`, readUncommitted: false, maxWaitTimeInMs: 25 });
     this.consumer = consumer;
     await consumer.connect();
     await consumer.subscribe({ topics: [new RegExp(`^${this.topic.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`)], fromBeginning: true });

@@ -50,7 +50,7 @@ export class PipelineWorker {
     const consumer = this.kafka.consumer({
       groupId: this.options.groupId,
       readUncommitted: false,
-      maxWaitTimeInMs: 100,
+      maxWaitTimeInMs: 25,
       sessionTimeout: this.options.sessionTimeoutMs ?? 10_000,
       rebalanceTimeout: 60_000,
       heartbeatInterval: 1_000,
@@ -104,11 +104,8 @@ export class PipelineWorker {
     const task = this.tasks.get(this.options.factory.taskIdFor({ topic: batch.topic, partition: batch.partition }));
     if (!task || this.stopped) return;
     // Restoring can take longer than a session timeout: keep the membership alive meanwhile.
-    let restored = false;
-    void task.ready.then(() => {
-      restored = true;
-    });
-    while (!restored && isRunning() && !isStale()) {
+    // (The state, not `task.ready`: a promise's then() runs later, so every batch would wait once.)
+    while (task.starting && isRunning() && !isStale()) {
       await heartbeat();
       await sleep(200);
     }

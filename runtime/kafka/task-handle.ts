@@ -75,6 +75,11 @@ export class TaskHandle {
     void previous.close().catch(() => {});
   }
 
+  /** Still claiming or restoring: not ready for records yet. */
+  get starting(): boolean {
+    return this.state === 'claiming' || this.state === 'restoring';
+  }
+
   /** Runs `work` after every earlier piece of work on this task finished. */
   exclusive<T>(work: () => Promise<T>): Promise<T> {
     const next = this.chain.then(work, work);
