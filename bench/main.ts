@@ -1,6 +1,7 @@
 // `npm run bench [-- --quick] [-- --profile]`: measures Sluice on the local broker (or
 // KAFKA_BROKERS) and writes bench/results/<date>.json and .md. See bench/README.md.
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { startServices } from '../runtime/cli/services.ts';
@@ -11,6 +12,24 @@ import { defaultTraffic, generateTraffic } from './load/traffic.ts';
 import { markdownTable } from './measure/report.ts';
 import { runMeasures } from './measures.ts';
 import { benchSettings } from './settings.ts';
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** The commit measured, and whether runtime/, shared/ or pipelines/ had uncommitted changes (then the figures are of those). */
+function sourceVersion(): { commit: string; uncommittedChanges: boolean } {
+  const git = (...gitArgs: string[]) => spawnSync('git', gitArgs, { cwd: repoRoot, encoding: 'utf8' }).stdout?.trim() ?? '';
+  return {
+    commit: git('rev-parse', '--short', 'HEAD'),
+    uncommittedChanges: git('status', '--porcelain', 'runtime', 'shared', 'pipelines') !== '',
+  };
+}
 
 const args = process.argv.slice(2);
 const unknown = args.filter((arg) => arg !== '--quick' && arg !== '--profile');
@@ -25,11 +44,19 @@ const say = (line: string) => console.error(`bench: ${line}`);
 const began = Date.now();
 const stamp = new Date(began).toISOString().slice(0, 19).replaceAll(':', '-');
 
-// The bench's broker and processes keep their data apart from `npm start`'s, and the broker starts empty.
+// Each bench keeps its data (an empty broker, PostgreSQL, task stores) in a folder of its own, removed at the end,
+// and takes free ports: it never meets `npm start`'s data or ports, nor another bench running at the same time.
+let runFolder: string | undefined;
 if (!process.env.SLUICE_DATA_DIR) {
-  const folder = join(repoRoot, '.data', 'bench');
-  rmSync(join(folder, 'kafka'), { recursive: true, force: true });
-  process.env.SLUICE_DATA_DIR = folder;
+  const root = join(repoRoot, '.data', 'bench');
+  for (const entry of existsSync(root) ? readdirSync(root) : []) {
+    const pid = Number(entry.match(/^run-(\d+)$/)?.[1]);
+    if (pid > 0 && !isAlive(pid)) rmSync(join(root, entry), { recursive: true, force: true });
+  }
+  runFolder = join(root, `run-${process.pid}`);
+  process.env.SLUICE_DATA_DIR = runFolder;
+  process.env.SLUICE_KAFKA_PORT ??= '0';
+  process.env.SLUICE_POSTGRES_PORT ??= '0';
 }
 const dataDir = process.env.SLUICE_DATA_DIR;
 const load = loadavg()[0];
@@ -42,7 +69,10 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const)
     if (stopping) return;
     stopping = true;
     say(`${signal}: stopping`);
-    void services.stop().finally(() => process.exit(130));
+    void services.stop().finally(() => {
+      if (runFolder) rmSync(runFolder, { recursive: true, force: true });
+      process.exit(130);
+    });
   });
 try {
   const profileDir = profile ? join(repoRoot, 'bench', 'results', 'profiles', stamp) : undefined;
@@ -59,6 +89,7 @@ try {
     memoryGiB: Math.round(totalmem() / 2 ** 30),
     node: process.version,
     kafka: kafkaVersion(),
+    ...sourceVersion(),
     // Other work on the machine (the 1-minute load average) before and after: the figures are only as quiet as it was.
     loadBefore: Number(load?.toFixed(2)),
     loadAfter: Number(loadavg()[0]?.toFixed(2)),
@@ -84,5 +115,6 @@ try {
   say(`results in ${stem}.json and .md${profileDir ? `; profiles in ${profileDir}` : ''} (${minutes.toFixed(1)} min)`);
 } finally {
   await services.stop();
+  if (runFolder) rmSync(runFolder, { recursive: true, force: true });
 }
 process.exit(0);
