@@ -32,6 +32,11 @@ describe('topSelfTime', () => {
     expect(top.reduce((sum, row) => sum + row.percent, 0)).toBeCloseTo(100);
   });
 
+  it('shortens very long names (a regular expression is named after its source)', () => {
+    const long: CpuProfile = { ...profile, nodes: [{ id: 2, callFrame: frame(`RegExp: ${'a|'.repeat(100)}`) }], samples: [2] };
+    expect(topSelfTime(long, 1)[0]?.function).toHaveLength(80);
+  });
+
   it('keeps only the first `count` and copes with a profile without samples', () => {
     expect(topSelfTime(profile, 1)).toHaveLength(1);
     expect(topSelfTime({ ...profile, samples: [], timeDeltas: [] }, 5)).toEqual([]);

@@ -27,7 +27,9 @@ export function asCpuProfile(input: unknown): CpuProfile | undefined {
 }
 
 function label(frame: CpuProfile['nodes'][number]['callFrame'], root: string): string {
-  const name = frame.functionName || '(anonymous)';
+  // A regular expression's frame is named after its whole source: keep the start.
+  const full = frame.functionName || '(anonymous)';
+  const name = full.length > 80 ? `${full.slice(0, 79)}…` : full;
   if (!frame.url) return name;
   let file = frame.url.replace(/^file:\/\//, '');
   if (root && file.startsWith(root)) file = file.slice(root.length).replace(/^\//, '');

@@ -73,13 +73,13 @@ export async function measureWorkers(
     const began = before.at;
     await writeOperations(context.kafka, run.source, operations);
     // Done: the source is read and committed to its end, and course-stats has been quiet for 3 s.
-    const deadline = began + 15 * 60_000;
+    const deadline = began + 5 * 60_000;
     for (;;) {
       await sleep(250);
       samples.push(sample());
       const dead = processes.find((p) => !p.alive);
       if (dead) throw new Error(`${dead.options.label} exited during the run:\n${dead.lastLines()}`);
-      if (Date.now() > deadline) throw new Error(`review-stats did not finish ${operations.length} records in 15 minutes`);
+      if (Date.now() > deadline) throw new Error(`review-stats did not finish ${operations.length} records in 5 minutes`);
       if (watch.records === 0 || Date.now() - watch.lastArrival < 3000) continue;
       if (await groupReachedEnd(admin, run.groupId, run.source)) break;
     }
