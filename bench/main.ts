@@ -7,20 +7,12 @@ import { join } from 'node:path';
 import { startServices } from '../runtime/cli/services.ts';
 import { createKafka } from '../runtime/kafka/client.ts';
 import { kafkaVersion, repoRoot } from '../tools/kafka/broker.ts';
+import { isAlive } from '../tools/process-alive.ts';
 import { corpusTexts } from './corpus-texts.ts';
 import { defaultTraffic, generateTraffic } from './load/traffic.ts';
 import { markdownTable } from './measure/report.ts';
 import { runMeasures } from './measures.ts';
 import { benchSettings } from './settings.ts';
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 /** The commit measured, and whether runtime/, shared/ or pipelines/ had uncommitted changes (then the figures are of those). */
 function sourceVersion(): { commit: string; uncommittedChanges: boolean } {

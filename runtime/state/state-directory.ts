@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { open, type RootDatabase } from 'lmdb';
+import { isAlive } from '../../tools/process-alive.ts';
 import { LmdbKeyValueStore } from './lmdb-store.ts';
 
 export class StateDirectory {
@@ -69,14 +70,5 @@ function removeAbandoned(root: string): void {
   for (const entry of entries) {
     const pid = Number(entry.split('-')[0]);
     if (Number.isInteger(pid) && pid > 0 && !isAlive(pid)) rmSync(join(root, entry), { recursive: true, force: true });
-  }
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }

@@ -6,6 +6,7 @@ import { chmodSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { freePort, isPortFree } from '../kafka/broker.ts';
+import { isAlive } from '../process-alive.ts';
 
 export interface LocalPostgres {
   url: string;
@@ -102,14 +103,7 @@ function signalServer(clusterDir: string): boolean {
 }
 
 async function untilGone(pid: number): Promise<void> {
-  for (;;) {
-    try {
-      process.kill(pid, 0);
-    } catch {
-      return;
-    }
-    await new Promise((done) => setTimeout(done, 50));
-  }
+  while (isAlive(pid)) await new Promise((done) => setTimeout(done, 50));
 }
 
 /** A server left running by a run that was killed holds the data folder's lock: stop it. */
