@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { htmlToText, readCorpus, readLabelledCsv, readSmsCollection, readYoutubeCsv } from './corpora.ts';
+import { htmlToText, readCorpus, readLabelledCsv, readReviewSentences, readSmsCollection, readYoutubeCsv } from './corpora.ts';
+import { readProjectCorpora } from './corpus-files.ts';
 import { realCorpora } from './corpus-fixtures.ts';
 
 describe('corpus readers', () => {
@@ -49,16 +50,29 @@ describe('corpus readers', () => {
     expect(readLabelledCsv('text,label\nhello,maybe\n', 'x')).toEqual({ ok: false, message: expect.stringContaining('row 2') });
   });
 
+  it('reads review sentences as honest texts, whatever their sentiment score', () => {
+    expect(readCorpus('Crust is not good.\t0\nWow... Loved this place.\t1\n', 'yelp')).toEqual({
+      ok: true,
+      examples: [
+        { text: 'Crust is not good.', spam: false, source: 'yelp' },
+        { text: 'Wow... Loved this place.', spam: false, source: 'yelp' },
+      ],
+    });
+    expect(readReviewSentences('fine\t1\nno score here\n', 'x')).toEqual({ ok: false, message: expect.stringContaining('line 2') });
+  });
+
   it('rejects a file in no known format', () => {
     expect(readCorpus('name,age\nann,3\n', 'x')).toMatchObject({ ok: false });
   });
 
-  it('reads the shared corpora with the counts their README states', async () => {
-    const examples = await realCorpora();
+  it('reads the corpora the project carries with the counts data/README.md states', async () => {
+    const examples = [...(await realCorpora()), ...(await readProjectCorpora('reviewSentences'))];
     const count = (source: string, spam: boolean) => examples.filter((e) => e.source.endsWith(source) && e.spam === spam).length;
     expect([count('SMSSpamCollection', true), count('SMSSpamCollection', false)]).toEqual([747, 4827]);
     expect([count('Youtube01-Psy.csv', true), count('Youtube01-Psy.csv', false)]).toEqual([175, 175]);
     expect([count('Youtube03-LMFAO.csv', true), count('Youtube03-LMFAO.csv', false)]).toEqual([236, 202]);
+    expect([count('yelp_labelled.txt', true), count('yelp_labelled.txt', false)]).toEqual([0, 1000]);
+    expect([count('imdb_labelled.txt', true), count('imdb_labelled.txt', false)]).toEqual([0, 1000]);
     expect(examples.some((e) => e.text.includes('\uFEFF') || e.text.includes('<br'))).toBe(false);
   });
 });

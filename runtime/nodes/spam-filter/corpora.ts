@@ -81,6 +81,21 @@ export function readLabelledCsv(content: string, source: string): CorpusRead {
   return readRows(rows, text, label, (value) => value, source);
 }
 
+/**
+ * Sentiment Labelled Sentences: `sentence<TAB>score` per line, score 1 positive / 0 negative.
+ * The score is sentiment, not spam: every sentence is an honest review sentence (ham).
+ */
+export function readReviewSentences(content: string, source: string): CorpusRead {
+  const examples: LabelledExample[] = [];
+  for (const [index, line] of content.split(/\r?\n/).entries()) {
+    if (line === '') continue;
+    const match = /^(.*)\t([01])\s*$/.exec(line);
+    if (!match) return { ok: false, message: `line ${index + 1}: expected a sentence, a tab, then 0 or 1` };
+    examples.push({ text: (match[1] ?? '').trim(), spam: false, source });
+  }
+  return { ok: true, examples };
+}
+
 /** Picks the reader by content: a CSV header names its columns, otherwise tab-separated SMS lines. */
 export function readCorpus(content: string, source: string): CorpusRead {
   const firstLine = (content.startsWith('\uFEFF') ? content.slice(1) : content).split(/\r?\n/, 1)[0] ?? '';
@@ -88,8 +103,10 @@ export function readCorpus(content: string, source: string): CorpusRead {
   if (header.includes('content') && header.includes('class')) return readYoutubeCsv(content, source);
   if (header.includes('text') && header.includes('label')) return readLabelledCsv(content, source);
   if (/^(ham|spam)\t/.test(firstLine)) return readSmsCollection(content, source);
+  if (/\t[01]\s*$/.test(firstLine)) return readReviewSentences(content, source);
   return {
     ok: false,
-    message: 'not a labelled corpus: expected a CSV with text,label (or CONTENT,CLASS) columns, or SMS lines `ham|spam<TAB>text`',
+    message:
+      'not a labelled corpus: expected a CSV with text,label (or CONTENT,CLASS) columns, SMS lines `ham|spam<TAB>text`, or review sentences `sentence<TAB>0|1`',
   };
 }

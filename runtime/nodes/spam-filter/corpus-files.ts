@@ -5,9 +5,23 @@ import { type CorpusRead, type LabelledExample, readCorpus } from './corpora.ts'
 
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 
-/** The shared labelled corpora: `<repo>/../shared/data`, or `SLUICE_CORPORA_DIR` when set. */
-export function dataDirectory(env: Record<string, string | undefined> = process.env): string {
-  return env.SLUICE_CORPORA_DIR ?? resolve(REPO_ROOT, '../shared/data');
+/** The labelled corpora the project carries (`<repo>/data`, with their sources and licences in its README). */
+export function dataDirectory(): string {
+  return resolve(REPO_ROOT, 'data');
+}
+
+const REVIEW_SENTENCES = 'review-sentences/';
+
+/**
+ * The corpora the project carries, by family: `spam` are those with both spam and ham (SMS, YouTube
+ * comments), `reviewSentences` the honest review sentences (Yelp, IMDb: all ham). Sources are paths
+ * relative to data/, such as `sms-spam/SMSSpamCollection`.
+ */
+export async function readProjectCorpora(family: 'spam' | 'reviewSentences'): Promise<LabelledExample[]> {
+  const read = await readCorpusPaths([dataDirectory()]);
+  if (!read.ok) throw new Error(`cannot read the corpora in data/: ${read.message}`);
+  const wanted = family === 'reviewSentences';
+  return read.examples.filter((example) => example.source.startsWith(REVIEW_SENTENCES) === wanted);
 }
 
 // Documentation that sits beside the data.

@@ -1,12 +1,10 @@
-// Test helper: the real corpora from the shared data folder, read once per test file.
+// Test helper: the real spam corpora the project carries in data/.
 
 import type { LabelledExample } from './corpora.ts';
-import { dataDirectory, readCorpusPaths } from './corpus-files.ts';
+import { readProjectCorpora } from './corpus-files.ts';
 
 export async function realCorpora(): Promise<LabelledExample[]> {
-  const read = await readCorpusPaths([dataDirectory()]);
-  if (!read.ok) throw new Error(`the shared corpora are needed for this test: ${read.message}`);
-  return read.examples;
+  return readProjectCorpora('spam');
 }
 
 /** Honest texts from one corpus family ('sms' or 'youtube'). */

@@ -19,7 +19,7 @@ export { type BlocklistOptions, blocklistRule, findBlockedTerms } from './blockl
 export { type LabelledText, parseModel, predict, serializeModel, spamLogOdds, train } from './classifier.ts';
 export { contactsRule, findEmails, findMessagingHandles, findPhoneNumbers } from './contacts.ts';
 export { type CorpusRead, type LabelledExample, readCorpus, readLabelledCsv, readSmsCollection, readYoutubeCsv } from './corpora.ts';
-export { dataDirectory, readCorpusPaths } from './corpus-files.ts';
+export { dataDirectory, readCorpusPaths, readProjectCorpora } from './corpus-files.ts';
 export { parseCsv } from './csv.ts';
 export {
   type DuplicateDecision,
