@@ -43,7 +43,7 @@ describe('review-stats.json', () => {
 
   it('sends valid reviews to a topic, a table and the course statistics; spam to its own topic', () => {
     expect(targets('spamFilter', 'valid').map((target) => [target?.type, target?.config])).toEqual([
-      ['sink.kafka', { topic: 'reviews-valid', keyField: 'id', compacted: false, partitions: 3 }],
+      ['sink.kafka', { topic: 'reviews-valid', keyField: 'id', compacted: false, partitions: 3, retention: 'forever' }],
       [
         'sink.postgres',
         { connection: DEFAULT_CONNECTION, table: 'reviews_valid', primaryKey: ['id'], mode: 'upsert', deleteOnTombstone: true },
@@ -51,7 +51,7 @@ describe('review-stats.json', () => {
       ['window', expect.objectContaining({ keyField: 'courseId', eventTimeField: 'createdAt', idField: 'id' })],
     ]);
     expect(targets('spamFilter', 'spam').map((target) => target?.config)).toEqual([
-      { topic: 'reviews-spam', compacted: false, partitions: 3 },
+      { topic: 'reviews-spam', compacted: false, partitions: 3, retention: 'forever' },
     ]);
   });
 
@@ -67,7 +67,7 @@ describe('review-stats.json', () => {
       ],
     });
     expect(targets('courseStats', 'out').map((target) => target?.config)).toEqual([
-      { topic: 'course-stats', keyField: 'courseId', compacted: true, partitions: 3 },
+      { topic: 'course-stats', keyField: 'courseId', compacted: true, partitions: 3, retention: 'forever' },
       expect.objectContaining({ table: 'course_stats', primaryKey: ['courseId'] }),
     ]);
   });

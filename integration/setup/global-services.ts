@@ -30,6 +30,8 @@ export default async function setup(project: TestProject) {
       const broker = await startLocalBroker({
         dataDir: join(dataDir, 'kafka'),
         heap: '768m',
+        // Retention is checked every second, so a test sees within seconds what a topic's retention would delete.
+        overrides: { 'log.retention.check.interval.ms': '1000', 'log.initial.task.delay.ms': '1000' },
         log: (line) => console.log(`[kafka] ${line}`),
       });
       stops.push(broker.stop);

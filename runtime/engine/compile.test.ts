@@ -131,7 +131,7 @@ describe('compile', () => {
     expect(unknown.topics.find((topic) => topic.role === 'dlq')).toEqual({
       name: 'sluice.test.dlq',
       partitions: 3,
-      config: {},
+      config: { 'cleanup.policy': 'delete', 'retention.ms': '-1', 'retention.bytes': '-1' },
       role: 'dlq',
     });
     expect(unknown.topics.find((topic) => topic.role === 'sink')?.name).toBe('stats');

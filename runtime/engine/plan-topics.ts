@@ -7,8 +7,15 @@ import { changelogTopicName, dlqTopicName, taskIdOf } from './topic-names.ts';
 
 /** Changelogs keep the last value per key forever; compaction is what makes restore bounded. */
 const CHANGELOG_CONFIG = { 'cleanup.policy': 'compact' };
-/** Repartition records are consumed once; a week of retention covers a long outage. */
-const REPARTITION_CONFIG = { 'cleanup.policy': 'delete', 'retention.ms': String(7 * 24 * 3600 * 1000) };
+/**
+ * Never deleted by time or size: records carry their event time as timestamp, and a backfill of
+ * two-year-old reviews would otherwise fall to retention before the next stage reads it. The
+ * driver purges what the pipeline has committed past instead (delete-records, as Kafka Streams
+ * does since KIP-204).
+ */
+export const REPARTITION_CONFIG = { 'cleanup.policy': 'delete', 'retention.ms': '-1', 'retention.bytes': '-1' };
+/** Dead letters are kept until someone looks at them: no time-based deletion. */
+export const DLQ_CONFIG = { 'cleanup.policy': 'delete', 'retention.ms': '-1', 'retention.bytes': '-1' };
 
 interface Draft {
   pipeline: Pipeline;
@@ -54,7 +61,7 @@ export function planTopicsAndTasks(draft: Draft, graph: StageGraph): Plan {
   for (const store of stores)
     add({ name: store.changelogTopic, partitions: store.partitions, config: { ...CHANGELOG_CONFIG }, role: 'changelog' });
   const dlqTopic = dlqTopicName(pipelineId);
-  add({ name: dlqTopic, partitions: draft.partitions.default, config: {}, role: 'dlq' });
+  add({ name: dlqTopic, partitions: draft.partitions.default, config: { ...DLQ_CONFIG }, role: 'dlq' });
 
   const tasks: TaskPlan[] = [];
   for (const sub of draft.subTopologies) {

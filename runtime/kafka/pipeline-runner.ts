@@ -14,7 +14,7 @@ import { StateDirectory } from '../state/state-directory.ts';
 import { engineTaskFactory } from './engine-tasks.ts';
 import { PipelineWorker } from './pipeline-worker.ts';
 import type { TaskEvents } from './task-handle.ts';
-import { partitionCounts, provisionTopics } from './topics.ts';
+import { KEEP_FOREVER, partitionCounts, provisionTopics } from './topics.ts';
 
 const log = logger.child({ component: 'runner' });
 
@@ -29,6 +29,8 @@ export interface RunnerOptions extends TaskEvents {
   readResource?: (path: string) => string;
   /** Where tasks keep their stores on disk (LMDB); a folder under the system's temporary one by default. */
   stateDirectory?: string;
+  /** How often repartition records committed past are deleted (30 s by default). */
+  purgeIntervalMs?: number;
 }
 
 export class PlanError extends Error {
@@ -75,13 +77,17 @@ export class PipelineRunner {
     if (missing.length > 0) {
       await provisionTopics(
         this.admin,
-        missing.map((name) => ({ name, partitions: this.options.defaultPartitions ?? 3, config: {} })),
+        missing.map((name) => ({ name, partitions: this.options.defaultPartitions ?? 3, config: { ...KEEP_FOREVER } })),
       );
     }
     const sourcePartitions = Object.fromEntries(await partitionCounts(this.admin, sourceTopics));
     const compiled = compilePipeline(this.pipeline, { sourcePartitions, env: { readResource: this.options.readResource } });
     if (!compiled.ok) throw new PlanError(compiled.issues);
-    const report = await provisionTopics(this.admin, compiled.plan.topics);
+    const owned = new Set(['repartition', 'changelog', 'dlq']);
+    const report = await provisionTopics(
+      this.admin,
+      compiled.plan.topics.map((topic) => ({ ...topic, owned: owned.has(topic.role) })),
+    );
     if (report.created.length > 0) log.info({ pipeline: this.pipeline.id, created: report.created }, 'topics created');
     for (const mismatch of report.mismatched) {
       log.warn({ pipeline: this.pipeline.id, ...mismatch }, 'topic exists with another partition count than the plan asks for');
@@ -95,6 +101,7 @@ export class PipelineRunner {
     this.state = new StateDirectory(this.options.stateDirectory ?? join(tmpdir(), 'sluice-state'));
     const inputTopics = plan.subTopologies.map((sub) => ({
       topic: sub.input.topic,
+      purge: sub.input.kind === 'repartition',
       fromBeginning:
         sub.input.kind === 'repartition' ||
         plan.sources.some((source) => source.topic === sub.input.topic && source.startFrom === 'earliest'),
@@ -102,6 +109,7 @@ export class PipelineRunner {
     this.worker = new PipelineWorker(this.kafka, this.admin, {
       groupId: this.groupId,
       inputTopics,
+      purgeIntervalMs: this.options.purgeIntervalMs,
       factory: engineTaskFactory(plan, {
         metrics: this.metrics,
         executeSinks: this.options.executeSinks,

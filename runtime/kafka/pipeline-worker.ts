@@ -11,7 +11,10 @@ const log = logger.child({ component: 'worker' });
 export interface WorkerOptions extends TaskEvents {
   /** The consumer group: one per pipeline, shared by every worker running it. */
   groupId: string;
-  inputTopics: { topic: string; fromBeginning: boolean }[];
+  /** `purge`: an internal topic whose records are deleted once committed past (repartition topics). */
+  inputTopics: { topic: string; fromBeginning: boolean; purge?: boolean }[];
+  /** How often records committed past are deleted from purgeable inputs (Kafka Streams: repartition.purge.interval.ms). */
+  purgeIntervalMs?: number;
   factory: TaskFactory;
   /** How often due timers are looked for. */
   timerIntervalMs?: number;
@@ -34,6 +37,8 @@ export class PipelineWorker {
   private consumer: Consumer | undefined;
   private readonly tasks = new Map<string, TaskHandle>();
   private timer: NodeJS.Timeout | undefined;
+  private purger: NodeJS.Timeout | undefined;
+  private readonly purgedUpTo = new Map<string, number>();
   private stopped = false;
 
   constructor(
@@ -69,12 +74,14 @@ export class PipelineWorker {
       eachBatch: (payload) => this.onBatch(payload),
     });
     this.timer = setInterval(() => this.fireTimers(), this.options.timerIntervalMs ?? 250);
+    this.purger = setInterval(() => void this.purgeCommitted(), this.options.purgeIntervalMs ?? 30_000);
   }
 
   /** Drains: the batch in flight commits, then every task is closed and the group is left. */
   async stop(): Promise<void> {
     this.stopped = true;
     clearInterval(this.timer);
+    clearInterval(this.purger);
     await this.consumer?.disconnect();
     await Promise.all([...this.tasks.values()].map((task) => task.close()));
     this.tasks.clear();
@@ -139,6 +146,31 @@ export class PipelineWorker {
     resolveOffset(batch.lastOffset());
     this.options.onLag?.(batch.topic, batch.partition, Number(batch.offsetLag()));
     await heartbeat();
+  }
+
+  /**
+   * Repartition topics keep records without a time limit (their timestamps are event times), so
+   * what every task has committed past is deleted here, like Kafka Streams' explicit purge.
+   */
+  async purgeCommitted(): Promise<void> {
+    const purgeable = new Set(this.options.inputTopics.filter((input) => input.purge).map((input) => input.topic));
+    const byTopic = new Map<string, { partition: number; offset: string }[]>();
+    for (const task of this.tasks.values()) {
+      if (task.state !== 'running') continue;
+      for (const { topic, partition, nextOffset } of task.committedPositions()) {
+        const key = `${topic}:${partition}`;
+        if (!purgeable.has(topic) || nextOffset <= (this.purgedUpTo.get(key) ?? 0)) continue;
+        byTopic.set(topic, [...(byTopic.get(topic) ?? []), { partition, offset: String(nextOffset) }]);
+      }
+    }
+    for (const [topic, partitions] of byTopic) {
+      try {
+        await this.admin.deleteTopicRecords({ topic, partitions });
+        for (const { partition, offset } of partitions) this.purgedUpTo.set(`${topic}:${partition}`, Number(offset));
+      } catch (error) {
+        log.warn({ topic, err: error instanceof Error ? error.message : String(error) }, 'purging committed records failed; will retry');
+      }
+    }
   }
 
   private fireTimers(): void {

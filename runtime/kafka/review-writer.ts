@@ -2,6 +2,7 @@
 import type { Admin, Kafka, Producer } from 'kafkajs';
 import type { Review } from '../../shared/api/review.ts';
 import { IngestUnavailableError, type ReviewIngest } from '../control/review-ingest.ts';
+import { KEEP_FOREVER } from './topics.ts';
 
 export const REVIEWS_TOPIC = 'reviews';
 
@@ -30,7 +31,17 @@ export class KafkaReviewWriter implements ReviewIngest {
   async ensureTopic(admin: Admin): Promise<void> {
     const topics = await admin.listTopics();
     if (topics.includes(this.topic)) return;
-    await admin.createTopics({ waitForLeaders: true, topics: [{ topic: this.topic, numPartitions: this.options.partitions ?? 6 }] });
+    await admin.createTopics({
+      waitForLeaders: true,
+      topics: [
+        {
+          topic: this.topic,
+          numPartitions: this.options.partitions ?? 6,
+          // Every record here was acknowledged to a client: none may fall to retention.
+          configEntries: Object.entries(KEEP_FOREVER).map(([name, value]) => ({ name, value })),
+        },
+      ],
+    });
   }
 
   /** Puts and deletes in one acknowledged write, in order (the load generator's path). */

@@ -92,6 +92,14 @@ export class TaskHandle {
     return this.nextOffsets.get(`${topic}:${partition}`) ?? 0;
   }
 
+  /** Every input partition's committed position: the offset before which all records are done with. */
+  committedPositions(): { topic: string; partition: number; nextOffset: number }[] {
+    return [...this.nextOffsets].map(([key, nextOffset]) => {
+      const split = key.lastIndexOf(':');
+      return { topic: key.slice(0, split), partition: Number(key.slice(split + 1)), nextOffset };
+    });
+  }
+
   /** 'retry' means nothing was committed and the records must be consumed again from expectedOffset. */
   async processBatch(records: InboundRecord[]): Promise<CommitOutcome> {
     const last = records.at(-1);

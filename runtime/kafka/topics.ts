@@ -1,10 +1,18 @@
-import type { Admin } from 'kafkajs';
+import kafkajs, { type Admin } from 'kafkajs';
+
+// kafkajs is CommonJS; Node's loader finds this enum only on the default export.
+const { ConfigResourceTypes } = kafkajs;
 
 /** A topic the plan needs; `config` holds broker topic configs such as cleanup.policy. */
 export interface TopicRequirement {
   name: string;
   partitions: number;
   config: Record<string, string>;
+  /**
+   * The pipeline owns this topic (repartition, changelog, dead letters): when it exists with other
+   * configs (made by an older version, say with a 7-day retention), they are set to these.
+   */
+  owned?: boolean;
 }
 
 export interface ProvisionReport {
@@ -37,8 +45,37 @@ export async function provisionTopics(admin: Admin, topics: TopicRequirement[]):
       if (partitions !== topic.partitions) mismatched.push({ name: topic.name, partitions, wanted: topic.partitions });
     }
   }
+  await alignOwnedTopicConfigs(
+    admin,
+    present.filter((topic) => topic.owned),
+  );
   return { created: missing.map((topic) => topic.name), existing: present.map((topic) => topic.name), mismatched };
 }
+
+/** Sets the configs of existing owned topics to what the plan asks, where they differ. */
+async function alignOwnedTopicConfigs(admin: Admin, topics: TopicRequirement[]): Promise<void> {
+  if (topics.length === 0) return;
+  const described = await admin.describeConfigs({
+    includeSynonyms: false,
+    resources: topics.map((topic) => ({ type: ConfigResourceTypes.TOPIC, name: topic.name })),
+  });
+  const differing = topics.filter((topic) => {
+    const entries = described.resources.find((resource) => resource.resourceName === topic.name)?.configEntries ?? [];
+    return Object.entries(topic.config).some(([name, value]) => entries.find((entry) => entry.configName === name)?.configValue !== value);
+  });
+  if (differing.length === 0) return;
+  await admin.alterConfigs({
+    validateOnly: false,
+    resources: differing.map((topic) => ({
+      type: ConfigResourceTypes.TOPIC,
+      name: topic.name,
+      configEntries: Object.entries(topic.config).map(([name, value]) => ({ name, value })),
+    })),
+  });
+}
+
+/** A topic the API or a source writes acknowledged records to: nothing may fall to time- or size-based retention. */
+export const KEEP_FOREVER = { 'retention.ms': '-1', 'retention.bytes': '-1' };
 
 /** The partition count of each topic, as the cluster has it now. */
 export async function partitionCounts(admin: Admin, names: string[]): Promise<Map<string, number>> {

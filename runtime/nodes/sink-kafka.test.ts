@@ -21,3 +21,45 @@ describe('the sink.kafka node', () => {
     });
   });
 });
+
+describe('the topic a sink.kafka node creates', () => {
+  const topicOf = (config: Record<string, unknown>) => {
+    const sink = { id: 'out', type: 'sink.kafka', config: { topic: 'valid', ...config } };
+    return planFor(pipelineJson([reviewsSource, sink], ['reviews->out'])).topics.find((topic) => topic.name === 'valid');
+  };
+
+  it('keeps records forever by default, whatever their timestamps (no broker default of 7 days)', () => {
+    expect(topicOf({})?.config).toEqual({ 'cleanup.policy': 'delete', 'retention.ms': '-1', 'retention.bytes': '-1' });
+  });
+
+  it('keeps them for the retention the node states', () => {
+    expect(topicOf({ retention: '30d' })?.config).toEqual({ 'cleanup.policy': 'delete', 'retention.ms': String(30 * 86_400_000) });
+  });
+});
+
+describe('the internal topics of a plan', () => {
+  it('never lose records to retention: repartition and dead-letter topics have no time or size limit', () => {
+    const plan = planFor(
+      pipelineJson(
+        [
+          reviewsSource,
+          {
+            id: 'byCourse',
+            type: 'window',
+            config: {
+              keyField: 'courseId',
+              eventTimeField: 'createdAt',
+              windows: [{ name: 'all', type: 'all-time' }],
+              aggregates: [{ name: 'n', fn: 'count' }],
+            },
+          },
+          { id: 'out', type: 'sink.kafka', config: { topic: 'stats' } },
+        ],
+        ['reviews->byCourse', 'byCourse->out'],
+      ),
+    );
+    const internal = plan.topics.filter((topic) => topic.role === 'repartition' || topic.role === 'dlq');
+    expect(internal.map((topic) => topic.role).sort()).toEqual(['dlq', 'repartition']);
+    for (const topic of internal) expect(topic.config).toMatchObject({ 'retention.ms': '-1', 'retention.bytes': '-1' });
+  });
+});

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { durationSchema } from '../duration.ts';
 import { IN_PORT, type NodeDeclaration } from './declaration.ts';
 import { fieldNameSchema, topicSchema } from './fields.ts';
 
@@ -8,6 +9,12 @@ export const sinkKafkaConfigSchema = z
     keyField: fieldNameSchema.optional().describe('The value field to use as the Kafka key; leave out to keep the record key.'),
     compacted: z.boolean().default(false).describe('Create the topic log-compacted (keep the latest record per key).'),
     partitions: z.int().min(1).max(1000).default(3).describe('Partitions when the topic is created.'),
+    retention: z
+      .union([z.literal('forever'), durationSchema])
+      .default('forever')
+      .describe(
+        'How long the topic keeps records when it is created: forever (the default), or a duration. Records carry their event time as timestamp, so a duration counts from the event time: old records go at once.',
+      ),
   })
   .describe('Configuration of a sink.kafka node.');
 

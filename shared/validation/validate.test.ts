@@ -332,7 +332,7 @@ describe('validatePipeline', () => {
     expect(result.issues).toEqual([]);
     if (!result.ok) throw new Error('fixture must be valid');
     const topic = result.pipeline.nodes.find((node) => node.id === 'statsTopic');
-    expect(topic?.config).toEqual({ topic: 'stats', compacted: false, partitions: 3 });
+    expect(topic?.config).toEqual({ topic: 'stats', compacted: false, partitions: 3, retention: 'forever' });
   });
 
   it.each(cases)('reports $kind', ({ input, issues }) => {

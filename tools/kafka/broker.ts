@@ -42,6 +42,8 @@ export interface BrokerOptions {
   log?: (line: string) => void;
   /** Maximum heap for the JVM. */
   heap?: string;
+  /** Broker properties that replace or add to the defaults (tests make the retention check frequent). */
+  overrides?: Record<string, string>;
 }
 
 export function kafkaVersion(): string {
@@ -136,8 +138,8 @@ function clusterId(): string {
   return randomBytes(16).toString('base64url');
 }
 
-function serverProperties(dataDir: string, port: number, controllerPort: number): string {
-  return [
+function serverProperties(dataDir: string, port: number, controllerPort: number, overrides: Record<string, string> = {}): string {
+  const lines = [
     'process.roles=broker,controller',
     'node.id=1',
     `controller.quorum.voters=1@127.0.0.1:${controllerPort}`,
@@ -159,8 +161,9 @@ function serverProperties(dataDir: string, port: number, controllerPort: number)
     'auto.create.topics.enable=false',
     // A single local node: keep the log cleaner responsive for compacted topics.
     'log.cleaner.backoff.ms=1000',
-    '',
-  ].join('\n');
+  ];
+  const overridden = lines.filter((line) => !((line.split('=')[0] ?? '') in overrides));
+  return [...overridden, ...Object.entries(overrides).map(([name, value]) => `${name}=${value}`), ''].join('\n');
 }
 
 function log4jConfig(logFile: string): string {
@@ -278,7 +281,7 @@ export async function startLocalBroker(options: BrokerOptions): Promise<LocalBro
   const controllerPort = await choosePort(saved?.controllerPort, 'Kafka controller', () => {});
   writeFileSync(portsFile, JSON.stringify({ port, controllerPort }));
   const logFile = join(dataDir, 'broker.log');
-  writeFileSync(join(dataDir, 'server.properties'), serverProperties(dataDir, port, controllerPort));
+  writeFileSync(join(dataDir, 'server.properties'), serverProperties(dataDir, port, controllerPort, options.overrides));
   writeFileSync(join(dataDir, 'log4j2.properties'), log4jConfig(logFile));
   writeFileSync(logFile, '');
   const logsDir = join(dataDir, 'logs');
