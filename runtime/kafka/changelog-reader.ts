@@ -6,6 +6,7 @@
 // subscribes to the changelog topics and reads only the partitions asked for.
 import { randomUUID } from 'node:crypto';
 import type { Admin, Kafka } from 'kafkajs';
+import { committedRecordsOf } from './committed-records.ts';
 import { retryWhileRetriable } from './retry.ts';
 
 export interface ChangelogRecord {
@@ -75,10 +76,15 @@ export async function readChangelogs(
         const id = `${batch.topic}:${batch.partition}`;
         const state = pending.get(id);
         if (!state) return;
-        for (const message of batch.messages) {
+        const committed = committedRecordsOf(batch);
+        for (const message of committed.records) {
           if (message.key === null) continue;
           apply({ topic: batch.topic, partition: batch.partition, key: message.key.toString(), value: message.value });
           state.restored++;
+        }
+        if (committed.resumeAt !== undefined) {
+          consumer.seek({ topic: batch.topic, partition: batch.partition, offset: String(committed.resumeAt) });
+          return;
         }
         // Transaction markers take offsets too, so "done" is the fetch position reaching the end, not a record count.
         state.next = Math.max(state.next, Number(batch.lastOffset()) + 1);

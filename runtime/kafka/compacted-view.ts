@@ -3,6 +3,7 @@
 // reads without routing to the owner of the key.
 import { randomUUID } from 'node:crypto';
 import type { Admin, Consumer, Kafka } from 'kafkajs';
+import { committedRecordsOf } from './committed-records.ts';
 import { retryWhileRetriable } from './retry.ts';
 
 export class CompactedView<T> {
@@ -44,11 +45,16 @@ export class CompactedView<T> {
     await consumer.run({
       autoCommit: false,
       eachBatch: async ({ batch }) => {
-        for (const message of batch.messages) {
+        const committed = committedRecordsOf(batch);
+        for (const message of committed.records) {
           const key = message.key?.toString();
           if (key === undefined) continue;
           if (message.value === null) this.values.delete(key);
           else this.values.set(key, this.parse(message.value.toString()));
+        }
+        if (committed.resumeAt !== undefined) {
+          consumer.seek({ topic: batch.topic, partition: batch.partition, offset: String(committed.resumeAt) });
+          return;
         }
         const target = this.targets.get(batch.partition);
         if (target !== undefined && (Number(batch.lastOffset()) + 1 >= target || batch.offsetLag() === '0'))

@@ -3,6 +3,7 @@
 // and then fed batch by batch, each batch committed in one transaction.
 import type { Admin, Consumer, EachBatchPayload, Kafka } from 'kafkajs';
 import { logger } from '../log/logger.ts';
+import { committedRecordsOf } from './committed-records.ts';
 import type { InboundRecord, TaskFactory } from './driver-task.ts';
 import { type TaskEvents, TaskHandle } from './task-handle.ts';
 
@@ -119,8 +120,11 @@ export class PipelineWorker {
     if (!isRunning() || isStale() || task.state !== 'running') return;
 
     const expected = task.expectedOffset(batch.topic, batch.partition);
+    const committed = committedRecordsOf(batch);
+    if (committed.fellBack && batch.messages.length > 0)
+      log.warn({ topic: batch.topic, partition: batch.partition }, 'a transaction is larger than a fetch; trusting kafkajs read_committed');
     const records: InboundRecord[] = [];
-    for (const message of batch.messages) {
+    for (const message of committed.records) {
       const offset = Number(message.offset);
       if (offset < expected) continue; // committed before this worker took the task over
       records.push({
@@ -143,6 +147,11 @@ export class PipelineWorker {
       return;
     }
     if (outcome === 'fenced') return;
+    if (committed.resumeAt !== undefined) {
+      // The rest waits for a fetch that holds its transactions' markers.
+      this.consumer?.seek({ topic: batch.topic, partition: batch.partition, offset: String(committed.resumeAt) });
+      return;
+    }
     resolveOffset(batch.lastOffset());
     this.options.onLag?.(batch.topic, batch.partition, Number(batch.offsetLag()));
     await heartbeat();
