@@ -4,7 +4,8 @@
 // at most one entry per record. The broker orders it by where each transaction ended, and a fetch
 // can start after several began: when transactions of several producers overlap and abort (what
 // a crash leaves on repartition topics and changelogs), their records are delivered as if
-// committed. Such records reached the outputs and restored state.
+// committed. Such records reached the outputs and restored state. patches/kafkajs+2.2.4.patch
+// (applied by `npm ci` through patch-package) fixes that filter; this one checks it.
 //
 // This filter decides every transactional record by its own transaction's marker instead: the
 // control record (COMMIT or ABORT) that its producer wrote next on the partition. A fetch in

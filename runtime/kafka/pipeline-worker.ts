@@ -34,12 +34,18 @@ function headersOf(raw: Record<string, unknown> | undefined): Record<string, str
 
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 
+/** How long a fenced task waits before this worker claims it again (while still assigned here). */
+const FENCED_PAUSE_MS = 5000;
+
 export class PipelineWorker {
   private consumer: Consumer | undefined;
   private readonly tasks = new Map<string, TaskHandle>();
   private timer: NodeJS.Timeout | undefined;
   private purger: NodeJS.Timeout | undefined;
   private readonly purgedUpTo = new Map<string, number>();
+  /** The task ids the group gave this worker in its latest assignment. */
+  private assigned = new Set<string>();
+  private readonly fencedSince = new Map<string, number>();
   private stopped = false;
 
   constructor(
@@ -93,19 +99,43 @@ export class PipelineWorker {
     for (const [topic, partitions] of Object.entries(assignment)) {
       for (const partition of partitions) wanted.add(this.options.factory.taskIdFor({ topic, partition }));
     }
+    this.assigned = wanted;
     for (const [id, task] of this.tasks) {
       if (wanted.has(id) && task.state !== 'fenced') continue;
       this.tasks.delete(id);
       void task.close();
     }
-    for (const id of wanted) {
-      if (this.tasks.has(id)) continue;
-      const task = new TaskHandle(id, this.kafka, this.admin, this.options.factory, this.options.groupId, this.options);
-      task.ready.catch((error: unknown) => log.error({ task: id, err: String(error) }, 'task failed to start'));
-      this.tasks.set(id, task);
-    }
+    for (const id of wanted) if (!this.tasks.has(id)) this.openTask(id);
     log.info({ group: this.options.groupId, tasks: [...wanted].sort() }, 'assignment');
     this.options.onAssignment?.([...wanted].sort());
+  }
+
+  private openTask(id: string): void {
+    const task = new TaskHandle(id, this.kafka, this.admin, this.options.factory, this.options.groupId, this.options);
+    task.ready.catch((error: unknown) => log.error({ task: id, err: String(error) }, 'task failed to start'));
+    this.tasks.set(id, task);
+  }
+
+  /**
+   * A task fenced by a worker that took it during a rebalance this worker has not seen yet, or by
+   * a zombie that claimed it after losing it: while the group still gives it to this worker, it
+   * claims it again after a pause (the other side is revoked by then, or fences again).
+   */
+  private reclaimFencedTasks(now: number): void {
+    for (const [id, task] of this.tasks) {
+      if (task.state !== 'fenced') {
+        this.fencedSince.delete(id);
+        continue;
+      }
+      const since = this.fencedSince.get(id) ?? now;
+      this.fencedSince.set(id, since);
+      if (now - since < FENCED_PAUSE_MS || !this.assigned.has(id)) continue;
+      log.info({ task: id }, 'claiming a fenced task again: the group still assigns it here');
+      this.fencedSince.delete(id);
+      this.tasks.delete(id);
+      void task.close();
+      this.openTask(id);
+    }
   }
 
   private async onBatch({ batch, resolveOffset, heartbeat, isRunning, isStale }: EachBatchPayload): Promise<void> {
@@ -122,7 +152,7 @@ export class PipelineWorker {
     const expected = task.expectedOffset(batch.topic, batch.partition);
     const committed = committedRecordsOf(batch);
     if (committed.fellBack && batch.messages.length > 0)
-      log.warn({ topic: batch.topic, partition: batch.partition }, 'a transaction is larger than a fetch; trusting kafkajs read_committed');
+      log.debug({ topic: batch.topic, partition: batch.partition }, "a transaction's marker is past this fetch: kafkajs' filter decides");
     const records: InboundRecord[] = [];
     for (const message of committed.records) {
       const offset = Number(message.offset);
@@ -137,7 +167,9 @@ export class PipelineWorker {
         headers: headersOf(message.headers),
       });
     }
-    const outcome = await task.exclusive(() => task.processBatch(records));
+    // A batch may wait for a sink that is down, or behind a timer's: stay in the group meanwhile.
+    const beat = setInterval(() => void heartbeat().catch(() => {}), 1000);
+    const outcome = await task.exclusive(() => task.processBatch(records)).finally(() => clearInterval(beat));
     if (outcome === 'retry') {
       this.consumer?.seek({
         topic: batch.topic,
@@ -184,6 +216,7 @@ export class PipelineWorker {
 
   private fireTimers(): void {
     const now = Date.now();
+    this.reclaimFencedTasks(now);
     for (const task of this.tasks.values()) {
       if (task.state === 'running') void task.exclusive(() => task.fireTimers(now));
     }
