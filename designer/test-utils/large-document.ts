@@ -23,7 +23,7 @@ export function chainOf(size: number): DesignDocument {
 export function metricsFrame(doc: DesignDocument, rate: number, overrides: Record<string, number> = {}): MetricsSnapshot {
   const figures = (value: number): NodeMetrics => {
     const rates = { total: value * 60, rate1s: value, rate1m: value, rate5m: value };
-    return { in: rates, out: { out: rates }, errors: 0, dropped: 0, dlq: 0 };
+    return { in: rates, out: { out: rates }, errors: 0, dropped: 0, dlq: 0, sinkRetries: 0 };
   };
   return {
     pipelineId: doc.id,

@@ -25,6 +25,10 @@ async function setUp(label: string) {
   return { suffix, database, worker };
 }
 
+/** The end of the workers' logs, said when a comparison fails. */
+const logsOf = (...workers: { output(): string }[]) =>
+  workers.map((worker, index) => `--- worker ${index + 1} ---\n${worker.output().split('\n').slice(-40).join('\n')}`).join('\n');
+
 const run = (suffix: string) => ({ groupId: `sluice.review-stats-${suffix}`, sourceTopic: `reviews-${suffix}` });
 const pause = (ms: number) => new Promise((done) => setTimeout(done, ms));
 
@@ -45,7 +49,7 @@ describe('review-stats under failure', () => {
     current.child.kill('SIGTERM');
     await exitOf(current.child);
     await database.db.end();
-    expect(differences.slice(0, 5)).toEqual([]);
+    expect(differences.slice(0, 5), logsOf(current)).toEqual([]);
   }, 600_000);
 
   it('equals the batch SQL when two workers share the work and one is killed halfway', async () => {
@@ -63,6 +67,6 @@ describe('review-stats under failure', () => {
     first.child.kill('SIGTERM');
     await exitOf(first.child);
     await database.db.end();
-    expect(differences.slice(0, 5)).toEqual([]);
+    expect(differences.slice(0, 5), logsOf(first, second)).toEqual([]);
   }, 600_000);
 });

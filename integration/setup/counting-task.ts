@@ -40,8 +40,8 @@ export class CountingTask implements DriverTask {
       messages.push({ topic: this.topics.changelog, partition: this.inputs[0]?.partition, key, value: String(count) });
     }
     // A slow batch widens the window in which a kill lands between process and commit.
-    const beforeCommit = this.delayMs > 0 ? () => new Promise<void>((done) => setTimeout(done, this.delayMs)) : undefined;
-    return { messages, beforeCommit };
+    const sinks = this.delayMs > 0 ? { write: () => new Promise<void>((done) => setTimeout(done, this.delayMs)) } : undefined;
+    return { messages, sinks };
   }
 
   fireTimers(): TaskOutput {

@@ -13,6 +13,7 @@ import { CompactedView } from '../kafka/compacted-view.ts';
 import { checkKafka } from '../kafka/health.ts';
 import { deleteNodeChangelogs, kafkaExecutor } from '../kafka/kafka-executor.ts';
 import { KafkaPipelineStore, PIPELINES_TOPIC } from '../kafka/kafka-pipeline-store.ts';
+import { deletePipelineResources } from '../kafka/pipeline-cleanup.ts';
 import { KafkaReviewWriter, REVIEWS_TOPIC } from '../kafka/review-writer.ts';
 import { PostgresSinks } from '../postgres/sink-executor.ts';
 import { CommandError } from './command.ts';
@@ -24,6 +25,11 @@ export async function defaultPipeline(): Promise<Pipeline> {
   if (!result.ok)
     throw new CommandError('pipelines/review-stats.json is invalid: run `npm run sluice -- validate pipelines/review-stats.json`');
   return result.pipeline;
+}
+
+/** The topics a pipeline's sink.kafka nodes write. */
+function sinkTopicsOf(pipeline: Pipeline): string[] {
+  return pipeline.nodes.flatMap((node) => (node.type === 'sink.kafka' ? [(node.config as { topic: string }).topic] : []));
 }
 
 export interface RuntimeOptions {
@@ -64,10 +70,13 @@ export async function assembleRuntime(options: RuntimeOptions): Promise<Assemble
       createExecutor: (pipeline) =>
         kafkaExecutor(kafka, admin, pipeline, {
           executeSinks: sinks.execute,
+          isolateSinks: sinks.isolate,
           readResource: readPipelineResource,
           stateDirectory: options.stateDirectory ?? join(dataDir(), 'state'),
         }),
       resetStores: async (pipelineId, nodes) => void (await deleteNodeChangelogs(admin, pipelineId, nodes)),
+      cleanUp: async (pipeline, { sinks, signal }) =>
+        void (await deletePipelineResources(admin, pipeline.id, { sinkTopics: sinks ? sinkTopicsOf(pipeline) : [], signal })),
     });
     await supervisor.open(options.initialPipeline);
     closers.push(() => supervisor.close());

@@ -10,4 +10,6 @@ export interface CourseStatsReader {
   /** False while the local copy is still catching up: reads would be stale. */
   ready(): boolean;
   get(courseId: string): CourseStatsValue | undefined;
+  /** Stale, and by how many records, when the local copy fell behind the topic after it caught up. */
+  freshness?(): { stale: boolean; behindBy?: number; reason?: string };
 }

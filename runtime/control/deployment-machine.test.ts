@@ -1,6 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createActor, fromPromise, waitFor } from 'xstate';
-import { deploymentMachine } from './deployment-machine.ts';
+import { deploymentMachine, retryDelayMs } from './deployment-machine.ts';
 
 const ok = fromPromise<void, { pipelineId: string }>(async () => {});
 const failing = (message: string) =>
@@ -55,14 +55,27 @@ describe('the deployment lifecycle', () => {
     expect(stopped.status).toBe('done');
   });
 
-  it('fails with the reason when provisioning fails, and stays failed until stopped', async () => {
+  it('fails with the reason when provisioning fails, ignores task reports while failed, and stops on request', async () => {
     const actor = start({ provision: failing('topic reviews has 3 partitions, the plan needs 6') });
     const failed = await waitFor(actor, (s) => s.matches('failed'));
     expect(failed.context.reason).toBe('provisioning topics failed: topic reviews has 3 partitions, the plan needs 6');
+    expect(failed.context.retryAt).toBeGreaterThan(Date.now());
     actor.send({ type: 'tasks.running' });
     expect(actor.getSnapshot().value).toBe('failed');
     actor.send({ type: 'stop' });
     expect(actor.getSnapshot().value).toBe('stopped');
+  });
+
+  it('says degraded, with the reason, while a task is not processing, and running again once it is', async () => {
+    const actor = start();
+    await waitFor(actor, (s) => s.matches('restoring'));
+    actor.send({ type: 'tasks.running' });
+    actor.send({ type: 'tasks.degraded', reason: 'task p.1.0 is failing: sink table: connect ECONNREFUSED' });
+    expect(actor.getSnapshot().value).toBe('degraded');
+    expect(actor.getSnapshot().context.reason).toContain('ECONNREFUSED');
+    actor.send({ type: 'tasks.running' });
+    expect(actor.getSnapshot().value).toBe('running');
+    expect(actor.getSnapshot().context.reason).toBeUndefined();
   });
 
   it('fails from any state when a worker reports a fatal error', async () => {
@@ -72,5 +85,51 @@ describe('the deployment lifecycle', () => {
     actor.send({ type: 'fail', reason: 'state store corrupt' });
     expect(actor.getSnapshot().value).toBe('failed');
     expect(actor.getSnapshot().context.reason).toBe('state store corrupt');
+  });
+});
+
+describe('a deployment that failed to start', () => {
+  afterEach(() => vi.useRealTimers());
+
+  it('is tried again after a pause that grows with each failure, stopping what the failed start left first', async () => {
+    vi.useFakeTimers();
+    let provisions = 0;
+    let drains = 0;
+    const actor = start({
+      provision: fromPromise(async () => {
+        provisions++;
+        if (provisions < 3) throw new Error('the broker is not reachable');
+      }),
+      drain: fromPromise(async () => {
+        drains++;
+      }),
+    });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(actor.getSnapshot().value).toBe('failed');
+    expect(actor.getSnapshot().context.failures).toBe(1);
+    await vi.advanceTimersByTimeAsync(retryDelayMs(1) - 10);
+    expect(provisions).toBe(1);
+    await vi.advanceTimersByTimeAsync(20);
+    expect(provisions).toBe(2);
+    expect(actor.getSnapshot().context.failures).toBe(2);
+    await vi.advanceTimersByTimeAsync(retryDelayMs(2));
+    expect(provisions).toBe(3);
+    expect(drains).toBe(2);
+    expect(actor.getSnapshot().value).toBe('restoring');
+    actor.send({ type: 'tasks.running' });
+    expect(actor.getSnapshot().context.failures).toBe(0);
+  });
+
+  it('is not tried again when the pipeline itself is invalid', async () => {
+    vi.useFakeTimers();
+    const actor = start({ validate: failing('/nodes/0: unknown type') });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(actor.getSnapshot().value).toBe('failed');
+    await vi.advanceTimersByTimeAsync(retryDelayMs(10));
+    expect(actor.getSnapshot().value).toBe('failed');
+  });
+
+  it('waits 1 s, 2 s, 4 s … and at most a minute', () => {
+    expect([1, 2, 3, 4, 10].map(retryDelayMs)).toEqual([1000, 2000, 4000, 8000, 60_000]);
   });
 });

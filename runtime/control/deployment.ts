@@ -7,19 +7,30 @@ import type { Taps } from '../engine/tap.ts';
 import { deploymentMachine } from './deployment-machine.ts';
 import type { PipelineStatus } from './runtime-control.ts';
 
+/** A task on this worker: claiming, restoring, running, failing (a sink), recovering (a fresh producer), … */
+export interface TaskStatus {
+  state: string;
+  /** Why it is failing or recovering. */
+  reason?: string;
+}
+
+/** Tasks that are on this worker but not processing, for a while or for good. */
+const NOT_PROCESSING = new Set(['failing', 'recovering']);
+const STARTING = new Set(['claiming', 'restoring']);
+
 /** What runs a pipeline; the Kafka runner implements it. */
 export interface PipelineExecutor {
   metrics: MetricsRegistry;
   taps: Taps;
   provision(): Promise<void>;
   /** Resolves once this worker joined the pipeline's group; task states follow through the callbacks. */
-  start(events: { onTasks(states: Map<string, string>): void }): Promise<void>;
+  start(events: { onTasks(states: Map<string, TaskStatus>): void }): Promise<void>;
   stop(): Promise<void>;
 }
 
 export class Deployment {
   private readonly actor: Actor<typeof deploymentMachine>;
-  private readonly taskStates = new Map<string, string>();
+  private readonly taskStates = new Map<string, TaskStatus>();
   private stores: PipelineStatus['stores'];
 
   constructor(
@@ -64,22 +75,30 @@ export class Deployment {
 
   status(): PipelineStatus {
     const snapshot = this.actor.getSnapshot();
+    const { retryAt } = snapshot.context;
+    const retrying = snapshot.value === 'failed' && retryAt !== undefined;
     return {
       state: snapshot.value as PipelineStatus['state'],
       reason: snapshot.context.reason,
       version: this.version,
       restoreProgress: snapshot.context.restoreProgress,
       stores: this.stores,
-      tasks: [...this.taskStates].map(([id, state]) => `${id}:${state}`).sort(),
+      tasks: [...this.taskStates].map(([id, task]) => `${id}:${task.state}`).sort(),
+      ...(retrying ? { retryAt: new Date(retryAt).toISOString(), failures: snapshot.context.failures } : {}),
     };
   }
 
-  private onTasks(states: Map<string, string>): void {
+  private onTasks(states: Map<string, TaskStatus>): void {
     this.taskStates.clear();
     for (const [id, state] of states) this.taskStates.set(id, state);
-    const values = [...states.values()];
-    const restoring = values.filter((state) => state === 'claiming' || state === 'restoring').length;
-    if (restoring > 0) this.actor.send({ type: 'tasks.restoring', progress: 1 - restoring / values.length });
+    const values = [...states.entries()];
+    const stuck = values.filter(([, task]) => NOT_PROCESSING.has(task.state));
+    const starting = values.filter(([, task]) => STARTING.has(task.state)).length;
+    if (stuck.length > 0) {
+      const [id, task] = stuck[0] ?? ['', { state: '' }];
+      const more = stuck.length > 1 ? ` (and ${stuck.length - 1} more tasks)` : '';
+      this.actor.send({ type: 'tasks.degraded', reason: `task ${id} is ${task.state}: ${task.reason ?? 'no reason given'}${more}` });
+    } else if (starting > 0) this.actor.send({ type: 'tasks.restoring', progress: 1 - starting / values.length });
     else this.actor.send({ type: 'tasks.running' });
   }
 }

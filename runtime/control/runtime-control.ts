@@ -4,17 +4,22 @@ import type { MetricsSnapshot } from '../engine/metrics.ts';
 import type { NodeMetrics } from '../engine/node-metrics.ts';
 import type { TappedRecord } from '../engine/tap.ts';
 import type { CourseStatsReader } from './course-stats.ts';
+import type { DeploymentState } from './deployment-machine.ts';
 import type { DeploymentRecord, PipelineVersion } from './pipeline-store.ts';
 import type { ReviewIngest } from './review-ingest.ts';
 
 export interface PipelineStatus {
-  state: 'validating' | 'provisioning' | 'restoring' | 'running' | 'rebalancing' | 'draining' | 'stopped' | 'failed';
+  /** degraded: running, but some task is not processing (reason says which and why); failed: retried at retryAt. */
+  state: DeploymentState;
   reason?: string;
   version?: number;
   restoreProgress?: number;
   /** Which stores a new version kept and which it reset. */
   stores?: { kept: string[]; reset: string[] };
   tasks?: string[];
+  /** While failed: when the next start is tried, and how many failed in a row. */
+  retryAt?: string;
+  failures?: number;
 }
 
 export interface PipelineMetrics {
@@ -32,7 +37,8 @@ export interface PipelineControl {
   deploy(id: string, input: unknown, baseRevision?: number): Promise<{ record: DeploymentRecord; changed: boolean }>;
   stop(id: string): Promise<DeploymentRecord>;
   resume(id: string): Promise<DeploymentRecord>;
-  remove(id: string): Promise<void>;
+  /** `sinks`: delete its sink topics too (internal topics and offsets always go). */
+  remove(id: string, options?: { sinks?: boolean }): Promise<void>;
   status(id: string): PipelineStatus;
   metrics(id: string): PipelineMetrics;
   subscribeMetrics(id: string, listener: (metrics: PipelineMetrics) => void): () => void;

@@ -12,6 +12,8 @@ export interface SupervisorOptions {
   createExecutor(pipeline: Pipeline): PipelineExecutor;
   /** Throws away the state of these stateful nodes (their changelogs), before a new version starts. */
   resetStores(pipelineId: string, nodeIds: string[]): Promise<void>;
+  /** Removes what a deleted pipeline left on the cluster; `sinks`: its sink topics too. */
+  cleanUp?(pipeline: Pipeline, options: { sinks: boolean; signal: AbortSignal }): Promise<void>;
 }
 
 /** Stateful nodes whose id, type and config are unchanged keep their state; the others start empty. */
@@ -31,6 +33,9 @@ export class PipelineSupervisor implements PipelineControl {
   private readonly local = new Map<string, Deployment>();
   private readonly queues = new Map<string, Promise<void>>();
   private stopWatching: (() => Promise<void>) | undefined;
+  /** Clean-ups of deleted pipelines still waiting for other workers to leave. */
+  private readonly cleanups = new Set<Promise<unknown>>();
+  private readonly closing = new AbortController();
 
   constructor(
     private readonly registry: PipelineRegistry,
@@ -52,6 +57,8 @@ export class PipelineSupervisor implements PipelineControl {
   async close(): Promise<void> {
     await this.stopWatching?.();
     await Promise.all([...this.queues.values()]);
+    this.closing.abort();
+    await Promise.all([...this.cleanups]);
     await Promise.all([...this.local.values()].map((deployment) => deployment.stop()));
     this.local.clear();
   }
@@ -91,9 +98,13 @@ export class PipelineSupervisor implements PipelineControl {
     return record;
   }
 
-  async remove(id: string): Promise<void> {
+  /** Stops and forgets the pipeline; its internal topics and group offsets go once its workers left. */
+  async remove(id: string, options: { sinks?: boolean } = {}): Promise<void> {
+    const { pipeline } = currentVersion(this.registry.get(id));
     await this.registry.remove(id);
     await this.converge(id);
+    const cleanUp = this.options.cleanUp?.(pipeline, { sinks: options.sinks ?? false, signal: this.closing.signal });
+    if (cleanUp) this.cleanups.add(cleanUp.catch(() => {}).finally(() => this.cleanups.delete(cleanUp)));
   }
 
   metrics(id: string): PipelineMetrics {

@@ -13,12 +13,14 @@ export const ERRORS = 'sluice_errors_total';
 export const DLQ = 'sluice_records_dead_lettered_total';
 /** Inputs that were neither forwarded, dropped nor dead-lettered: should stay 0; a node bug otherwise. */
 export const UNACCOUNTED = 'sluice_records_unaccounted_total';
+/** Failed attempts to write a sink's batch (label `kind`: outage or refused); each is retried. */
+export const SINK_RETRIES = 'sluice_sink_retries_total';
 export const PROCESSING_TIME = 'sluice_processing_time_ms';
 export const KEYS = 'sluice_store_keys';
 export const BYTES = 'sluice_store_bytes';
 export const LAG = 'sluice_consumer_lag';
 
-export const COUNTER_NAMES = [RECORDS_IN, RECORDS_OUT, RECORDS_FORWARDED, DROPPED, ERRORS, DLQ, UNACCOUNTED] as const;
+export const COUNTER_NAMES = [RECORDS_IN, RECORDS_OUT, RECORDS_FORWARDED, DROPPED, ERRORS, DLQ, UNACCOUNTED, SINK_RETRIES] as const;
 export type CounterName = (typeof COUNTER_NAMES)[number];
 export type GaugeName = typeof KEYS | typeof BYTES | typeof LAG;
 export type HistogramName = typeof PROCESSING_TIME;

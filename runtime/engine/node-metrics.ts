@@ -1,7 +1,19 @@
 // Per-node figures for the designer and the API, folded from the registry's
 // per-stage series: a node with several stages reports as one box on the canvas.
 import { catalog, type Pipeline, type PipelineNode } from '../../shared/index.ts';
-import { BYTES, type CounterSnapshot, DLQ, DROPPED, ERRORS, KEYS, LAG, type MetricsSnapshot, RECORDS_IN, RECORDS_OUT } from './metrics.ts';
+import {
+  BYTES,
+  type CounterSnapshot,
+  DLQ,
+  DROPPED,
+  ERRORS,
+  KEYS,
+  LAG,
+  type MetricsSnapshot,
+  RECORDS_IN,
+  RECORDS_OUT,
+  SINK_RETRIES,
+} from './metrics.ts';
 
 export interface Rate {
   total: number;
@@ -16,6 +28,8 @@ export interface NodeMetrics {
   errors: number;
   dropped: number;
   dlq: number;
+  /** Failed attempts to write a sink's batch, retried (an outage, or refused rows before they were dead-lettered). */
+  sinkRetries: number;
   lag?: number;
   keys?: number;
   bytes?: number;
@@ -38,7 +52,7 @@ function outputPorts(node: PipelineNode): Set<string> {
 export function nodeMetrics(snapshot: MetricsSnapshot, pipeline: Pipeline): Record<string, NodeMetrics> {
   const result: Record<string, NodeMetrics> = {};
   const ports = new Map(pipeline.nodes.map((node) => [node.id, outputPorts(node)]));
-  for (const node of pipeline.nodes) result[node.id] = { in: zero(), out: {}, errors: 0, dropped: 0, dlq: 0 };
+  for (const node of pipeline.nodes) result[node.id] = { in: zero(), out: {}, errors: 0, dropped: 0, dlq: 0, sinkRetries: 0 };
   // A node's input is what its first stage took in: the stage that took in the most.
   const inByStage = new Map<string, { node: string; rate: Rate }>();
   for (const counter of snapshot.counters) {
@@ -58,6 +72,7 @@ export function nodeMetrics(snapshot: MetricsSnapshot, pipeline: Pipeline): Reco
     } else if (counter.name === ERRORS) metrics.errors += counter.total;
     else if (counter.name === DROPPED) metrics.dropped += counter.total;
     else if (counter.name === DLQ) metrics.dlq += counter.total;
+    else if (counter.name === SINK_RETRIES) metrics.sinkRetries += counter.total;
   }
   for (const { node, rate } of inByStage.values()) {
     const metrics = result[node];

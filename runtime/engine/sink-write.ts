@@ -19,3 +19,27 @@ export interface SinkWrite {
   /** In input order; only the last operation per primary key decides the row. */
   operations: RowOperation[];
 }
+
+export type SinkFailureKind = 'outage' | 'refused';
+
+/**
+ * A sink write that failed, naming the node whose rows it was. An outage (the database is down)
+ * passes and is retried; a refusal (the database will never take a row) is not worth retrying:
+ * the driver writes row by row and dead-letters the refused ones.
+ */
+export class SinkWriteError extends Error {
+  constructor(
+    readonly node: string,
+    readonly kind: SinkFailureKind,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** A row a sink refused for good, with the database's reason. */
+export interface RefusedRow {
+  node: string;
+  operation: RowOperation;
+  reason: string;
+}

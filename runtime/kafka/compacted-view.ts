@@ -5,12 +5,21 @@ import { randomUUID } from 'node:crypto';
 import type { Admin, Consumer, Kafka } from 'kafkajs';
 import { committedRecordsOf } from './committed-records.ts';
 import { retryWhileRetriable } from './retry.ts';
+import { type Freshness, freshness } from './view-freshness.ts';
+
+/** How often the replica compares its position with the topic's end. */
+const FRESHNESS_CHECK_MS = 2000;
 
 export class CompactedView<T> {
   private readonly values = new Map<string, T>();
   private consumer: Consumer | undefined;
   private targets = new Map<number, number>();
   private caughtUp = false;
+  /** Per partition, the next offset this replica applies. */
+  private readonly positions = new Map<number, number>();
+  private previousEnds = new Map<number, number>();
+  private current: Freshness = { stale: false };
+  private checker: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly kafka: Kafka,
@@ -36,8 +45,11 @@ export class CompactedView<T> {
     });
     for (const offsets of ends) {
       if (Number(offsets.high) > Number(offsets.low)) this.targets.set(offsets.partition, Number(offsets.high));
+      this.positions.set(offsets.partition, Number(offsets.low));
+      this.previousEnds.set(offsets.partition, Number(offsets.high));
     }
     this.caughtUp = this.targets.size === 0;
+    this.startCheckingFreshness();
     const consumer = this.kafka.consumer({ groupId: `sluice-view-${randomUUID()}`, readUncommitted: false, maxWaitTimeInMs: 25 });
     this.consumer = consumer;
     await consumer.connect();
@@ -54,8 +66,10 @@ export class CompactedView<T> {
         }
         if (committed.resumeAt !== undefined) {
           consumer.seek({ topic: batch.topic, partition: batch.partition, offset: String(committed.resumeAt) });
+          this.positions.set(batch.partition, committed.resumeAt);
           return;
         }
+        this.positions.set(batch.partition, Number(batch.lastOffset()) + 1);
         const target = this.targets.get(batch.partition);
         if (target !== undefined && (Number(batch.lastOffset()) + 1 >= target || batch.offsetLag() === '0'))
           this.targets.delete(batch.partition);
@@ -68,6 +82,26 @@ export class CompactedView<T> {
     return this.caughtUp;
   }
 
+  /** Whether reads are current: stale (with how far behind) when the replica fell behind the topic. */
+  freshness(): Freshness {
+    return this.caughtUp ? this.current : { stale: true, reason: 'the local replica is still catching up' };
+  }
+
+  private startCheckingFreshness(): void {
+    this.checker = setInterval(() => void this.checkFreshness(), FRESHNESS_CHECK_MS);
+    this.checker.unref();
+  }
+
+  private async checkFreshness(): Promise<void> {
+    try {
+      const ends = new Map((await this.admin.fetchTopicOffsets(this.topic)).map((o) => [o.partition, Number(o.high)]));
+      this.current = freshness({ positions: this.positions, ends, previousEnds: this.previousEnds });
+      this.previousEnds = ends;
+    } catch (error) {
+      this.current = { stale: true, reason: `cannot reach Kafka to know: ${error instanceof Error ? error.message : String(error)}` };
+    }
+  }
+
   get(key: string): T | undefined {
     return this.values.get(key);
   }
@@ -78,6 +112,7 @@ export class CompactedView<T> {
 
   async close(): Promise<void> {
     clearTimeout(this.retry);
+    clearInterval(this.checker);
     await this.consumer?.disconnect();
   }
 }

@@ -21,7 +21,17 @@ export interface TaskOutput {
   /** Outputs, changelog writes and dead letters, in the order they must be written. */
   messages: OutboundMessage[];
   /** Writes outside Kafka (Postgres), run before the transaction commits; they must be idempotent. */
-  beforeCommit?: () => Promise<void>;
+  sinks?: SinkBatch;
+}
+
+/** A batch's writes outside Kafka. Failures are SinkWriteErrors (runtime/engine/sink-write.ts). */
+export interface SinkBatch {
+  write(): Promise<void>;
+  /**
+   * Writes row by row and returns the rows the sink refuses for good, as dead letters to commit
+   * with the batch; an outage still throws. Absent when the sink cannot tell rows apart.
+   */
+  writeIsolated?(): Promise<OutboundMessage[]>;
 }
 
 export interface DriverTask {

@@ -1,14 +1,30 @@
 // Adapts the engine's tasks to the Kafka driver: the engine computes, the driver commits.
 import { type BatchResult, batchMessages } from '../engine/batch-result.ts';
-import type { MetricsRegistry } from '../engine/metrics.ts';
+import { DLQ_HEADERS } from '../engine/dead-letter.ts';
+import { DLQ, type MetricsRegistry, SINK_RETRIES } from '../engine/metrics.ts';
 import { type Plan, taskFor } from '../engine/plan.ts';
-import type { SinkWrite } from '../engine/sink-write.ts';
+import { type RefusedRow, type SinkWrite, SinkWriteError } from '../engine/sink-write.ts';
 import { Task, type TaskObserver } from '../engine/task.ts';
 import type { StateDirectory, TaskStores } from '../state/state-directory.ts';
-import type { DriverTask, InboundRecord, TaskFactory, TaskOutput } from './driver-task.ts';
+import type { DriverTask, InboundRecord, SinkBatch, TaskFactory, TaskOutput } from './driver-task.ts';
+import type { OutboundMessage } from './task-committer.ts';
 
 /** Executes a batch's writes outside Kafka (Postgres), idempotently, before its commit. */
 export type SinkExecutor = (writes: SinkWrite[]) => Promise<void>;
+/** Writes row by row and returns the rows refused for good (see PostgresSinks.isolate). */
+export type SinkIsolator = (writes: SinkWrite[]) => Promise<RefusedRow[]>;
+
+/** The dead letter of a row a sink refused: the row (or deleted key) as JSON, and the database's reason. */
+export function deadLetterOfRefusedRow(refused: RefusedRow, dlqTopic: string): OutboundMessage {
+  const { operation } = refused;
+  const value = operation.op === 'upsert' ? operation.row : operation.key;
+  return {
+    topic: dlqTopic,
+    key: null,
+    value: JSON.stringify(value),
+    headers: { [DLQ_HEADERS.node]: refused.node, [DLQ_HEADERS.reason]: 'sink-refused', [DLQ_HEADERS.error]: refused.reason.slice(0, 1000) },
+  };
+}
 
 class EngineDriverTask implements DriverTask {
   readonly id: string;
@@ -17,7 +33,7 @@ class EngineDriverTask implements DriverTask {
 
   constructor(
     private readonly task: Task,
-    private readonly executeSinks: SinkExecutor,
+    private readonly sinks: { execute: SinkExecutor; isolate?: SinkIsolator; dlqTopic: string; metrics: MetricsRegistry },
     private readonly stores: TaskStores | undefined,
   ) {
     this.id = task.id;
@@ -55,20 +71,42 @@ class EngineDriverTask implements DriverTask {
       headers: record.headers,
       timestamp: record.timestamp,
     }));
-    const writes = result.sinkWrites;
-    return { messages, beforeCommit: writes.length > 0 ? () => this.executeSinks(writes) : undefined };
+    return { messages, sinks: result.sinkWrites.length > 0 ? this.sinkBatch(result.sinkWrites) : undefined };
+  }
+
+  private sinkBatch(writes: SinkWrite[]): SinkBatch {
+    const { execute, isolate, dlqTopic, metrics } = this.sinks;
+    return {
+      write: async () => {
+        try {
+          await execute(writes);
+        } catch (error) {
+          if (error instanceof SinkWriteError) metrics.counter(SINK_RETRIES, { node: error.node, kind: error.kind }).inc();
+          throw error;
+        }
+      },
+      writeIsolated: isolate
+        ? async () => {
+            const refused = await isolate(writes);
+            for (const row of refused) metrics.counter(DLQ, { node: row.node, reason: 'sink-refused' }).inc();
+            return refused.map((row) => deadLetterOfRefusedRow(row, dlqTopic));
+          }
+        : undefined,
+    };
   }
 }
 
 export interface EngineTaskOptions {
   metrics: MetricsRegistry;
   executeSinks: SinkExecutor;
+  isolateSinks?: SinkIsolator;
   observer?: TaskObserver;
   /** Where stores live on disk; in memory without one. */
   state?: StateDirectory;
 }
 
-export function engineTaskFactory(plan: Plan, { metrics, executeSinks, observer, state }: EngineTaskOptions): TaskFactory {
+export function engineTaskFactory(plan: Plan, { metrics, executeSinks, isolateSinks, observer, state }: EngineTaskOptions): TaskFactory {
+  const sinks = { execute: executeSinks, isolate: isolateSinks, dlqTopic: plan.dlqTopic, metrics };
   return {
     taskIdFor(input) {
       const task = taskFor(plan, input);
@@ -80,7 +118,7 @@ export function engineTaskFactory(plan: Plan, { metrics, executeSinks, observer,
       if (!taskPlan) throw new Error(`pipeline ${plan.pipelineId} has no task ${taskId}`);
       const stores = state?.openTask(taskId);
       const createStore = stores && ((store: { id: string }) => stores.openStore(store.id));
-      return new EngineDriverTask(new Task(plan, taskPlan, { metrics, observer, createStore }), executeSinks, stores);
+      return new EngineDriverTask(new Task(plan, taskPlan, { metrics, observer, createStore }), sinks, stores);
     },
   };
 }

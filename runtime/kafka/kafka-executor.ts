@@ -1,13 +1,14 @@
 // The supervisor's executor on Kafka: one PipelineRunner per deployed version.
 import type { Admin, Kafka } from 'kafkajs';
 import type { Pipeline } from '../../shared/index.ts';
-import type { PipelineExecutor } from '../control/deployment.ts';
+import type { PipelineExecutor, TaskStatus } from '../control/deployment.ts';
 import type { MetricsRegistry } from '../engine/metrics.ts';
-import type { SinkWrite } from '../engine/sink-write.ts';
+import type { SinkExecutor, SinkIsolator } from './engine-tasks.ts';
 import { PipelineRunner } from './pipeline-runner.ts';
 
 export interface KafkaExecutorOptions {
-  executeSinks: (writes: SinkWrite[]) => Promise<void>;
+  executeSinks: SinkExecutor;
+  isolateSinks?: SinkIsolator;
   readResource?: (path: string) => string;
   /** Where tasks keep their stores on disk (LMDB). */
   stateDirectory?: string;
@@ -19,6 +20,7 @@ export interface KafkaExecutorOptions {
 export function kafkaExecutor(kafka: Kafka, admin: Admin, pipeline: Pipeline, options: KafkaExecutorOptions): PipelineExecutor {
   const runner = new PipelineRunner(kafka, admin, pipeline, {
     executeSinks: options.executeSinks,
+    isolateSinks: options.isolateSinks,
     readResource: options.readResource,
     stateDirectory: options.stateDirectory,
     metrics: options.metricsFor?.(pipeline.id),
@@ -30,15 +32,15 @@ export function kafkaExecutor(kafka: Kafka, admin: Admin, pipeline: Pipeline, op
       await runner.provision();
     },
     start: async ({ onTasks }) => {
-      const states = new Map<string, string>();
+      const states = new Map<string, TaskStatus>();
       runner.events.onAssignment = (ids) => {
         for (const id of [...states.keys()]) if (!ids.includes(id)) states.delete(id);
-        for (const id of ids) if (!states.has(id)) states.set(id, 'claiming');
+        for (const id of ids) if (!states.has(id)) states.set(id, { state: 'claiming' });
         onTasks(new Map(states));
       };
-      runner.events.onStateChange = (id, state) => {
+      runner.events.onStateChange = (id, state, reason) => {
         if (!states.has(id)) return;
-        states.set(id, state);
+        states.set(id, { state, reason });
         onTasks(new Map(states));
       };
       await runner.start();

@@ -6,12 +6,11 @@ import type { Admin, Kafka } from 'kafkajs';
 import type { Pipeline } from '../../shared/index.ts';
 import { LAG, MetricsRegistry } from '../engine/metrics.ts';
 import type { Plan } from '../engine/plan.ts';
-import type { SinkWrite } from '../engine/sink-write.ts';
 import { Taps } from '../engine/tap.ts';
 import { logger } from '../log/logger.ts';
 import { compilePipeline } from '../nodes/index.ts';
 import { StateDirectory } from '../state/state-directory.ts';
-import { engineTaskFactory } from './engine-tasks.ts';
+import { engineTaskFactory, type SinkExecutor, type SinkIsolator } from './engine-tasks.ts';
 import { PipelineWorker } from './pipeline-worker.ts';
 import type { TaskEvents } from './task-handle.ts';
 import { KEEP_FOREVER, partitionCounts, provisionTopics } from './topics.ts';
@@ -20,7 +19,9 @@ const log = logger.child({ component: 'runner' });
 
 export interface RunnerOptions extends TaskEvents {
   /** Where sink.postgres writes go (resolves `${env:NAME}` connections itself). */
-  executeSinks: (writes: SinkWrite[]) => Promise<void>;
+  executeSinks: SinkExecutor;
+  /** Writes row by row and returns the rows refused for good, so they can be dead-lettered. */
+  isolateSinks?: SinkIsolator;
   /** Partitions for source topics that do not exist yet. */
   defaultPartitions?: number;
   onAssignment?: (taskIds: string[]) => void;
@@ -113,6 +114,7 @@ export class PipelineRunner {
       factory: engineTaskFactory(plan, {
         metrics: this.metrics,
         executeSinks: this.options.executeSinks,
+        isolateSinks: this.options.isolateSinks,
         observer: this.taps.observer,
         state: this.state,
       }),
@@ -123,7 +125,7 @@ export class PipelineRunner {
       },
       onAssignment: (ids) => this.events.onAssignment?.(ids),
       onRestoreProgress: (id, progress) => this.events.onRestoreProgress?.(id, progress),
-      onStateChange: (id, state) => this.events.onStateChange?.(id, state),
+      onStateChange: (id, state, reason) => this.events.onStateChange?.(id, state, reason),
     });
     await this.worker.start();
     this.metrics.tick(Date.now());

@@ -1,6 +1,12 @@
 // One task owned by this worker: its transactional committer, its committed
 // positions, its restore, and a lock so batches and timers never interleave.
+//
+// No state in which a task neither processes nor fails: a sink that is down is
+// retried with capped backoff while the batch's output (and so the task's state)
+// is kept, rows a sink refuses for good go to the dead-letter topic, and after
+// any Kafka error the producer is thrown away and a fresh one claims the task.
 import type { Admin, Kafka } from 'kafkajs';
+import { SinkWriteError } from '../engine/sink-write.ts';
 import { logger } from '../log/logger.ts';
 import { type RestoreProgress, readChangelogs } from './changelog-reader.ts';
 import type { DriverTask, InboundRecord, TaskFactory, TaskOutput } from './driver-task.ts';
@@ -10,12 +16,32 @@ const log = logger.child({ component: 'task' });
 
 export type CommitOutcome = 'committed' | 'retry' | 'fenced';
 
-export type TaskState = 'claiming' | 'restoring' | 'running' | 'fenced' | 'closed';
+/**
+ * `failing`: a sink keeps failing and the batch waits for it; `recovering`: a Kafka error
+ * threw the producer and the state away and the task is claimed and restored again.
+ */
+export type TaskState = 'claiming' | 'restoring' | 'running' | 'failing' | 'recovering' | 'fenced' | 'closed';
 
 export interface TaskEvents {
   onRestoreProgress?: (taskId: string, progress: RestoreProgress) => void;
-  onStateChange?: (taskId: string, state: TaskState) => void;
+  /** `reason` says why a task is failing or recovering. */
+  onStateChange?: (taskId: string, state: TaskState, reason?: string) => void;
 }
+
+export interface RetryPolicy {
+  /** The first wait after a failure; it doubles with each failure in a row. */
+  initialBackoffMs: number;
+  maxBackoffMs: number;
+  /** Refusals of a batch by a sink before its rows are written one by one and the refused ones dead-lettered. */
+  refusalsBeforeIsolating: number;
+}
+
+export const DEFAULT_RETRY_POLICY: RetryPolicy = { initialBackoffMs: 200, maxBackoffMs: 30_000, refusalsBeforeIsolating: 3 };
+
+/** The task was closed (it moved to another worker, or the pipeline stops) while it waited. */
+class TaskClosedError extends Error {}
+
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 export class TaskHandle {
   state: TaskState = 'claiming';
@@ -24,6 +50,8 @@ export class TaskHandle {
   private committer: TaskCommitter;
   private readonly nextOffsets = new Map<string, number>();
   private chain: Promise<unknown> = Promise.resolve();
+  private closing = false;
+  private wake: (() => void) | undefined;
 
   constructor(
     readonly id: string,
@@ -32,52 +60,59 @@ export class TaskHandle {
     private readonly factory: TaskFactory,
     private readonly groupId: string,
     private readonly events: TaskEvents = {},
+    private readonly retry: RetryPolicy = DEFAULT_RETRY_POLICY,
   ) {
     this.driver = factory.create(id);
-    this.committer = new TaskCommitter(kafka, `${groupId}.${id}`, groupId);
-    this.ready = this.startWithRetries();
+    this.committer = this.newCommitter();
+    this.ready = this.claimAndPrepare('claiming');
+  }
+
+  private newCommitter(): TaskCommitter {
+    return new TaskCommitter(this.kafka, `${this.groupId}.${this.id}`, this.groupId);
   }
 
   /**
-   * Claiming, reading offsets and restoring talk to the cluster; right after topics are
-   * created or partitions move, leaders may not be known yet. Retry until it works or the task closes.
+   * Claims the transactional id (fencing a previous owner), reads committed offsets, restores
+   * state. Right after topics are created or partitions move, leaders may not be known yet;
+   * after an outage the broker may still be gone: retry with backoff until it works or the task
+   * closes, each time with a fresh producer (one whose InitProducerId or transaction failed can
+   * stay unusable) and empty state.
    */
-  private async startWithRetries(): Promise<void> {
-    let claimed = false;
-    for (let attempt = 1; ; attempt++) {
+  private async claimAndPrepare(state: 'claiming' | 'recovering', reason?: string): Promise<void> {
+    for (let attempt = 1; !this.closing; attempt++) {
       try {
-        if (!claimed) {
-          await this.committer.claim();
-          claimed = true;
-        }
-        if (this.state === 'closed') return;
+        this.setState(state, reason);
+        await this.committer.claim();
+        if (this.closing) return;
         await this.prepare();
         return;
       } catch (error) {
-        if (this.state === 'closed') return;
-        log.warn({ task: this.id, attempt, err: error instanceof Error ? error.message : String(error) }, 'task start failed; retrying');
-        if (!claimed) {
-          // A producer whose InitProducerId failed can stay unusable: start over with a fresh one.
-          await this.committer.close().catch(() => {});
-          this.committer = new TaskCommitter(this.kafka, `${this.groupId}.${this.id}`, this.groupId);
+        if (this.closing) return;
+        if (error instanceof TaskFencedError) {
+          this.setState('fenced');
+          return;
         }
-        this.replaceDriver();
-        this.nextOffsets.clear();
-        await new Promise((done) => setTimeout(done, Math.min(250 * attempt, 5000)));
+        reason = messageOf(error);
+        log.warn({ task: this.id, attempt, err: reason }, 'claiming the task failed; retrying');
+        await this.resetCommitterAndState();
+        await this.backoff(attempt);
       }
     }
   }
 
-  /** Throws the task's state away (it saw a batch that did not commit, or never finished restoring). */
-  private replaceDriver(): void {
-    const previous = this.driver;
+  private async resetCommitterAndState(): Promise<void> {
+    const previous = this.committer;
+    this.committer = this.newCommitter();
+    await previous.close().catch(() => {});
+    const driver = this.driver;
     this.driver = this.factory.create(this.id);
-    void previous.close().catch(() => {});
+    void driver.close().catch(() => {});
+    this.nextOffsets.clear();
   }
 
   /** Still claiming or restoring: not ready for records yet. */
   get starting(): boolean {
-    return this.state === 'claiming' || this.state === 'restoring';
+    return this.state === 'claiming' || this.state === 'restoring' || this.state === 'recovering';
   }
 
   /** Runs `work` after every earlier piece of work on this task finished. */
@@ -119,6 +154,8 @@ export class TaskHandle {
   }
 
   async close(): Promise<void> {
+    this.closing = true; // ends any wait at once: the work in flight gives up instead of retrying
+    this.wake?.();
     await this.exclusive(async () => {
       this.setState('closed');
       await this.committer.close().catch(() => {});
@@ -126,13 +163,12 @@ export class TaskHandle {
     });
   }
 
-  private setState(state: TaskState): void {
-    if (this.state === 'closed' || this.state === state) return;
+  private setState(state: TaskState, reason?: string): void {
+    if (this.state === 'closed' || (this.state === state && reason === undefined)) return;
     this.state = state;
-    this.events.onStateChange?.(this.id, state);
+    this.events.onStateChange?.(this.id, state, reason);
   }
 
-  /** Fence the previous owner, then read committed positions, then rebuild state. The order matters. */
   /** Reads committed positions, then rebuilds state. Runs after the claim, which fenced the previous owner. */
   private async prepare(): Promise<void> {
     const topics = [...new Set(this.driver.inputs.map((input) => input.topic))];
@@ -164,10 +200,18 @@ export class TaskHandle {
     work: () => TaskOutput,
     positions: { topic: string; partition: number; nextOffset: number }[],
   ): Promise<CommitOutcome> {
+    let output: TaskOutput;
+    let deadLetters: TaskOutput['messages'];
     try {
-      const output = work();
-      await output.beforeCommit?.();
-      await this.committer.commit(output.messages, positions);
+      output = work();
+      deadLetters = await this.writeSinks(output);
+    } catch (error) {
+      if (error instanceof TaskClosedError) return 'retry';
+      // The operators threw: the state saw part of the batch; rebuild it and try again.
+      return this.recover(`processing failed: ${messageOf(error)}`);
+    }
+    try {
+      await this.committer.commit([...output.messages, ...deadLetters], positions);
       for (const position of positions) this.nextOffsets.set(`${position.topic}:${position.partition}`, position.nextOffset);
       return 'committed';
     } catch (error) {
@@ -176,25 +220,61 @@ export class TaskHandle {
         this.setState('fenced');
         return 'fenced';
       }
-      // The batch did not commit, but the in-memory state already saw it: throw that state
-      // away and rebuild it from the changelog, then process the same records again.
-      log.warn({ task: this.id, err: error instanceof Error ? error.message : String(error) }, 'commit failed; restoring the task');
-      await this.recover();
-      return 'retry';
+      // The batch did not commit, but the state already saw it, and the producer may be stuck in
+      // a transaction state it never leaves (after a broker outage): start over with both fresh.
+      return this.recover(`commit failed: ${messageOf(error)}`);
     }
   }
 
-  private async recover(): Promise<void> {
-    for (let attempt = 1; this.state !== 'closed'; attempt++) {
+  private async recover(reason: string): Promise<CommitOutcome> {
+    log.warn({ task: this.id, err: reason }, 'recovering the task: a fresh producer claims it and its state is restored');
+    await this.resetCommitterAndState();
+    await this.claimAndPrepare('recovering', reason);
+    return this.state === 'fenced' ? 'fenced' : 'retry';
+  }
+
+  /**
+   * Writes the batch's sink rows, waiting out outages with capped backoff while the task keeps
+   * its state. A batch refused a few times is written row by row: what the sink still refuses
+   * comes back as dead letters, committed with the batch, and the partition moves on.
+   */
+  private async writeSinks(output: TaskOutput): Promise<TaskOutput['messages']> {
+    const sinks = output.sinks;
+    if (!sinks) return [];
+    let refusals = 0;
+    for (let attempt = 1; ; attempt++) {
       try {
-        this.replaceDriver();
-        this.nextOffsets.clear();
-        await this.prepare(); // never claim again: that could fence the rightful owner
-        return;
+        if (refusals >= this.retry.refusalsBeforeIsolating && sinks.writeIsolated) {
+          const letters = await sinks.writeIsolated();
+          if (letters.length > 0) log.warn({ task: this.id, refused: letters.length }, 'rows a sink refused went to the dead-letter topic');
+          this.setState('running');
+          return letters;
+        }
+        await sinks.write();
+        if (this.state === 'failing') this.setState('running');
+        return [];
       } catch (error) {
-        log.warn({ task: this.id, attempt, err: error instanceof Error ? error.message : String(error) }, 'task recovery failed; retrying');
-        await new Promise((done) => setTimeout(done, Math.min(500 * attempt, 5000)));
+        if (this.closing) throw new TaskClosedError();
+        if (error instanceof SinkWriteError && error.kind === 'refused') refusals++;
+        const who = error instanceof SinkWriteError ? `sink ${error.node}: ` : '';
+        this.setState('failing', `${who}${messageOf(error)}`);
+        log.warn({ task: this.id, attempt, err: messageOf(error) }, 'a sink write failed; retrying');
+        await this.backoff(attempt);
+        if (this.closing) throw new TaskClosedError();
       }
     }
+  }
+
+  /** Waits 200 ms, 400 ms, … up to the cap; close() cuts it short. */
+  private backoff(attempt: number): Promise<void> {
+    const ms = Math.min(this.retry.initialBackoffMs * 2 ** (attempt - 1), this.retry.maxBackoffMs);
+    return new Promise((done) => {
+      const timer = setTimeout(finish, ms);
+      function finish() {
+        clearTimeout(timer);
+        done();
+      }
+      this.wake = finish;
+    });
   }
 }

@@ -35,6 +35,7 @@ export const run: Command = {
       await admin.connect();
       const runner = new PipelineRunner(kafka, admin, validated.pipeline, {
         executeSinks: sinks.execute,
+        isolateSinks: sinks.isolate,
         readResource: readPipelineResource,
         stateDirectory: join(dataDir(), 'state'),
         onAssignment: (tasks) => say(`tasks: ${tasks.join(', ') || '(none: other workers hold every partition)'}`),

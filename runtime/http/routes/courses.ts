@@ -10,12 +10,18 @@ function ensureReady(reader: CourseStatsReader): void {
   if (!reader.ready()) throw new ApiError(503, 'stats-restoring', 'Course statistics are being restored; try again in a moment.');
 }
 
+/** A replica that fell behind still answers, but says so: `stale: true` and how many records behind. */
+function marked<T extends object>(reader: CourseStatsReader, body: T): T | (T & { stale: true; behindBy?: number }) {
+  const freshness = reader.freshness?.();
+  return freshness?.stale ? { ...body, stale: true, behindBy: freshness.behindBy } : body;
+}
+
 export function courseRoutes(app: FastifyInstance, reader: CourseStatsReader): void {
   app.get<{ Params: { courseId: string } }>('/api/courses/:courseId/stats', async (request) => {
     ensureReady(reader);
     const stats = reader.get(request.params.courseId);
     if (!stats) throw new ApiError(404, 'course-not-found', `No reviews were ever counted for course '${request.params.courseId}'.`);
-    return stats;
+    return marked(reader, stats);
   });
 
   app.get<{ Querystring: { ids?: string } }>('/api/courses/stats', async (request) => {
@@ -26,6 +32,6 @@ export function courseRoutes(app: FastifyInstance, reader: CourseStatsReader): v
       ]);
     }
     ensureReady(reader);
-    return { courses: ids.map((id) => reader.get(id) ?? { courseId: id, missing: true }) };
+    return marked(reader, { courses: ids.map((id) => reader.get(id) ?? { courseId: id, missing: true }) });
   });
 }

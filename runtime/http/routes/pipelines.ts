@@ -66,9 +66,10 @@ export function pipelineRoutes(app: FastifyInstance, control: PipelineControl): 
   app.post<IdParams>('/api/pipelines/:id/start', (request) =>
     answering(async () => summary(await control.resume(request.params.id), control)),
   );
-  app.delete<IdParams>('/api/pipelines/:id', (request, reply) =>
+  // Internal topics and the group's offsets always go; ?deleteSinkTopics=true also deletes what it wrote.
+  app.delete<IdParams & { Querystring: { deleteSinkTopics?: string } }>('/api/pipelines/:id', (request, reply) =>
     answering(async () => {
-      await control.remove(request.params.id);
+      await control.remove(request.params.id, { sinks: request.query.deleteSinkTopics === 'true' });
       return reply.status(204).send();
     }),
   );
