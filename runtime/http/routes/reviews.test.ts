@@ -59,6 +59,36 @@ describe('POST /api/reviews', () => {
   });
 });
 
+describe('what no sink could store', () => {
+  it('refuses a review with a NUL character with 400 naming the field, and writes nothing', async () => {
+    const { app, ingest } = await server();
+    const response = await app.inject({ method: 'POST', url: '/api/reviews', payload: { ...review, content: 'a\u0000b' } });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().error.details).toEqual([
+      { path: '/content', message: 'must not hold control characters other than tab, line feed and carriage return (U+0000 at 1)' },
+    ]);
+    expect(ingest.written).toEqual([]);
+  });
+
+  it('refuses createdAt values PostgreSQL or the batch SQL cannot read, with 400 naming the field', async () => {
+    const { app, ingest } = await server();
+    for (const createdAt of ['2025-01-01T00:00:00+23:59', '0000-01-01T00:00:00Z', '2025-01-01T00:00:00.1234567Z']) {
+      const response = await app.inject({ method: 'POST', url: '/api/reviews', payload: { ...review, createdAt } });
+      expect(response.statusCode).toBe(400);
+      expect(response.json().error.details.map((detail: { path: string }) => detail.path)).toEqual(['/createdAt']);
+    }
+    expect(ingest.written).toEqual([]);
+  });
+
+  it('refuses to delete an id no review could have (a control character in it)', async () => {
+    const { app, ingest } = await server();
+    const response = await app.inject({ method: 'DELETE', url: '/api/reviews/a%00b' });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().error.details).toEqual([{ path: '/id', message: 'must not hold control characters (U+0000 at 1)' }]);
+    expect(ingest.removed).toEqual([]);
+  });
+});
+
 describe('DELETE /api/reviews/:id', () => {
   it('writes the delete and answers 202', async () => {
     const { app, ingest } = await server();

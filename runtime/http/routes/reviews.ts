@@ -1,6 +1,6 @@
 // The website's side: reviews in. A 2xx means the review is durable in Kafka.
 import type { FastifyInstance } from 'fastify';
-import { parseReview, type Review } from '../../../shared/api/review.ts';
+import { parseReview, type Review, reviewIdSchema } from '../../../shared/api/review.ts';
 import { IngestUnavailableError, type ReviewIngest } from '../../control/review-ingest.ts';
 import { ApiError } from '../errors.ts';
 
@@ -29,10 +29,14 @@ export function reviewRoutes(app: FastifyInstance, ingest: ReviewIngest, clock: 
 
   app.delete<{ Params: { id: string } }>('/api/reviews/:id', async (request, reply) => {
     const { id } = request.params;
-    if (id.length < 1 || id.length > 64)
-      throw new ApiError(400, 'invalid-review-id', 'A review id has 1 to 64 characters.', [
-        { path: '/id', message: 'must have 1 to 64 characters' },
-      ]);
+    const checked = reviewIdSchema.safeParse(id);
+    if (!checked.success)
+      throw new ApiError(
+        400,
+        'invalid-review-id',
+        'No review can have this id: an id has 1 to 64 characters and no control characters.',
+        checked.error.issues.map((issue) => ({ path: '/id', message: issue.message })),
+      );
     await durably(() => ingest.remove(id));
     return reply.status(202).send({ id, deleted: true });
   });
