@@ -1,5 +1,5 @@
 // Writes reviews to the `reviews` topic: idempotent producer, acks=all, bounded wait, one Kafka write per call.
-import { type Admin, ConfigResourceTypes, type Kafka, type Producer } from 'kafkajs';
+import type { Admin, Kafka, Producer } from 'kafkajs';
 import type { Review } from '../../shared/api/review.ts';
 import { IngestUnavailableError, type ReviewIngest, WriteTooLargeError } from '../control/review-ingest.ts';
 import { DEFAULT_MAX_MESSAGE_BYTES, recordBatchBytes } from './record-size.ts';
@@ -29,11 +29,14 @@ function retriesWithin(timeoutMs: number) {
   return { initialRetryTime, maxRetryTime, retries: 4 + Math.max(0, Math.ceil((timeoutMs - 1500) / maxRetryTime)) };
 }
 
+// kafkajs's ConfigResourceTypes.TOPIC; Node's ESM loader cannot see that named export of kafkajs's CommonJS index.
+const TOPIC_RESOURCE = 2;
+
 async function topicMaxMessageBytes(admin: Admin, topic: string): Promise<number> {
   try {
     const described = await admin.describeConfigs({
       includeSynonyms: false,
-      resources: [{ type: ConfigResourceTypes.TOPIC, name: topic, configNames: ['max.message.bytes'] }],
+      resources: [{ type: TOPIC_RESOURCE, name: topic, configNames: ['max.message.bytes'] }],
     });
     const value = Number(described.resources[0]?.configEntries.find((entry) => entry.configName === 'max.message.bytes')?.configValue);
     return Number.isInteger(value) && value > 0 ? value : DEFAULT_MAX_MESSAGE_BYTES;
