@@ -6,6 +6,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import type { RuntimeControl } from '../control/runtime-control.ts';
 import { requireTokenForChanges } from './auth.ts';
 import { installErrorHandling } from './errors.ts';
+import { answerOnlyLocalRequests } from './local-only.ts';
 import { openApiDocument } from './openapi.ts';
 import { limitIngestPerConnection } from './rate-limit.ts';
 import { courseRoutes } from './routes/courses.ts';
@@ -22,6 +23,8 @@ export interface ServerOptions {
   apiToken?: string;
   /** Another origin allowed to call the API (the designer's dev server); the built designer is same-origin. */
   designerOrigin?: string;
+  /** Without apiToken, names besides localhost/127.0.0.1/[::1] this runtime answers to (`name` or `name:port`). */
+  allowedHosts?: string[];
   version?: string;
   /** Review requests per second per connection (429 past it). */
   ingestRatePerConnection?: number;
@@ -31,6 +34,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   const { control, designerDir, logger = false } = options;
   const app = Fastify({ logger, bodyLimit: 64 * 1024 });
   installErrorHandling(app);
+  if (!options.apiToken) answerOnlyLocalRequests(app, { allowedHosts: options.allowedHosts ?? [], designerOrigin: options.designerOrigin });
   requireTokenForChanges(app, options.apiToken);
   limitIngestPerConnection(app, options.ingestRatePerConnection ?? 2000);
   // No CORS headers at all unless a designer origin is named: other sites cannot call the API from a browser.
