@@ -79,10 +79,16 @@ describe('review ingest on a real broker', () => {
     expect(huge.statusCode).toBe(413);
     expect(huge.json().error.code).toBe('payload-too-large');
     // 40 reviews of 10,000 characters: 400 KB, under the body limit but over this topic's max.message.bytes.
-    const large = await server.app.inject({ method: 'POST', url: '/api/reviews:batch', payload: { reviews: batchOf(40, 10_000, 'large') } });
+    const large = await server.app.inject({
+      method: 'POST',
+      url: '/api/reviews:batch',
+      payload: { reviews: batchOf(40, 10_000, 'large') },
+    });
     expect(large.statusCode).toBe(413);
     expect(large.json().error).toMatchObject({ code: 'batch-too-large', details: [{ path: '/reviews', limit: MAX_MESSAGE_BYTES }] });
-    expect(large.json().error.message).toMatch(/^The batch comes to \d[\d,]* bytes as Kafka records; one write to 'reviews-[0-9a-f]+' takes at most 262,144: send fewer reviews per batch\. Nothing was written\.$/);
+    expect(large.json().error.message).toMatch(
+      /^The batch comes to \d[\d,]* bytes as Kafka records; one write to 'reviews-[0-9a-f]+' takes at most 262,144: send fewer reviews per batch\. Nothing was written\.$/,
+    );
     expect(await storedCount()).toBe(before);
     // The same reviews in smaller batches go through.
     const half = await server.app.inject({ method: 'POST', url: '/api/reviews:batch', payload: { reviews: batchOf(20, 10_000, 'half') } });
