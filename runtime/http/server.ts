@@ -5,10 +5,11 @@ import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { RuntimeControl } from '../control/runtime-control.ts';
 import { requireTokenForChanges } from './auth.ts';
+import { limitConnectionsPerClient } from './connection-guard.ts';
 import { installErrorHandling } from './errors.ts';
 import { answerOnlyLocalRequests } from './local-only.ts';
 import { openApiDocument } from './openapi.ts';
-import { limitIngestPerConnection } from './rate-limit.ts';
+import { limitIngestPerClient } from './rate-limit.ts';
 import { courseRoutes } from './routes/courses.ts';
 import { pipelineMetricsRoutes, pipelineRoutes } from './routes/pipelines.ts';
 import { prometheusRoute } from './routes/prometheus.ts';
@@ -26,17 +27,51 @@ export interface ServerOptions {
   /** Without apiToken, names besides localhost/127.0.0.1/[::1] this runtime answers to (`name` or `name:port`). */
   allowedHosts?: string[];
   version?: string;
-  /** Review requests per second per connection (429 past it). */
-  ingestRatePerConnection?: number;
+  /** Review requests per second per client address, over all its connections (429 past it). */
+  ingestRatePerClient?: number;
+  /** Open connections per client address; past it a connection is answered 429 and closed. */
+  maxConnectionsPerClient?: number;
+  timeouts?: Partial<ServerTimeouts>;
 }
+
+/** How long a connection may take for each part of its life before it is closed; see DEFAULT_TIMEOUTS. */
+export interface ServerTimeouts {
+  /** From the connection (or the end of the previous request) until the request's headers are in (then 408). */
+  headersMs: number;
+  /** Until the whole request, body included, is in (then 408). */
+  requestMs: number;
+  /** An idle keep-alive connection between requests. */
+  keepAliveMs: number;
+  /** No byte either way; long enough for a slow deploy, the metrics stream writes every second. */
+  idleMs: number;
+  /** How often Node looks for requests past headersMs or requestMs. */
+  checkIntervalMs: number;
+}
+
+export const DEFAULT_TIMEOUTS: ServerTimeouts = {
+  headersMs: 10_000,
+  requestMs: 30_000,
+  keepAliveMs: 5_000,
+  idleMs: 120_000,
+  checkIntervalMs: 1_000,
+};
 
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
   const { control, designerDir, logger = false } = options;
-  const app = Fastify({ logger, bodyLimit: 64 * 1024 });
+  const timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
+  const app = Fastify({
+    logger,
+    bodyLimit: 64 * 1024,
+    connectionTimeout: timeouts.idleMs,
+    keepAliveTimeout: timeouts.keepAliveMs,
+    requestTimeout: timeouts.requestMs,
+    http: { headersTimeout: timeouts.headersMs, requestTimeout: timeouts.requestMs, connectionsCheckingInterval: timeouts.checkIntervalMs },
+  });
+  limitConnectionsPerClient(app.server, options.maxConnectionsPerClient ?? 256);
   installErrorHandling(app);
   if (!options.apiToken) answerOnlyLocalRequests(app, { allowedHosts: options.allowedHosts ?? [], designerOrigin: options.designerOrigin });
   requireTokenForChanges(app, options.apiToken);
-  limitIngestPerConnection(app, options.ingestRatePerConnection ?? 2000);
+  limitIngestPerClient(app, options.ingestRatePerClient ?? 2000);
   // No CORS headers at all unless a designer origin is named: other sites cannot call the API from a browser.
   if (options.designerOrigin) await app.register(cors, { origin: options.designerOrigin });
   const document = openApiDocument(options.version ?? '0.0.0');
