@@ -74,3 +74,52 @@ describe('the deployment lifecycle', () => {
     expect(actor.getSnapshot().context.reason).toBe('state store corrupt');
   });
 });
+
+describe('a stop while the deployment is still starting', () => {
+  const gate = () => {
+    let open: () => void = () => {};
+    const opened = new Promise<void>((done) => {
+      open = done;
+    });
+    return { open, opened, actor: fromPromise<void, { pipelineId: string }>(() => opened) };
+  };
+
+  for (const phase of ['validate', 'provision'] as const) {
+    it(`is kept while it ${phase}s: it ends stopped and never starts the tasks`, async () => {
+      const slow = gate();
+      let started = false;
+      const actor = start({
+        [phase]: slow.actor,
+        startTasks: fromPromise(async () => {
+          started = true;
+        }),
+      });
+      await waitFor(actor, (s) => s.matches(phase === 'validate' ? 'validating' : 'provisioning'));
+      actor.send({ type: 'stop' });
+      slow.open();
+      const stopped = await waitFor(actor, (s) => s.matches('stopped'));
+      expect(stopped.status).toBe('done');
+      expect(started).toBe(false);
+    });
+  }
+
+  it('drains only after the tasks finished starting', async () => {
+    const slow = gate();
+    const order: string[] = [];
+    const actor = start({
+      startTasks: fromPromise(async () => {
+        order.push('starting');
+        await slow.opened;
+        order.push('started');
+      }),
+      drain: fromPromise(async () => {
+        order.push('drained');
+      }),
+    });
+    await waitFor(actor, (s) => s.matches('restoring'));
+    actor.send({ type: 'stop' });
+    slow.open();
+    await waitFor(actor, (s) => s.matches('stopped'));
+    expect(order).toEqual(['starting', 'started', 'drained']);
+  });
+});

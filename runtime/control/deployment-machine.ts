@@ -11,6 +11,10 @@ export interface DeploymentContext {
   reason?: string;
   /** Restoration progress, 0..1, while restoring. */
   restoreProgress?: number;
+  /** A stop came while a step was still under way: it is honoured when that step ends, not dropped. */
+  stopRequested?: boolean;
+  /** startTasks finished: from here a stop drains at once. */
+  tasksStarted?: boolean;
 }
 
 export type DeploymentEvent =
@@ -35,6 +39,10 @@ export const deploymentMachine = setup({
     startTasks: fromPromise<void, { pipelineId: string }>(async () => {}),
     drain: fromPromise<void, { pipelineId: string }>(async () => {}),
   },
+  guards: {
+    stopRequested: ({ context }) => context.stopRequested === true,
+    tasksStarted: ({ context }) => context.tasksStarted === true,
+  },
 }).createMachine({
   id: 'deployment',
   context: ({ input }) => ({ pipelineId: input.pipelineId, version: input.version }),
@@ -43,32 +51,43 @@ export const deploymentMachine = setup({
     fail: { target: '.failed', actions: assign({ reason: ({ event }) => event.reason }) },
   },
   states: {
+    // A stop (a delete right after a deploy) while validating or provisioning is remembered and ends the
+    // deployment once the step is done, before any task starts; dropping it left the runner running for ever.
     validating: {
       invoke: {
         src: 'validate',
         input: ({ context }) => ({ pipelineId: context.pipelineId }),
-        onDone: 'provisioning',
+        onDone: [{ guard: 'stopRequested', target: 'stopped' }, { target: 'provisioning' }],
         onError: { target: 'failed', actions: assign({ reason: ({ event }) => `invalid: ${reasonOf(event.error)}` }) },
       },
+      on: { stop: { actions: assign({ stopRequested: true }) } },
     },
     provisioning: {
       invoke: {
         src: 'provision',
         input: ({ context }) => ({ pipelineId: context.pipelineId }),
-        onDone: 'restoring',
+        onDone: [{ guard: 'stopRequested', target: 'stopped' }, { target: 'restoring' }],
         onError: { target: 'failed', actions: assign({ reason: ({ event }) => `provisioning topics failed: ${reasonOf(event.error)}` }) },
       },
+      on: { stop: { actions: assign({ stopRequested: true }) } },
     },
+    // Draining while the tasks are still starting would race the start (a consumer joining after it was told
+    // to leave): a stop then waits for startTasks to finish.
     restoring: {
       invoke: {
         src: 'startTasks',
         input: ({ context }) => ({ pipelineId: context.pipelineId }),
+        onDone: [{ guard: 'stopRequested', target: 'draining' }, { actions: assign({ tasksStarted: true }) }],
         onError: { target: 'failed', actions: assign({ reason: ({ event }) => `starting tasks failed: ${reasonOf(event.error)}` }) },
       },
       on: {
         'tasks.restoring': { actions: assign({ restoreProgress: ({ event }) => event.progress }) },
-        'tasks.running': { target: 'running', actions: assign({ restoreProgress: undefined }) },
-        stop: 'draining',
+        'tasks.running': {
+          guard: ({ context }) => !context.stopRequested,
+          target: 'running',
+          actions: assign({ restoreProgress: undefined }),
+        },
+        stop: [{ guard: 'tasksStarted', target: 'draining' }, { actions: assign({ stopRequested: true }) }],
       },
     },
     running: {
