@@ -25,7 +25,7 @@ async function serverOn(brokers: string[], topic: string, timeoutMs: number) {
   await createTopic(admin, topic, 3, [{ name: 'max.message.bytes', value: String(MAX_MESSAGE_BYTES) }]);
   await writer.ensureTopic(admin);
   await admin.disconnect();
-  const app = await buildServer({ control: { reviews: writer, kafkaHealth: () => checkKafka(brokers, 1500) } });
+  const app = await buildServer({ control: { reviews: writer, kafkaHealth: () => checkKafka(brokers, 1500, [topic]) } });
   return { app, writer, kafka };
 }
 

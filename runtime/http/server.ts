@@ -81,6 +81,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
 
   app.get('/api/health', async (_request, reply) => {
     const kafka = await control.kafkaHealth();
+    // Degraded is still 200: writes succeed (a broker down in a replicated cluster); the reason says what is wrong.
+    if (kafka.connected && kafka.degraded) return { status: 'degraded', kafka, reason: kafka.degraded };
     if (kafka.connected) return { status: 'ok', kafka };
     return reply.status(503).send({ status: 'unavailable', kafka, reason: `Kafka is unreachable: ${kafka.reason}` });
   });
