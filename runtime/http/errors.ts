@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
 export interface ErrorBody {
   error: { code: string; message: string; details: unknown[] };
@@ -56,4 +56,24 @@ export function installErrorHandling(app: FastifyInstance): void {
   app.setNotFoundHandler((request, reply) => {
     reply.status(404).send(errorBody('not-found', `No route for ${request.method} ${request.url}`));
   });
+}
+
+/** A path segment may be this long (URL-encoded): room for any id, whose own rules then say what is wrong. */
+export const MAX_PATH_SEGMENT = 1000;
+
+/** The router's own refusals (before any route or hook), in the one error shape. */
+export function answerFrameworkError(error: FastifyError, _request: FastifyRequest, reply: FastifyReply): void {
+  if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') {
+    reply
+      .status(414)
+      .send(errorBody('url-too-long', `A path segment is longer than the ${MAX_PATH_SEGMENT} characters any id could take.`));
+    return;
+  }
+  if (error.code === 'FST_ERR_BAD_URL') {
+    reply
+      .status(400)
+      .send(errorBody('invalid-url', 'The URL is not valid: a path segment has a malformed percent-encoding (like %zz or %FF).'));
+    return;
+  }
+  reply.status(400).send(errorBody('bad-request', error.message));
 }

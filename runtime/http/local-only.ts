@@ -73,3 +73,11 @@ export function answerOnlyLocalRequests(app: FastifyInstance, options: { allowed
     }
   });
 }
+
+/** HTTP/1.1 needs a Host header (Node refuses a request without one with an empty 400 unless told not to). */
+export function requireHost(app: FastifyInstance): void {
+  app.addHook('onRequest', async (request) => {
+    if (request.raw.httpVersion === '1.1' && !request.headers.host)
+      throw new ApiError(400, 'missing-host', 'An HTTP/1.1 request needs a Host header naming the server it is for.');
+  });
+}

@@ -5,9 +5,10 @@ import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { RuntimeControl } from '../control/runtime-control.ts';
 import { requireTokenForChanges } from './auth.ts';
+import { answerClientError } from './client-errors.ts';
 import { limitConnectionsPerClient } from './connection-guard.ts';
-import { installErrorHandling } from './errors.ts';
-import { answerOnlyLocalRequests } from './local-only.ts';
+import { answerFrameworkError, installErrorHandling, MAX_PATH_SEGMENT } from './errors.ts';
+import { answerOnlyLocalRequests, requireHost } from './local-only.ts';
 import { openApiDocument } from './openapi.ts';
 import { limitIngestPerClient } from './rate-limit.ts';
 import { courseRoutes } from './routes/courses.ts';
@@ -62,13 +63,23 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   const app = Fastify({
     logger,
     bodyLimit: 64 * 1024,
+    clientErrorHandler: answerClientError,
+    frameworkErrors: answerFrameworkError,
+    routerOptions: { maxParamLength: MAX_PATH_SEGMENT },
     connectionTimeout: timeouts.idleMs,
     keepAliveTimeout: timeouts.keepAliveMs,
     requestTimeout: timeouts.requestMs,
-    http: { headersTimeout: timeouts.headersMs, requestTimeout: timeouts.requestMs, connectionsCheckingInterval: timeouts.checkIntervalMs },
+    http: {
+      headersTimeout: timeouts.headersMs,
+      requestTimeout: timeouts.requestMs,
+      connectionsCheckingInterval: timeouts.checkIntervalMs,
+      // Node's own refusal of a missing Host has no body; requireHost below answers in the API's shape.
+      requireHostHeader: false,
+    },
   });
   limitConnectionsPerClient(app.server, options.maxConnectionsPerClient ?? 256);
   installErrorHandling(app);
+  requireHost(app);
   if (!options.apiToken) answerOnlyLocalRequests(app, { allowedHosts: options.allowedHosts ?? [], designerOrigin: options.designerOrigin });
   requireTokenForChanges(app, options.apiToken);
   limitIngestPerClient(app, options.ingestRatePerClient ?? 2000);
