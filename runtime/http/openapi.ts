@@ -43,7 +43,15 @@ export function openApiDocument(version: string) {
       },
     },
     paths: {
-      '/api/health': { get: { summary: 'Kafka connectivity', responses: { 200: answer('connected'), 503: answer('Kafka unreachable') } } },
+      '/api/health': {
+        get: {
+          summary: 'Whether Kafka can take writes',
+          responses: {
+            200: answer('ok, or degraded with a reason while writes still succeed'),
+            503: answer('writes would fail, with the reason'),
+          },
+        },
+      },
       '/api/reviews': {
         post: {
           summary: 'Write a review (or a new version of one); 202 once Kafka acknowledged it',
@@ -98,9 +106,16 @@ export function openApiDocument(version: string) {
         get: { summary: 'Statistics of several courses (?ids=a,b,c)', responses: { 200: answer('figures'), 400: failure('no ids') } },
       },
       '/api/pipelines': { get: { summary: 'Deployed pipelines with their status', responses: { 200: answer('list') } } },
+      '/api/pipelines:validate': {
+        post: {
+          summary: 'Validate a pipeline (changes nothing: no token needed)',
+          requestBody: json({ $ref: '#/components/schemas/Pipeline' }),
+          responses: { 200: answer('ok and issues') },
+        },
+      },
       '/api/pipelines/validate': {
         post: {
-          summary: 'Validate a pipeline',
+          summary: 'The same as /api/pipelines:validate (validate is a reserved pipeline id)',
           requestBody: json({ $ref: '#/components/schemas/Pipeline' }),
           responses: { 200: answer('ok and issues') },
         },
