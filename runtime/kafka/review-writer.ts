@@ -46,15 +46,19 @@ async function topicMaxMessageBytes(admin: Admin, topic: string): Promise<number
 }
 
 /** Splits messages, in order, into writes of at most `limit` bytes each. */
-function chunksUnder(messages: Message[], limit: number): Message[][] {
+export function chunksUnder(messages: Message[], limit: number): Message[][] {
   const chunks: Message[][] = [];
   let chunk: Message[] = [];
+  let bytes = recordBatchBytes([]);
   for (const message of messages) {
-    if (chunk.length > 0 && recordBatchBytes([...chunk, message]) > limit) {
+    const more = recordBatchBytes([message]) - recordBatchBytes([]);
+    if (chunk.length > 0 && bytes + more > limit) {
       chunks.push(chunk);
       chunk = [];
+      bytes = recordBatchBytes([]);
     }
     chunk.push(message);
+    bytes += more;
   }
   if (chunk.length > 0) chunks.push(chunk);
   return chunks;
