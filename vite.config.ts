@@ -15,6 +15,8 @@ function monacoJsonWorkerOnly(): Plugin {
   };
 }
 
+const sluiceUrl = process.env.SLUICE_URL ?? 'http://127.0.0.1:8080';
+
 const designerFile = (path: string) => fileURLToPath(new URL(`designer/${path}`, import.meta.url));
 
 // The designer is built into dist/designer and served by the runtime on the same port.
@@ -27,6 +29,18 @@ export default defineConfig({
     chunkSizeWarningLimit: 4000,
   },
   server: {
-    proxy: { '/api': process.env.SLUICE_URL ?? 'http://127.0.0.1:8080' },
+    // The runtime answers only requests addressed to its own name and takes changes only from its own pages
+    // (runtime/http/local-only.ts): the dev server, which checks its own Host against DNS rebinding, stands in
+    // for the runtime's origin.
+    proxy: {
+      '/api': {
+        target: sluiceUrl,
+        changeOrigin: true,
+        configure: (proxy) =>
+          proxy.on('proxyReq', (request) => {
+            if (request.getHeader('origin')) request.setHeader('origin', new URL(sluiceUrl).origin);
+          }),
+      },
+    },
   },
 });

@@ -17,7 +17,11 @@ export async function measureIngest(
   await admin.connect();
   await writer.ensureTopic(admin);
   await admin.disconnect();
-  const app = await buildServer({ control: { reviews: writer, kafkaHealth: () => checkKafka([]) } });
+  // The ceiling of the write path, so no per-client rate limit (autocannon is one client).
+  const app = await buildServer({
+    control: { reviews: writer, kafkaHealth: () => checkKafka([]) },
+    ingestRatePerClient: Number.POSITIVE_INFINITY,
+  });
   const address = await app.listen({ host: '127.0.0.1', port: 0 });
   let n = 0;
   const result = await autocannon({

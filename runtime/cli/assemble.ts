@@ -58,7 +58,8 @@ export async function assembleRuntime(options: RuntimeOptions): Promise<Assemble
     const admin = kafka.admin();
     await admin.connect();
     closers.push(() => admin.disconnect());
-    const reviews = new KafkaReviewWriter(kafka, { topic: options.topics?.reviews ?? REVIEWS_TOPIC });
+    const reviewsTopic = options.topics?.reviews ?? REVIEWS_TOPIC;
+    const reviews = new KafkaReviewWriter(kafka, { topic: reviewsTopic });
     await reviews.ensureTopic(admin);
     closers.push(() => reviews.close());
     const store = new KafkaPipelineStore(kafka, admin, options.topics?.pipelines ?? PIPELINES_TOPIC);
@@ -88,7 +89,10 @@ export async function assembleRuntime(options: RuntimeOptions): Promise<Assemble
     );
     await courseStats.open();
     closers.push(() => courseStats.close());
-    return { control: { reviews, pipelines: supervisor, courseStats, kafkaHealth: () => checkKafka(options.brokers) }, close };
+    return {
+      control: { reviews, pipelines: supervisor, courseStats, kafkaHealth: () => checkKafka(options.brokers, 3000, [reviewsTopic]) },
+      close,
+    };
   } catch (error) {
     await close();
     throw error;

@@ -55,15 +55,15 @@ describe('the deployment lifecycle', () => {
     expect(stopped.status).toBe('done');
   });
 
-  it('fails with the reason when provisioning fails, ignores task reports while failed, and stops on request', async () => {
+  it('fails with the reason when provisioning fails, ignores task reports while failed, and drains on a stop', async () => {
     const actor = start({ provision: failing('topic reviews has 3 partitions, the plan needs 6') });
     const failed = await waitFor(actor, (s) => s.matches('failed'));
     expect(failed.context.reason).toBe('provisioning topics failed: topic reviews has 3 partitions, the plan needs 6');
     expect(failed.context.retryAt).toBeGreaterThan(Date.now());
     actor.send({ type: 'tasks.running' });
     expect(actor.getSnapshot().value).toBe('failed');
-    actor.send({ type: 'stop' });
-    expect(actor.getSnapshot().value).toBe('stopped');
+    actor.send({ type: 'stop' }); // drains what the failed start may have left running
+    expect((await waitFor(actor, (s) => s.matches('stopped'))).status).toBe('done');
   });
 
   it('says degraded, with the reason, while a task is not processing, and running again once it is', async () => {
@@ -131,5 +131,54 @@ describe('a deployment that failed to start', () => {
 
   it('waits 1 s, 2 s, 4 s … and at most a minute', () => {
     expect([1, 2, 3, 4, 10].map(retryDelayMs)).toEqual([1000, 2000, 4000, 8000, 60_000]);
+  });
+});
+
+describe('a stop while the deployment is still starting', () => {
+  const gate = () => {
+    let open: () => void = () => {};
+    const opened = new Promise<void>((done) => {
+      open = done;
+    });
+    return { open, opened, actor: fromPromise<void, { pipelineId: string }>(() => opened) };
+  };
+
+  for (const phase of ['validate', 'provision'] as const) {
+    it(`is kept while it ${phase}s: it ends stopped and never starts the tasks`, async () => {
+      const slow = gate();
+      let started = false;
+      const actor = start({
+        [phase]: slow.actor,
+        startTasks: fromPromise(async () => {
+          started = true;
+        }),
+      });
+      await waitFor(actor, (s) => s.matches(phase === 'validate' ? 'validating' : 'provisioning'));
+      actor.send({ type: 'stop' });
+      slow.open();
+      const stopped = await waitFor(actor, (s) => s.matches('stopped'));
+      expect(stopped.status).toBe('done');
+      expect(started).toBe(false);
+    });
+  }
+
+  it('drains only after the tasks finished starting', async () => {
+    const slow = gate();
+    const order: string[] = [];
+    const actor = start({
+      startTasks: fromPromise(async () => {
+        order.push('starting');
+        await slow.opened;
+        order.push('started');
+      }),
+      drain: fromPromise(async () => {
+        order.push('drained');
+      }),
+    });
+    await waitFor(actor, (s) => s.matches('restoring'));
+    actor.send({ type: 'stop' });
+    slow.open();
+    await waitFor(actor, (s) => s.matches('stopped'));
+    expect(order).toEqual(['starting', 'started', 'drained']);
   });
 });

@@ -27,6 +27,10 @@ export interface DeploymentContext {
   failures: number;
   /** When the next start is tried, while failed. */
   retryAt?: number;
+  /** A stop came while a step was still under way: it is honoured when that step ends, not dropped. */
+  stopRequested?: boolean;
+  /** startTasks finished: from here a stop drains at once. */
+  tasksStarted?: boolean;
 }
 
 /** The pause after the n-th failed start in a row: 1 s, 2 s, 4 s, … up to a minute. */
@@ -63,6 +67,8 @@ export const deploymentMachine = setup({
   guards: {
     // An invalid pipeline stays invalid; anything else (a broker away, a topic not ready) may pass.
     retriable: ({ context }) => !context.reason?.startsWith('invalid:'),
+    stopRequested: ({ context }) => context.stopRequested === true,
+    tasksStarted: ({ context }) => context.tasksStarted === true,
   },
   actors: {
     validate: fromPromise<void, { pipelineId: string }>(async () => {}),
@@ -78,33 +84,48 @@ export const deploymentMachine = setup({
     fail: { target: '.failed', actions: assign({ reason: ({ event }) => event.reason }) },
   },
   states: {
+    // A stop (a delete right after a deploy) while validating or provisioning is remembered and ends the
+    // deployment once the step is done, before any task starts; dropping it left the runner running for ever.
     validating: {
       invoke: {
         src: 'validate',
         input: ({ context }) => ({ pipelineId: context.pipelineId }),
-        onDone: 'provisioning',
+        onDone: [{ guard: 'stopRequested', target: 'stopped' }, { target: 'provisioning' }],
         onError: { target: 'failed', actions: assign(({ context, event }) => failure(context, 'invalid', event.error)) },
       },
+      on: { stop: { actions: assign({ stopRequested: true }) } },
     },
     provisioning: {
       invoke: {
         src: 'provision',
         input: ({ context }) => ({ pipelineId: context.pipelineId }),
-        onDone: 'restoring',
+        onDone: [{ guard: 'stopRequested', target: 'stopped' }, { target: 'restoring' }],
         onError: { target: 'failed', actions: assign(({ context, event }) => failure(context, 'provisioning topics failed', event.error)) },
       },
+      on: { stop: { actions: assign({ stopRequested: true }) } },
     },
+    // Draining while the tasks are still starting would race the start (a consumer joining after it was told
+    // to leave): a stop then waits for startTasks to finish.
     restoring: {
       invoke: {
         src: 'startTasks',
         input: ({ context }) => ({ pipelineId: context.pipelineId }),
+        onDone: [{ guard: 'stopRequested', target: 'draining' }, { actions: assign({ tasksStarted: true }) }],
         onError: { target: 'failed', actions: assign(({ context, event }) => failure(context, 'starting tasks failed', event.error)) },
       },
       on: {
         'tasks.restoring': { actions: assign({ restoreProgress: ({ event }) => event.progress }) },
-        'tasks.running': { target: 'running', actions: assign({ restoreProgress: undefined }) },
-        'tasks.degraded': { target: 'degraded', actions: assign({ reason: ({ event }) => event.reason }) },
-        stop: 'draining',
+        'tasks.running': {
+          guard: ({ context }) => !context.stopRequested,
+          target: 'running',
+          actions: assign({ restoreProgress: undefined }),
+        },
+        'tasks.degraded': {
+          guard: ({ context }) => !context.stopRequested,
+          target: 'degraded',
+          actions: assign({ reason: ({ event }) => event.reason }),
+        },
+        stop: [{ guard: 'tasksStarted', target: 'draining' }, { actions: assign({ stopRequested: true }) }],
       },
     },
     running: {
@@ -142,19 +163,20 @@ export const deploymentMachine = setup({
       },
     },
     stopped: { type: 'final' },
+    // A failed start may have left a consumer behind: stopping drains it too.
     failed: {
       after: { retryDelay: { guard: 'retriable', target: 'retrying' } },
-      on: { stop: 'stopped' },
+      on: { stop: 'draining' },
     },
     // What a failed start left running is stopped before the next start.
     retrying: {
       invoke: {
         src: 'drain',
         input: ({ context }) => ({ pipelineId: context.pipelineId }),
-        onDone: { target: 'validating', actions: assign({ retryAt: undefined }) },
-        onError: { target: 'validating', actions: assign({ retryAt: undefined }) },
+        onDone: { target: 'validating', actions: assign({ retryAt: undefined, tasksStarted: false }) },
+        onError: { target: 'validating', actions: assign({ retryAt: undefined, tasksStarted: false }) },
       },
-      on: { stop: 'stopped' },
+      on: { stop: { actions: assign({ stopRequested: true }) } },
     },
   },
 });

@@ -3,9 +3,14 @@ import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { ApiError } from './errors.ts';
 
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** A POST that changes nothing (validation): open without the token. Set on the route, never matched by path. */
+    changesNothing?: boolean;
+  }
+}
+
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
-// Validating changes nothing, so the designer may check a pipeline without the token.
-const OPEN_MUTATIONS = new Set(['/api/pipelines/validate']);
 
 function sameToken(given: string, expected: string): boolean {
   const a = Buffer.from(given);
@@ -16,7 +21,9 @@ function sameToken(given: string, expected: string): boolean {
 export function requireTokenForChanges(app: FastifyInstance, token: string | undefined): void {
   if (!token) return;
   app.addHook('onRequest', async (request) => {
-    if (!MUTATING.has(request.method) || OPEN_MUTATIONS.has(request.url.split('?')[0] ?? '')) return;
+    // The matched route says whether it changes anything: a URL that only looks like an open one
+    // (PUT /api/pipelines/validate is a deploy of a pipeline called validate) gets no exemption.
+    if (!MUTATING.has(request.method) || request.routeOptions.config.changesNothing === true) return;
     const header = request.headers.authorization ?? '';
     const given = header.startsWith('Bearer ') ? header.slice('Bearer '.length) : '';
     if (!given || !sameToken(given, token)) {

@@ -8,6 +8,8 @@ const error = { $ref: '#/components/schemas/Error' };
 const json = (schema: object) => ({ content: { 'application/json': { schema } } });
 const answer = (description: string, schema: object = { type: 'object' }) => ({ description, ...json(schema) });
 const failure = (description: string) => ({ description, ...json(error) });
+const AMBIGUOUS =
+  'Kafka did not acknowledge the write; details[0].stored says whether it may be stored anyway ("unknown") or not ("no"); sending it again with the same id is safe';
 const idParameter = { name: 'id', in: 'path', required: true, schema: { type: 'string' } };
 const figures = { type: 'object', properties: { count: { type: 'integer' }, averageRating: { type: ['number', 'null'] } } };
 
@@ -41,7 +43,15 @@ export function openApiDocument(version: string) {
       },
     },
     paths: {
-      '/api/health': { get: { summary: 'Kafka connectivity', responses: { 200: answer('connected'), 503: answer('Kafka unreachable') } } },
+      '/api/health': {
+        get: {
+          summary: 'Whether Kafka can take writes',
+          responses: {
+            200: answer('ok, or degraded with a reason while writes still succeed'),
+            503: answer('writes would fail, with the reason'),
+          },
+        },
+      },
       '/api/reviews': {
         post: {
           summary: 'Write a review (or a new version of one); 202 once Kafka acknowledged it',
@@ -51,7 +61,8 @@ export function openApiDocument(version: string) {
             400: failure('invalid fields'),
             413: failure('over 64 KiB'),
             415: failure('not JSON'),
-            503: failure('Kafka could not take it'),
+            429: failure('over the per-client rate limit (see Retry-After)'),
+            503: failure(AMBIGUOUS),
           },
         },
       },
@@ -59,21 +70,24 @@ export function openApiDocument(version: string) {
         delete: {
           summary: 'Delete a review everywhere',
           parameters: [idParameter],
-          responses: { 202: answer('durable'), 503: failure('Kafka could not take it') },
+          responses: { 202: answer('durable'), 400: failure('not an id a review can have'), 503: failure(AMBIGUOUS) },
         },
       },
       '/api/reviews:batch': {
         post: {
-          summary: 'Write up to 1,000 reviews',
+          summary: 'Write up to 1,000 reviews (1 MiB) in one Kafka write: every item is checked first, the valid ones are written together',
           requestBody: json({
             type: 'object',
             properties: { reviews: { type: 'array', items: { $ref: '#/components/schemas/Review' }, maxItems: 1000 } },
           }),
           responses: {
             202: answer('all accepted'),
-            207: answer('per-item results'),
-            400: failure('not a batch'),
-            503: failure('Kafka could not take it'),
+            207: answer('per-item results: the valid items were written, the invalid ones were not'),
+            400: failure('not a batch, or no valid review in it (nothing written)'),
+            413: failure('over 1 MiB, or more than one Kafka write holds (nothing written)'),
+            415: failure('not JSON'),
+            429: failure('over the per-client rate limit (see Retry-After)'),
+            503: failure(AMBIGUOUS),
           },
         },
       },
@@ -92,9 +106,16 @@ export function openApiDocument(version: string) {
         get: { summary: 'Statistics of several courses (?ids=a,b,c)', responses: { 200: answer('figures'), 400: failure('no ids') } },
       },
       '/api/pipelines': { get: { summary: 'Deployed pipelines with their status', responses: { 200: answer('list') } } },
+      '/api/pipelines:validate': {
+        post: {
+          summary: 'Validate a pipeline (changes nothing: no token needed)',
+          requestBody: json({ $ref: '#/components/schemas/Pipeline' }),
+          responses: { 200: answer('ok and issues') },
+        },
+      },
       '/api/pipelines/validate': {
         post: {
-          summary: 'Validate a pipeline',
+          summary: 'The same as /api/pipelines:validate (validate is a reserved pipeline id)',
           requestBody: json({ $ref: '#/components/schemas/Pipeline' }),
           responses: { 200: answer('ok and issues') },
         },

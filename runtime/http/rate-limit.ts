@@ -1,32 +1,32 @@
-// Per-connection rate limit on ingest: one client cannot starve the others.
-// A fixed one-second window per connection is enough here: it bounds bursts, and
-// a polite client (the load generator, the website) batches anyway.
+// Per-client rate limit on ingest: one client (one remote address, over all its connections) cannot starve the
+// others. A fixed one-second window is enough here: it bounds bursts, and a polite client (the load generator,
+// the website) batches anyway. Behind a proxy every client is the proxy's address: set the limit for the proxy.
 import type { FastifyInstance } from 'fastify';
 import { ApiError } from './errors.ts';
 
-interface Window {
-  second: number;
-  count: number;
-}
-
-export function limitIngestPerConnection(app: FastifyInstance, perSecond: number, clock: () => number = Date.now): void {
-  const windows = new WeakMap<object, Window>();
+export function limitIngestPerClient(app: FastifyInstance, perSecond: number, clock: () => number = Date.now): void {
+  let second = Number.NaN;
+  // Only this second's counts: the map never holds more clients than wrote within one second.
+  let counts = new Map<string, number>();
   app.addHook('onRequest', async (request) => {
     if (request.method !== 'POST' && request.method !== 'DELETE') return;
     if (!request.url.startsWith('/api/reviews')) return;
-    const socket = request.raw.socket as object;
-    const second = Math.floor(clock() / 1000);
-    const window = windows.get(socket);
-    if (!window || window.second !== second) {
-      windows.set(socket, { second, count: 1 });
-      return;
+    const now = clock();
+    const current = Math.floor(now / 1000);
+    if (current !== second) {
+      second = current;
+      counts = new Map();
     }
-    window.count++;
-    if (window.count > perSecond) {
+    const client = request.ip;
+    const count = (counts.get(client) ?? 0) + 1;
+    counts.set(client, count);
+    if (count > perSecond) {
       throw new ApiError(
         429,
         'rate-limited',
-        `At most ${perSecond} review requests per second per connection; batch them (POST /api/reviews:batch) or slow down.`,
+        `At most ${perSecond} review requests per second per client; batch them (POST /api/reviews:batch) or slow down.`,
+        [],
+        { 'retry-after': '1' }, // the window ends within a second
       );
     }
   });

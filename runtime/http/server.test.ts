@@ -30,6 +30,23 @@ describe('GET /api/health', () => {
   });
 });
 
+describe('GET /api/health with a broker down', () => {
+  it('answers 200 degraded with the reason while writes still succeed', async () => {
+    const degraded = 'broker 3 is down; writes still succeed: every partition of reviews has a leader and at least 2 in-sync replicas';
+    const app = await buildServer({
+      control: { reviews: recordingIngest(), kafkaHealth: async () => ({ connected: true, brokers: ['b1:9092', 'b2:9092'], degraded }) },
+    });
+    const response = await app.inject({ method: 'GET', url: '/api/health' });
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toEqual({
+      status: 'degraded',
+      kafka: { connected: true, brokers: ['b1:9092', 'b2:9092'], degraded },
+      reason: degraded,
+    });
+    await app.close();
+  });
+});
+
 describe('errors', () => {
   it('answers an unknown route with the one error shape', async () => {
     const app = await buildServer({ control: { reviews: recordingIngest(), kafkaHealth: async () => ({ connected: true, brokers: [] }) } });

@@ -5,9 +5,12 @@ import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { RuntimeControl } from '../control/runtime-control.ts';
 import { requireTokenForChanges } from './auth.ts';
-import { installErrorHandling } from './errors.ts';
+import { answerClientError } from './client-errors.ts';
+import { limitConnectionsPerClient } from './connection-guard.ts';
+import { answerFrameworkError, installErrorHandling, MAX_PATH_SEGMENT } from './errors.ts';
+import { answerOnlyLocalRequests, requireHost } from './local-only.ts';
 import { openApiDocument } from './openapi.ts';
-import { limitIngestPerConnection } from './rate-limit.ts';
+import { limitIngestPerClient } from './rate-limit.ts';
 import { courseRoutes } from './routes/courses.ts';
 import { pipelineMetricsRoutes, pipelineRoutes } from './routes/pipelines.ts';
 import { prometheusRoute } from './routes/prometheus.ts';
@@ -22,17 +25,64 @@ export interface ServerOptions {
   apiToken?: string;
   /** Another origin allowed to call the API (the designer's dev server); the built designer is same-origin. */
   designerOrigin?: string;
+  /** Without apiToken, names besides localhost/127.0.0.1/[::1] this runtime answers to (`name` or `name:port`). */
+  allowedHosts?: string[];
   version?: string;
-  /** Review requests per second per connection (429 past it). */
-  ingestRatePerConnection?: number;
+  /** Review requests per second per client address, over all its connections (429 past it). */
+  ingestRatePerClient?: number;
+  /** Open connections per client address; past it a connection is answered 429 and closed. */
+  maxConnectionsPerClient?: number;
+  timeouts?: Partial<ServerTimeouts>;
 }
+
+/** How long a connection may take for each part of its life before it is closed; see DEFAULT_TIMEOUTS. */
+export interface ServerTimeouts {
+  /** From the connection (or the end of the previous request) until the request's headers are in (then 408). */
+  headersMs: number;
+  /** Until the whole request, body included, is in (then 408). */
+  requestMs: number;
+  /** An idle keep-alive connection between requests. */
+  keepAliveMs: number;
+  /** No byte either way; long enough for a slow deploy, the metrics stream writes every second. */
+  idleMs: number;
+  /** How often Node looks for requests past headersMs or requestMs. */
+  checkIntervalMs: number;
+}
+
+export const DEFAULT_TIMEOUTS: ServerTimeouts = {
+  headersMs: 10_000,
+  requestMs: 30_000,
+  keepAliveMs: 5_000,
+  idleMs: 120_000,
+  checkIntervalMs: 1_000,
+};
 
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
   const { control, designerDir, logger = false } = options;
-  const app = Fastify({ logger, bodyLimit: 64 * 1024 });
+  const timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
+  const app = Fastify({
+    logger,
+    bodyLimit: 64 * 1024,
+    clientErrorHandler: answerClientError,
+    frameworkErrors: answerFrameworkError,
+    routerOptions: { maxParamLength: MAX_PATH_SEGMENT },
+    connectionTimeout: timeouts.idleMs,
+    keepAliveTimeout: timeouts.keepAliveMs,
+    requestTimeout: timeouts.requestMs,
+    http: {
+      headersTimeout: timeouts.headersMs,
+      requestTimeout: timeouts.requestMs,
+      connectionsCheckingInterval: timeouts.checkIntervalMs,
+      // Node's own refusal of a missing Host has no body; requireHost below answers in the API's shape.
+      requireHostHeader: false,
+    },
+  });
+  limitConnectionsPerClient(app.server, options.maxConnectionsPerClient ?? 256);
   installErrorHandling(app);
+  requireHost(app);
+  if (!options.apiToken) answerOnlyLocalRequests(app, { allowedHosts: options.allowedHosts ?? [], designerOrigin: options.designerOrigin });
   requireTokenForChanges(app, options.apiToken);
-  limitIngestPerConnection(app, options.ingestRatePerConnection ?? 2000);
+  limitIngestPerClient(app, options.ingestRatePerClient ?? 2000);
   // No CORS headers at all unless a designer origin is named: other sites cannot call the API from a browser.
   if (options.designerOrigin) await app.register(cors, { origin: options.designerOrigin });
   const document = openApiDocument(options.version ?? '0.0.0');
@@ -42,6 +92,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
 
   app.get('/api/health', async (_request, reply) => {
     const kafka = await control.kafkaHealth();
+    // Degraded is still 200: writes succeed (a broker down in a replicated cluster); the reason says what is wrong.
+    if (kafka.connected && kafka.degraded) return { status: 'degraded', kafka, reason: kafka.degraded };
     if (kafka.connected) return { status: 'ok', kafka };
     return reply.status(503).send({ status: 'unavailable', kafka, reason: `Kafka is unreachable: ${kafka.reason}` });
   });

@@ -1,7 +1,8 @@
-// Writes reviews to the `reviews` topic: idempotent producer, acks=all, bounded wait.
+// Writes reviews to the `reviews` topic: idempotent producer, acks=all, bounded wait, one Kafka write per call.
 import type { Admin, Kafka, Producer } from 'kafkajs';
 import type { Review } from '../../shared/api/review.ts';
-import { IngestUnavailableError, type ReviewIngest } from '../control/review-ingest.ts';
+import { IngestUnavailableError, type ReviewIngest, WriteTooLargeError } from '../control/review-ingest.ts';
+import { DEFAULT_MAX_MESSAGE_BYTES, recordBatchBytes } from './record-size.ts';
 import { KEEP_FOREVER } from './topics.ts';
 
 export const REVIEWS_TOPIC = 'reviews';
@@ -11,13 +12,65 @@ export interface ReviewWriterOptions {
   partitions?: number;
   /** How long a write may wait for the cluster before the API answers 503. */
   timeoutMs?: number;
+  /** The most one write may hold; by default the topic's max.message.bytes, read by ensureTopic. */
+  maxWriteBytes?: number;
+}
+
+type Message = { key: string; value: string | null };
+
+/**
+ * kafkajs retries an idempotent producer's send for ever by default, reconnecting even after disconnect(): a
+ * send the API gave up on would go on trying (and may still land) long after. Its retries end at about the
+ * API's own timeout instead.
+ */
+function retriesWithin(timeoutMs: number) {
+  const initialRetryTime = 100;
+  const maxRetryTime = 1000;
+  // 100 + 200 + 400 + 800 ms, then 1 s per retry.
+  return { initialRetryTime, maxRetryTime, retries: 4 + Math.max(0, Math.ceil((timeoutMs - 1500) / maxRetryTime)) };
+}
+
+// kafkajs's ConfigResourceTypes.TOPIC; Node's ESM loader cannot see that named export of kafkajs's CommonJS index.
+const TOPIC_RESOURCE = 2;
+
+async function topicMaxMessageBytes(admin: Admin, topic: string): Promise<number> {
+  try {
+    const described = await admin.describeConfigs({
+      includeSynonyms: false,
+      resources: [{ type: TOPIC_RESOURCE, name: topic, configNames: ['max.message.bytes'] }],
+    });
+    const value = Number(described.resources[0]?.configEntries.find((entry) => entry.configName === 'max.message.bytes')?.configValue);
+    return Number.isInteger(value) && value > 0 ? value : DEFAULT_MAX_MESSAGE_BYTES;
+  } catch {
+    return DEFAULT_MAX_MESSAGE_BYTES;
+  }
+}
+
+/** Splits messages, in order, into writes of at most `limit` bytes each. */
+export function chunksUnder(messages: Message[], limit: number): Message[][] {
+  const chunks: Message[][] = [];
+  let chunk: Message[] = [];
+  let bytes = recordBatchBytes([]);
+  for (const message of messages) {
+    const more = recordBatchBytes([message]) - recordBatchBytes([]);
+    if (chunk.length > 0 && bytes + more > limit) {
+      chunks.push(chunk);
+      chunk = [];
+      bytes = recordBatchBytes([]);
+    }
+    chunk.push(message);
+    bytes += more;
+  }
+  if (chunk.length > 0) chunks.push(chunk);
+  return chunks;
 }
 
 export class KafkaReviewWriter implements ReviewIngest {
-  private producer: Producer | undefined;
-  private connecting: Promise<Producer> | undefined;
+  /** The producer in use (connected or connecting); replaced after any failed write. */
+  private producer: Promise<Producer> | undefined;
   private readonly topic: string;
   private readonly timeoutMs: number;
+  private maxWriteBytes: number;
 
   constructor(
     private readonly kafka: Kafka,
@@ -25,36 +78,39 @@ export class KafkaReviewWriter implements ReviewIngest {
   ) {
     this.topic = options.topic ?? REVIEWS_TOPIC;
     this.timeoutMs = options.timeoutMs ?? 5000;
+    this.maxWriteBytes = options.maxWriteBytes ?? DEFAULT_MAX_MESSAGE_BYTES;
   }
 
-  /** Creates the topic when it is missing (the website may post before any pipeline runs). */
+  /** Creates the topic when it is missing (the website may post before any pipeline runs) and reads its size limit. */
   async ensureTopic(admin: Admin): Promise<void> {
     const topics = await admin.listTopics();
-    if (topics.includes(this.topic)) return;
-    await admin.createTopics({
-      waitForLeaders: true,
-      topics: [
-        {
-          topic: this.topic,
-          numPartitions: this.options.partitions ?? 6,
-          // Every record here was acknowledged to a client: none may fall to retention.
-          configEntries: Object.entries(KEEP_FOREVER).map(([name, value]) => ({ name, value })),
-        },
-      ],
-    });
+    if (!topics.includes(this.topic)) {
+      await admin.createTopics({
+        waitForLeaders: true,
+        topics: [
+          {
+            topic: this.topic,
+            numPartitions: this.options.partitions ?? 6,
+            // Every record here was acknowledged to a client: none may fall to retention.
+            configEntries: Object.entries(KEEP_FOREVER).map(([name, value]) => ({ name, value })),
+          },
+        ],
+      });
+    }
+    if (this.options.maxWriteBytes === undefined) this.maxWriteBytes = await topicMaxMessageBytes(admin, this.topic);
   }
 
-  /** Puts and deletes in one acknowledged write, in order (the load generator's path). */
+  /** Puts and deletes in order (the load generator's path): several writes when they are more than one can hold. */
   async apply(operations: ({ review: Review } | { deleteId: string })[]): Promise<void> {
-    await this.send(
-      operations.map((operation) =>
-        'review' in operation
-          ? { key: operation.review.id, value: JSON.stringify(operation.review) }
-          : { key: operation.deleteId, value: null },
-      ),
+    const messages = operations.map((operation) =>
+      'review' in operation
+        ? { key: operation.review.id, value: JSON.stringify(operation.review) }
+        : { key: operation.deleteId, value: null },
     );
+    for (const chunk of chunksUnder(messages, this.maxWriteBytes)) await this.send(chunk);
   }
 
+  /** One write, all of it or none: more than the topic takes in one write is refused before anything is sent. */
   async put(reviews: Review[]): Promise<void> {
     await this.send(reviews.map((review) => ({ key: review.id, value: JSON.stringify(review) })));
   }
@@ -64,43 +120,67 @@ export class KafkaReviewWriter implements ReviewIngest {
   }
 
   async close(): Promise<void> {
-    await this.producer?.disconnect();
+    const current = this.producer;
     this.producer = undefined;
-    this.connecting = undefined;
+    await current?.then((producer) => producer.disconnect()).catch(() => {});
   }
 
-  private async send(messages: { key: string; value: string | null }[]): Promise<void> {
+  private async send(messages: Message[]): Promise<void> {
+    const bytes = recordBatchBytes(messages);
+    if (bytes > this.maxWriteBytes) throw new WriteTooLargeError(bytes, this.maxWriteBytes, this.topic);
     let timer: NodeJS.Timeout | undefined;
+    const timedOut = new Error(`Kafka did not acknowledge the write within ${this.timeoutMs} ms`);
     const timeout = new Promise<never>((_, fail) => {
-      timer = setTimeout(
-        () => fail(new IngestUnavailableError(`Kafka did not acknowledge the write within ${this.timeoutMs} ms`)),
-        this.timeoutMs,
-      );
+      timer = setTimeout(() => fail(timedOut), this.timeoutMs);
     });
+    const current = this.connected();
     try {
-      const producer = await Promise.race([this.connected(), timeout]);
-      await Promise.race([producer.send({ topic: this.topic, acks: -1, messages }), timeout]);
-    } catch (error) {
-      if (error instanceof IngestUnavailableError) throw error;
-      throw new IngestUnavailableError(`Kafka refused the write: ${error instanceof Error ? error.message : String(error)}`);
+      let producer: Producer;
+      try {
+        producer = await Promise.race([current, timeout]);
+      } catch (error) {
+        // Nothing was sent: no broker has any of it.
+        if (error !== timedOut) this.discard(current);
+        throw new IngestUnavailableError(
+          error === timedOut ? timedOut.message : `Kafka is unreachable: ${messageOf(error)}`,
+          'not-written',
+        );
+      }
+      try {
+        await Promise.race([producer.send({ topic: this.topic, acks: -1, timeout: this.timeoutMs, messages }), timeout]);
+      } catch (error) {
+        // Whatever went wrong, this producer's sequence numbers may no longer match the broker's (a partition that
+        // took its part of the write while another refused): a fresh producer, with a new producer id, takes over.
+        this.discard(current);
+        throw new IngestUnavailableError(error === timedOut ? timedOut.message : `Kafka refused the write: ${messageOf(error)}`, 'unknown');
+      }
     } finally {
       clearTimeout(timer);
     }
   }
 
   private connected(): Promise<Producer> {
-    if (this.producer) return Promise.resolve(this.producer);
-    this.connecting ??= (async () => {
-      const producer = this.kafka.producer({ idempotent: true, maxInFlightRequests: 5 });
-      try {
-        await producer.connect();
-      } catch (error) {
-        this.connecting = undefined;
-        throw error;
-      }
-      this.producer = producer;
+    this.producer ??= this.connect();
+    return this.producer;
+  }
+
+  private async connect(): Promise<Producer> {
+    const producer = this.kafka.producer({ idempotent: true, maxInFlightRequests: 5, retry: retriesWithin(this.timeoutMs) });
+    try {
+      await producer.connect();
       return producer;
-    })();
-    return this.connecting;
+    } catch (error) {
+      await producer.disconnect().catch(() => {});
+      throw error;
+    }
+  }
+
+  /** Forgets this producer (unless another failure already replaced it); the next write connects a new one. */
+  private discard(failed: Promise<Producer>): void {
+    if (this.producer !== failed) return;
+    this.producer = undefined;
+    void failed.then((producer) => producer.disconnect()).catch(() => {});
   }
 }
+
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));

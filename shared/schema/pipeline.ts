@@ -6,9 +6,17 @@ import type { NodeType } from '../catalog/node-type.ts';
 
 export const PIPELINE_FORMAT = 1;
 
+/** Ids the API's own paths use under /api/pipelines/: a pipeline with one of them could never be addressed there. */
+export const RESERVED_PIPELINE_IDS = ['validate'] as const;
+
 export const pipelineIdSchema = z
   .string()
   .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'must be a slug: lower-case letters, digits and dashes, like review-stats')
+  // A pattern rather than a refinement, so the generated JSON Schema (the designer's editor) says it too.
+  .regex(
+    new RegExp(`^(?!(?:${RESERVED_PIPELINE_IDS.join('|')})$)`),
+    'is reserved: /api/pipelines/validate is the validation endpoint; choose another id',
+  )
   .describe('The pipeline id, a slug like review-stats; it names topics and consumer groups.');
 
 export const nodeIdSchema = z

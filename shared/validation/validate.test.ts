@@ -41,6 +41,17 @@ const cases: { kind: string; input: Json; issues: { code: string; path: string; 
     issues: [{ code: 'invalid-value', path: '/format', message: "'format' must be 1" }],
   },
   {
+    kind: 'an id the API keeps for itself',
+    input: variant(['/id', 'validate']),
+    issues: [
+      {
+        code: 'invalid-value',
+        path: '/id',
+        message: "'id' is reserved: /api/pipelines/validate is the validation endpoint; choose another id",
+      },
+    ],
+  },
+  {
     kind: 'a missing config field',
     input: variant(['/nodes/5/config/keyField', undefined]),
     issues: [{ code: 'missing-field', path: '/nodes/5/config/keyField', nodeId: 'stats', message: "'keyField' is required (a string)" }],

@@ -23,6 +23,10 @@ export const start: Command = {
           designerDir: designerDist,
           apiToken: process.env.API_TOKEN || undefined,
           designerOrigin: process.env.DESIGNER_ORIGIN || undefined,
+          allowedHosts: (process.env.SLUICE_ALLOWED_HOSTS ?? '')
+            .split(',')
+            .map((name) => name.trim())
+            .filter(Boolean),
           version: productVersion(),
         });
         const host = process.env.API_TOKEN ? (process.env.HOST ?? '0.0.0.0') : '127.0.0.1';

@@ -24,8 +24,10 @@ export function courseRoutes(app: FastifyInstance, reader: CourseStatsReader): v
     return marked(reader, stats);
   });
 
-  app.get<{ Querystring: { ids?: string } }>('/api/courses/stats', async (request) => {
-    const ids = (request.query.ids ?? '').split(',').filter(Boolean);
+  app.get<{ Querystring: { ids?: string | string[] } }>('/api/courses/stats', async (request) => {
+    // ?ids=a,b and ?ids=a&ids=b (which the query parser gives as an array) say the same.
+    const given = request.query.ids;
+    const ids = (Array.isArray(given) ? given : [given ?? '']).flatMap((list) => list.split(',')).filter(Boolean);
     if (ids.length === 0 || ids.length > MAX_IDS) {
       throw new ApiError(400, 'invalid-ids', `Give 1 to ${MAX_IDS} course ids as ?ids=a,b,c.`, [
         { path: '/ids', message: `must list 1 to ${MAX_IDS} ids` },

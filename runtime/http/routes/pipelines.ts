@@ -47,7 +47,11 @@ export function pipelineRoutes(app: FastifyInstance, control: PipelineControl): 
     answering(() => ({ versions: [...control.versions(request.params.id)].reverse() })),
   );
 
-  app.post('/api/pipelines/validate', async (request) => control.validate(request.body));
+  // Validation changes nothing, so it needs no token. Its own path cannot be a pipeline's (`::` is a literal
+  // colon); the documented /api/pipelines/validate stays, and 'validate' is a reserved pipeline id.
+  const validate = { config: { changesNothing: true } };
+  app.post('/api/pipelines::validate', validate, async (request) => control.validate(request.body));
+  app.post('/api/pipelines/validate', validate, async (request) => control.validate(request.body));
 
   app.put<IdParams & { Body: { pipeline?: unknown; baseRevision?: number } }>('/api/pipelines/:id', (request) =>
     answering(async () => {
