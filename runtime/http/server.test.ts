@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { PipelineControl } from '../control/runtime-control.ts';
 import { buildServer } from './server.ts';
 import { recordingIngest } from './testing/recording-ingest.ts';
 
@@ -42,6 +43,27 @@ describe('GET /api/health with a broker down', () => {
       status: 'degraded',
       kafka: { connected: true, brokers: ['b1:9092', 'b2:9092'], degraded },
       reason: degraded,
+    });
+    await app.close();
+  });
+});
+
+describe('GET /api/health with pipelines', () => {
+  it('says degraded, still 200, naming a running pipeline whose task is stuck', async () => {
+    const record = { id: 'review-stats', desired: 'running' };
+    const pipelines = {
+      list: () => [record],
+      status: () => ({ state: 'degraded', reason: 'task review-stats.4.0 is failing: sink courseStatsTable: connect ECONNREFUSED' }),
+    } as unknown as PipelineControl;
+    const app = await buildServer({
+      control: { reviews: recordingIngest(), kafkaHealth: async () => ({ connected: true, brokers: ['b:9092'] }), pipelines },
+    });
+    const response = await app.inject({ method: 'GET', url: '/api/health' });
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toMatchObject({
+      status: 'degraded',
+      pipelines: [{ id: 'review-stats', state: 'degraded' }],
+      reason: expect.stringContaining('pipeline review-stats is degraded: task review-stats.4.0 is failing'),
     });
     await app.close();
   });

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import cors from '@fastify/cors';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
-import type { RuntimeControl } from '../control/runtime-control.ts';
+import type { PipelineControl, RuntimeControl } from '../control/runtime-control.ts';
 import { requireTokenForChanges } from './auth.ts';
 import { answerClientError } from './client-errors.ts';
 import { limitConnectionsPerClient } from './connection-guard.ts';
@@ -57,6 +57,16 @@ export const DEFAULT_TIMEOUTS: ServerTimeouts = {
   checkIntervalMs: 1_000,
 };
 
+/** Pipelines this runtime runs that are not processing as they should: degraded (a task stuck) or failed. */
+function troubledPipelines(control: PipelineControl): { id: string; state: string; reason: string }[] {
+  return control
+    .list()
+    .filter((record) => record.desired === 'running')
+    .map((record) => ({ id: record.id, status: control.status(record.id) }))
+    .filter(({ status }) => status.state === 'degraded' || status.state === 'failed')
+    .map(({ id, status }) => ({ id, state: status.state, reason: status.reason ?? 'no reason given' }));
+}
+
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
   const { control, designerDir, logger = false } = options;
   const timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
@@ -92,10 +102,13 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
 
   app.get('/api/health', async (_request, reply) => {
     const kafka = await control.kafkaHealth();
-    // Degraded is still 200: writes succeed (a broker down in a replicated cluster); the reason says what is wrong.
-    if (kafka.connected && kafka.degraded) return { status: 'degraded', kafka, reason: kafka.degraded };
-    if (kafka.connected) return { status: 'ok', kafka };
-    return reply.status(503).send({ status: 'unavailable', kafka, reason: `Kafka is unreachable: ${kafka.reason}` });
+    if (!kafka.connected) return reply.status(503).send({ status: 'unavailable', kafka, reason: `Kafka is unreachable: ${kafka.reason}` });
+    // Degraded is still 200: writes succeed (a broker down in a replicated cluster, a pipeline whose sink is down);
+    // the reasons say what is wrong.
+    const pipelines = control.pipelines ? troubledPipelines(control.pipelines) : [];
+    const reasons = [...(kafka.degraded ? [kafka.degraded] : []), ...pipelines.map((p) => `pipeline ${p.id} is ${p.state}: ${p.reason}`)];
+    if (reasons.length === 0) return { status: 'ok', kafka };
+    return { status: 'degraded', kafka, ...(pipelines.length > 0 ? { pipelines } : {}), reason: reasons.join('; ') };
   });
 
   reviewRoutes(app, control.reviews);
