@@ -1,30 +1,21 @@
 // Makes this worker run what the desired state says: every worker runs the same
 // supervisor over the same store, so all converge, and the consumer groups
 // spread each pipeline's partitions over them.
-import { catalog, type Pipeline, validatePipeline } from '../../shared/index.ts';
+
+import type { DeployPlan } from '../../shared/api/deploy-plan.ts';
+import { type Pipeline, validatePipeline } from '../../shared/index.ts';
 import { nodeMetrics } from '../engine/node-metrics.ts';
+import { planDeploy } from './deploy-plan.ts';
 import { Deployment, type PipelineExecutor } from './deployment.ts';
 import type { PipelineRegistry } from './pipeline-registry.ts';
 import { currentVersion, type DeploymentRecord, type PipelineStore } from './pipeline-store.ts';
 import type { PipelineControl, PipelineMetrics, PipelineStatus } from './runtime-control.ts';
+import { storesToKeep } from './stores-to-keep.ts';
 
 export interface SupervisorOptions {
   createExecutor(pipeline: Pipeline): PipelineExecutor;
   /** Throws away the state of these stateful nodes (their changelogs), before a new version starts. */
   resetStores(pipelineId: string, nodeIds: string[]): Promise<void>;
-}
-
-/** Stateful nodes whose id, type and config are unchanged keep their state; the others start empty. */
-export function storesToKeep(previous: Pipeline | undefined, next: Pipeline): { kept: string[]; reset: string[] } {
-  const kept: string[] = [];
-  const reset: string[] = [];
-  for (const node of next.nodes) {
-    if (!catalog[node.type].stateful) continue;
-    const before = previous?.nodes.find((candidate) => candidate.id === node.id);
-    const same = before !== undefined && before.type === node.type && JSON.stringify(before.config) === JSON.stringify(node.config);
-    (same ? kept : reset).push(node.id);
-  }
-  return { kept, reset };
 }
 
 export class PipelineSupervisor implements PipelineControl {
@@ -77,6 +68,18 @@ export class PipelineSupervisor implements PipelineControl {
     const result = await this.registry.deploy(id, input, baseRevision);
     if (result.changed) await this.converge(id);
     return result;
+  }
+
+  plan(id: string, input: unknown, baseRevision?: number): DeployPlan {
+    return planDeploy(this.registry, id, input, baseRevision);
+  }
+
+  planRollback(id: string, version: number, baseRevision?: number): DeployPlan {
+    return planDeploy(this.registry, id, this.registry.versionOf(id, version), baseRevision);
+  }
+
+  rollback(id: string, version: number, baseRevision?: number) {
+    return this.deploy(id, this.registry.versionOf(id, version), baseRevision);
   }
 
   async stop(id: string) {

@@ -9,6 +9,7 @@ import { installErrorHandling } from './errors.ts';
 import { openApiDocument } from './openapi.ts';
 import { limitIngestPerConnection } from './rate-limit.ts';
 import { courseRoutes } from './routes/courses.ts';
+import { deployPlanRoutes } from './routes/deploy-plan.ts';
 import { pipelineMetricsRoutes, pipelineRoutes } from './routes/pipelines.ts';
 import { prometheusRoute } from './routes/prometheus.ts';
 import { reviewRoutes } from './routes/reviews.ts';
@@ -49,6 +50,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   reviewRoutes(app, control.reviews);
   if (control.pipelines) {
     pipelineRoutes(app, control.pipelines);
+    deployPlanRoutes(app, control.pipelines);
     pipelineMetricsRoutes(app, control.pipelines);
     prometheusRoute(app, control.pipelines);
   }
