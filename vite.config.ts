@@ -27,6 +27,7 @@ export default defineConfig({
     chunkSizeWarningLimit: 4000,
   },
   server: {
-    proxy: { '/api': process.env.SLUICE_URL ?? 'http://127.0.0.1:8080' },
+    // The runtime's API, but not the designer's own modules under designer/api/ (served at /api/*.ts in dev).
+    proxy: { '^/api/(?![^?]*\\.tsx?(\\?|$))': process.env.SLUICE_URL ?? 'http://127.0.0.1:8080' },
   },
 });
