@@ -5,30 +5,14 @@
 import type { editor } from 'monaco-editor';
 import { useEffect, useRef, useState } from 'react';
 import { useStore } from '../store/create-store.ts';
-import { currentDocument, designerStore, edit, setTextAhead } from '../store/designer-store.ts';
+import { currentDocument, designerStore } from '../store/designer-store.ts';
 import { validationStore } from '../store/validation.ts';
 import { documentText, textMatches } from './document-text.ts';
 import { issueRanges } from './issue-markers.ts';
 import type { Monaco } from './monaco-loader.ts';
-import { readJsonText } from './read-json-text.ts';
+import { takeTypedText, wantedText } from './typed-text.ts';
 
 type Loaded = { monaco: Monaco; editor: editor.IStandaloneCodeEditor };
-
-/** What the editor should say: the text ahead of the canvas, or the document as text. */
-function wantedText(): string {
-  const state = designerStore.get();
-  return state.textAhead?.text ?? documentText(currentDocument(state));
-}
-
-function takeTypedText(text: string): void {
-  const read = readJsonText(text);
-  if (!read.ok) {
-    setTextAhead({ text, problem: read.problem });
-    return;
-  }
-  setTextAhead(undefined);
-  if (!textMatches(text, currentDocument(designerStore.get()))) edit(() => read.doc, 'json-text');
-}
 
 export function JsonEditor() {
   const host = useRef<HTMLDivElement>(null);
