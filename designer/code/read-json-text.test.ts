@@ -19,6 +19,11 @@ describe('reading the JSON view’s text', () => {
     });
   });
 
+  it('leaves the position out of the message, since it is given as line and column', () => {
+    const read = readJsonText('{}\n oops');
+    expect(read).toEqual({ ok: false, problem: { message: expect.not.stringMatching(/position|line \d/), line: 2, column: 2 } });
+  });
+
   it('puts text that ends too early at its end', () => {
     const read = readJsonText('{\n  "nodes": [');
     expect(read.ok).toBe(false);

@@ -35,6 +35,7 @@ function syntaxPosition(text: string, message: string): { line: number; column: 
 
 function withoutPosition(message: string): string {
   return message
-    .replace(/\s*in JSON at position \d+(\s*\(line \d+ column \d+\))?/, '')
+    .replace(/\s*at position \d+/, '')
+    .replace(/\s*\(line \d+ column \d+\)/, '')
     .replace(/^Unexpected end of JSON input$/, 'the text ends too early');
 }

@@ -10,7 +10,7 @@ export function EdgeInspector({ pipelineId, edge }: { pipelineId: string; edge: 
   const { node, port } = edge.from;
   return (
     <div className="inspector-edge" data-testid="edge-inspector">
-      <header className="inspector-header">
+      <header className="inspector-edge-header">
         <h3>
           {edge.from.node}.{edge.from.port} → {edge.to.node}.{edge.to.port}
         </h3>

@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import { diffPipelines } from '../../shared/index.ts';
 import { api } from '../api/client.ts';
+import { runtimePipelinesStore, summaryOf } from '../api/runtime-pipelines.ts';
 import type { PipelineVersion } from '../api/types.ts';
 import { useApi } from '../api/use-api.ts';
 import { DeployContext } from '../app/deploy-context.ts';
@@ -12,6 +13,12 @@ import { designerStore } from '../store/designer-store.ts';
 
 export function VersionHistory() {
   const pipelineId = useStore(designerStore, (s) => s.history.present.id);
+  const known = useStore(runtimePipelinesStore, (s) => s.state !== 'ok' || summaryOf(s, pipelineId) !== undefined);
+  if (!known) return <p className="muted panel-body">{pipelineId} is not deployed yet: it has no versions.</p>;
+  return <Versions pipelineId={pipelineId} />;
+}
+
+function Versions({ pipelineId }: { pipelineId: string }) {
   const revision = useStore(designerStore, (s) => s.baseRevision);
   // Asked again after every deploy, stop or start (each moves the revision).
   const versions = useApi(`${pipelineId}@${revision}`, () => api.versions(pipelineId));

@@ -4,25 +4,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import reviewStats from '../../pipelines/review-stats.json';
 import { planDeploy } from './deploy-plan.ts';
 import { InvalidPipelineError, PipelineRegistry, RevisionConflictError } from './pipeline-registry.ts';
-import type { DeploymentRecord, PipelineStore } from './pipeline-store.ts';
-
-class MemoryStore implements PipelineStore {
-  readonly records = new Map<string, DeploymentRecord>();
-  writes = 0;
-  async load() {
-    return new Map(this.records);
-  }
-  async put(record: DeploymentRecord) {
-    this.writes++;
-    this.records.set(record.id, record);
-  }
-  async remove(id: string) {
-    this.records.delete(id);
-  }
-  async watch() {
-    return async () => {};
-  }
-}
+import { MemoryPipelineStore as MemoryStore } from './testing/memory-pipeline-store.ts';
 
 type Doc = typeof reviewStats;
 const withWindowSize = (size: string): Doc => {

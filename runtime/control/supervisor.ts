@@ -113,7 +113,11 @@ export class PipelineSupervisor implements PipelineControl {
   subscribeMetrics(id: string, listener: (metrics: PipelineMetrics) => void): () => void {
     this.registry.get(id);
     // Deployments come and go (new versions): follow whichever runs now, once a second.
-    const timer = setInterval(() => listener(this.metrics(id)), 1000);
+    const timer = setInterval(() => {
+      // A pipeline deleted while someone watches it: the stream goes quiet (metrics() would throw, uncaught, in a timer).
+      if (!this.registry.list().some((record) => record.id === id)) return clearInterval(timer);
+      listener(this.metrics(id));
+    }, 1000);
     return () => clearInterval(timer);
   }
 

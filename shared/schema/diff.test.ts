@@ -39,6 +39,13 @@ describe('the node-by-node diff of two versions', () => {
     const diff = diffPipelines(undefined, before);
     expect(diff.nodes.added.map((node) => node.id)).toEqual(before.nodes.map((node) => node.id));
     expect(diff.edges.added).toHaveLength(before.edges.length);
+    expect(diff.fields).toEqual([]);
+  });
+
+  it('names a renamed pipeline', () => {
+    expect(diffPipelines(before, { ...before, name: 'Renamed' }).fields).toEqual([
+      { path: '/name', before: before.name, after: 'Renamed' },
+    ]);
   });
 
   it('says when a node changed its type', () => {

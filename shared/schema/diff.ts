@@ -27,7 +27,10 @@ export function diffPipelines(before: DiffablePipeline | undefined, after: Diffa
   const old = new Map((before?.nodes ?? []).map((node) => [node.id, node]));
   const now = new Map(after.nodes.map((node) => [node.id, node]));
   const diff: PipelineDiff = {
-    fields: [...valueChanges(before?.name, after.name, '/name'), ...valueChanges(before?.description, after.description, '/description')],
+    // A first version has no fields to compare with: its nodes and edges say what it is.
+    fields: before
+      ? [...valueChanges(before.name, after.name, '/name'), ...valueChanges(before.description, after.description, '/description')]
+      : [],
     nodes: { added: [], removed: [], changed: [], unchanged: [] },
     edges: { added: [], removed: [] },
   };

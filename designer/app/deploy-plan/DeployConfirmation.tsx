@@ -48,6 +48,11 @@ function wording(plan: DeployPlan, request: DeployRequest, deployedId: string | 
       note: `The id is no longer ${deployedId}: this deploys a second pipeline, ${id}, and ${deployedId} keeps running as it is.`,
     };
   if (plan.currentVersion === undefined) return { title: `Deploy a new pipeline: ${id}`, action: `Deploy ${id}`, note: undefined };
-  if (!plan.changed) return { title: `Save the layout of ${id}`, action: 'Save layout', note: 'Only boxes moved: nothing restarts.' };
+  if (!plan.changed)
+    return {
+      title: `Nothing that runs changes in ${id}`,
+      action: 'Save the layout',
+      note: 'At most boxes moved: nothing restarts, no state is touched.',
+    };
   return { title: `Deploy ${id} v${plan.nextVersion}`, action: `Deploy v${plan.nextVersion}`, note: undefined };
 }

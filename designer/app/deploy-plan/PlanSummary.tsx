@@ -4,7 +4,7 @@ import { DiffList } from './DiffList.tsx';
 
 const FATES: Record<StateFate, string> = {
   kept: 'state kept',
-  reset: 'state reset: starts empty and rebuilds from what it reads next',
+  reset: 'state reset: starts empty, what it remembered of earlier records is forgotten',
   new: 'new: starts empty',
 };
 

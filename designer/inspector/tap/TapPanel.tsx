@@ -1,14 +1,22 @@
 // The records crossing one port, live, each readable; pause, clear, copy as JSON. Node-RED's debug sidebar, on any
 // port, without adding a node.
 import { useState } from 'react';
+import { runtimePipelinesStore, summaryOf } from '../../api/runtime-pipelines.ts';
 import { showToast } from '../../app/toasts.ts';
+import { useStore } from '../../store/create-store.ts';
 import { recordIdentity } from './readable-record.ts';
 import { TappedRecordView } from './TappedRecordView.tsx';
 import { type Tap, useTap } from './use-tap.ts';
 
 type Props = { pipelineId: string; nodeId: string; port: string };
 
-export function TapPanel({ pipelineId, nodeId, port }: Props) {
+export function TapPanel(props: Props) {
+  const deployed = useStore(runtimePipelinesStore, (s) => s.state !== 'ok' || summaryOf(s, props.pipelineId) !== undefined);
+  if (!deployed) return <p className="muted">{props.pipelineId} is not deployed: deploy it to see the records that cross here.</p>;
+  return <LiveTap {...props} />;
+}
+
+function LiveTap({ pipelineId, nodeId, port }: Props) {
   const [paused, setPaused] = useState(false);
   const [cleared, setCleared] = useState<ReadonlySet<string>>(new Set());
   const tap = useTap(pipelineId, nodeId, port, paused, cleared);
