@@ -9,14 +9,25 @@ import { closeOverlay } from './overlays.ts';
 
 type Props = { at?: Position | undefined; spliceInto?: string | undefined };
 
-/** Node types matching what was typed; when splicing, only those with both an input and an output. */
+/**
+ * Node types matching what was typed, best first (its type or label exactly, then starting with it, then containing
+ * it, then its description); when splicing, only those with both an input and an output.
+ */
 export function matchingTypes(query: string, splicing: boolean): NodeType[] {
   const needle = query.trim().toLowerCase();
-  return NODE_TYPES.filter((type) => {
-    const { label, doc, category } = catalog[type];
-    if (splicing && (category === 'source' || category === 'sink')) return false;
-    return needle === '' || `${type} ${label} ${doc}`.toLowerCase().includes(needle);
-  });
+  const rank = (type: NodeType): number => {
+    const { label, doc } = catalog[type];
+    const names = [type, label.toLowerCase()];
+    if (needle === '' || names.includes(needle)) return 0;
+    if (names.some((name) => name.startsWith(needle))) return 1;
+    if (names.some((name) => name.includes(needle))) return 2;
+    return doc.toLowerCase().includes(needle) ? 3 : Number.POSITIVE_INFINITY;
+  };
+  return NODE_TYPES.filter((type) => !(splicing && ['source', 'sink'].includes(catalog[type].category)))
+    .map((type) => ({ type, score: rank(type) }))
+    .filter(({ score }) => Number.isFinite(score))
+    .sort((a, b) => a.score - b.score)
+    .map(({ type }) => type);
 }
 
 export function CommandPalette({ at, spliceInto }: Props) {
@@ -58,7 +69,7 @@ export function CommandPalette({ at, spliceInto }: Props) {
           }}
           onKeyDown={onKeyDown}
         />
-        <ul className="command-list" aria-label="Node types">
+        <ul className="command-list" aria-label="Matching node types">
           {types.map((type) => (
             <li key={type} className={type === chosen ? 'active' : ''}>
               <button type="button" aria-current={type === chosen} onClick={() => add(type)}>

@@ -18,7 +18,17 @@ describe('compound canvas edits', () => {
     if (!outcome.ok) throw new Error(outcome.reason);
     expect(outcome.nodeIds).toEqual(['filter']);
     expect(outcome.doc.edges.map(edgeKey)).toEqual(['reviews:out->filter:in', 'filter:out->out:in']);
-    expect(outcome.doc.layout?.nodes.filter).toEqual({ x: 50, y: 40 });
+    // The test nodes are 100 px apart, not a column: the filter goes after the source and the sink moves right.
+    expect(outcome.doc.layout?.nodes.filter).toEqual({ x: 260, y: 0 });
+    expect(outcome.doc.layout?.nodes.out).toEqual({ x: 360, y: 0 });
+    expect(outcome.doc.layout?.nodes.reviews).toEqual({ x: 0, y: 0 });
+  });
+
+  it('puts the spliced node halfway when there is room, moving nothing', () => {
+    const wide = { ...doc, layout: { nodes: { reviews: { x: 0, y: 0 }, out: { x: 800, y: 100 } } } };
+    const outcome = spliceIntoEdge(wide, key, 'filter');
+    if (!outcome.ok) throw new Error(outcome.reason);
+    expect(outcome.doc.layout?.nodes).toEqual({ reviews: { x: 0, y: 0 }, out: { x: 800, y: 100 }, filter: { x: 400, y: 50 } });
   });
 
   it('refuses to splice a node that cannot sit inside an edge, or one the validator would refuse', () => {

@@ -3,7 +3,7 @@
 import { declarationOf, type NodeType } from '../../shared/index.ts';
 import { defaultConfig } from '../store/default-config.ts';
 import type { DesignDocument, Position } from '../store/document.ts';
-import { addEdge, addNode, edgeKey, freshNodeId, removeEdges } from '../store/edits.ts';
+import { addEdge, addNode, edgeKey, freshNodeId, moveNodes, removeEdges } from '../store/edits.ts';
 import { inputPorts, outputPorts } from '../store/ports.ts';
 import { copySelection, pasteClipboard } from './clipboard.ts';
 import { checkConnection } from './connection-rules.ts';
@@ -21,8 +21,8 @@ export function spliceIntoEdge(doc: DesignDocument, key: string, type: NodeType)
   const edge = doc.edges.find((candidate) => edgeKey(candidate) === key);
   if (!edge) return { ok: false, reason: 'That edge is no longer there.' };
   const { label } = declarationOf(type);
-  const position = halfway(doc, edge.from.node, edge.to.node);
-  const added = withNewNode(removeEdges(doc, new Set([key])), type, position);
+  const { position, room } = placeBetween(doc, edge.from.node, edge.to.node);
+  const added = withNewNode(moveNodes(removeEdges(doc, new Set([key])), room), type, position);
   if (!added.ok) return added;
   const [id = ''] = added.nodeIds;
   const node = added.doc.nodes.find((candidate) => candidate.id === id);
@@ -51,8 +51,18 @@ export function duplicate(doc: DesignDocument, nodeIds: readonly string[]): Outc
   return { ok: true, doc: pasted.doc, nodeIds: pasted.ids };
 }
 
-function halfway(doc: DesignDocument, from: string, to: string): Position {
+/** A column's width on the canvas: a box and the space before the next. */
+const COLUMN = 260;
+
+/**
+ * Where a node spliced between `from` and `to` goes: halfway when there is a column's room between them; otherwise
+ * right after `from`, everything from `to`'s column on moving one column right to make room (a layout change only).
+ */
+function placeBetween(doc: DesignDocument, from: string, to: string): { position: Position; room: Record<string, Position> } {
   const a = doc.layout?.nodes[from] ?? { x: 0, y: 0 };
-  const b = doc.layout?.nodes[to] ?? { x: a.x + 260, y: a.y };
-  return { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 + 40 };
+  const b = doc.layout?.nodes[to] ?? { x: a.x + COLUMN, y: a.y };
+  if (b.x - a.x >= 2 * COLUMN) return { position: { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 }, room: {} };
+  const room: Record<string, Position> = {};
+  for (const [id, at] of Object.entries(doc.layout?.nodes ?? {})) if (id !== from && at.x >= b.x) room[id] = { x: at.x + COLUMN, y: at.y };
+  return { position: { x: a.x + COLUMN, y: b.y }, room };
 }
