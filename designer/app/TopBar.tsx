@@ -17,6 +17,8 @@ export function TopBar() {
   const canStop = DeployContext.useSelector((s) => s.can({ type: 'STOP' }));
   const canStart = DeployContext.useSelector((s) => s.can({ type: 'START' }));
   const busy = DeployContext.useSelector((s) => s.hasTag('busy') || s.hasTag('confirming'));
+  // Text typed in the JSON view that does not read yet is not what a deploy would send: fix it first.
+  const textAhead = useStore(designerStore, (s) => s.textAhead !== undefined);
   const refused = DeployContext.useSelector((s) => s.matches('failed') && s.context.issues.length > 0);
   useEffect(() => {
     if (refused) showBottomTab('problems');
@@ -54,7 +56,13 @@ export function TopBar() {
       <button type="button" onClick={validate}>
         Validate
       </button>
-      <button type="button" className="primary" disabled={busy} onClick={deployOpenDocument}>
+      <button
+        type="button"
+        className="primary"
+        disabled={busy || textAhead}
+        title={textAhead ? 'The JSON text does not read yet: fix it (see Problems) to deploy' : 'See what the deploy changes, then deploy'}
+        onClick={deployOpenDocument}
+      >
         Deploy…
       </button>
       <button type="button" disabled={!canStop} onClick={() => deploy.send({ type: 'STOP' })}>

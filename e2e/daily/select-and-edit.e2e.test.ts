@@ -21,9 +21,31 @@ const suite = pageForSuite();
 const edited = new Map<string, { field: string; value: string }>();
 
 describe('selecting and editing each node of the running review-stats', () => {
+  it('adds to the selection with shift-click, selects a box with shift-drag, clears with Escape', async () => {
+    const { page } = suite;
+    await waitForStatus(page, /^running/);
+    await clickNode(page, 'validReviewsTopic');
+    await clickNode(page, 'spamTopic', ['Shift']);
+    expect(await page.getByTestId('many-selected').textContent()).toContain('2 nodes selected');
+    await page.keyboard.press('Escape');
+    expect(await page.getByTestId('inspector').getAttribute('data-shows')).toBe('pipeline');
+    const first = await page.getByTestId('node-reviews').boundingBox();
+    const second = await page.getByTestId('node-spamFilter').boundingBox();
+    if (!first || !second) throw new Error('review-stats is not on screen');
+    await page.keyboard.down('Shift');
+    await page.mouse.move(first.x - 15, Math.min(first.y, second.y) - 15);
+    await page.mouse.down();
+    await page.mouse.move(second.x + second.width + 15, Math.max(first.y + first.height, second.y + second.height) + 15, { steps: 8 });
+    await screenshot(page, 'd1-0-box-select');
+    await page.mouse.up();
+    await page.keyboard.up('Shift');
+    // The box takes the two nodes and every edge that touches them (React Flow's box selection).
+    expect(await page.getByTestId('many-selected').textContent()).toContain('2 nodes and 5 edges selected');
+    await page.keyboard.press('Escape');
+  });
+
   it.each(NODES.map((id, index) => [id, index]))('clicks %s, and the inspector edits that node', async (nodeId, index) => {
     const { page } = suite;
-    if (index === 0) await waitForStatus(page, /^running/);
     await clickNode(page, String(nodeId));
     expect(await inspectedNode(page)).toBe(nodeId);
     expect(await page.locator(`.flow-node.selected[data-testid="node-${nodeId}"]`).count()).toBe(1);
