@@ -31,9 +31,9 @@ export default defineConfig({
   server: {
     // The runtime answers only requests addressed to its own name and takes changes only from its own pages
     // (runtime/http/local-only.ts): the dev server, which checks its own Host against DNS rebinding, stands in
-    // for the runtime's origin.
+    // for the runtime's origin. Not proxied: the designer's own modules under designer/api/ (served at /api/*.ts).
     proxy: {
-      '/api': {
+      '^/api/(?![^?]*\\.tsx?(\\?|$))': {
         target: sluiceUrl,
         changeOrigin: true,
         configure: (proxy) =>

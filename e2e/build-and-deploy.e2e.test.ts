@@ -44,8 +44,12 @@ describe('building a pipeline by dragging and connecting', () => {
     await screenshot(suite.page, 'a3-validation-fixed');
   });
 
-  it('deploys it, and the runtime runs it', async () => {
-    await suite.page.getByRole('button', { name: 'Deploy' }).click();
+  it('deploys it once the plan is confirmed, and the runtime runs it', async () => {
+    await suite.page.getByRole('button', { name: 'Deploy…' }).click();
+    const confirmation = suite.page.getByTestId('deploy-confirmation');
+    await confirmation.waitFor();
+    expect(await confirmation.getByTestId('diff-node-added').count()).toBe(3);
+    await confirmation.getByRole('button', { name: `Deploy ${PIPELINE}` }).click();
     await waitForStatus(suite.page, /^running · v1$/, 60_000);
     expect(await suite.page.getByTestId('dirty-marker').getAttribute('data-state')).toBe('in-sync');
     expect(await pipelineSummary(inject('sluiceUrl'), PIPELINE)).toMatchObject({ version: 1, desired: 'running' });

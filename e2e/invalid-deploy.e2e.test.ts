@@ -1,4 +1,5 @@
-// An invalid pipeline deployed from the JSON view is refused with the runtime's reasons; the old version keeps running.
+// An invalid pipeline deployed from the JSON view is refused with the runtime's reasons (by its dry run, before any
+// confirmation); the old version keeps running.
 import { describe, expect, inject, it } from 'vitest';
 import { pageForSuite, screenshot } from './setup/browser.ts';
 import { openTab, waitForStatus } from './setup/designer-page.ts';
@@ -27,7 +28,7 @@ describe('deploying an invalid pipeline from the JSON view', () => {
     await suite.page.getByTestId('dirty-marker').filter({ hasText: 'changed since deploy' }).waitFor();
     await screenshot(suite.page, 'b1-json-edited');
 
-    await suite.page.getByRole('button', { name: 'Deploy' }).click();
+    await suite.page.getByRole('button', { name: 'Deploy…' }).click();
     await waitForStatus(suite.page, 'deploy failed', 30_000);
     const refused = suite.page.getByTestId('problem').filter({ hasText: 'validReviewsTable' });
     await refused.waitFor();

@@ -1,4 +1,5 @@
 // Typed functions for each runtime endpoint the designer uses.
+import type { DeployPlan, PlanRequest, RollbackRequest } from '../../shared/api/deploy-plan.ts';
 import type { Pipeline } from '../../shared/index.ts';
 import { request } from './http.ts';
 import type {
@@ -22,6 +23,8 @@ export const api = {
   validate: (pipeline: unknown) => request<ValidateResponse>('POST', '/pipelines/validate', pipeline),
   deploy: (pipeline: Pipeline, baseRevision?: number) =>
     request<DeployResponse>('PUT', `/pipelines/${id(pipeline.id)}`, baseRevision === undefined ? { pipeline } : { pipeline, baseRevision }),
+  plan: (pipelineId: string, body: PlanRequest) => request<DeployPlan>('POST', `/pipelines/${id(pipelineId)}/plan`, body),
+  rollback: (pipelineId: string, body: RollbackRequest) => request<DeployResponse>('POST', `/pipelines/${id(pipelineId)}/rollback`, body),
   stop: (pipelineId: string) => request<PipelineSummary>('POST', `/pipelines/${id(pipelineId)}/stop`),
   start: (pipelineId: string) => request<PipelineSummary>('POST', `/pipelines/${id(pipelineId)}/start`),
   remove: (pipelineId: string) => request<unknown>('DELETE', `/pipelines/${id(pipelineId)}`),

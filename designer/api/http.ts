@@ -1,19 +1,35 @@
-// One place that talks HTTP: every failure becomes an ApiError value, so callers never need try/catch.
+// One place that talks HTTP: every failure becomes an ApiError value, so callers never need try/catch. Changes carry
+// the API token when the runtime wants one (token.ts): a 401 asks for it, and the call is made again with it.
+import { askForToken, tokenStore } from './token.ts';
 import type { ApiError, ApiResult } from './types.ts';
 
 export const UNREACHABLE = 'unreachable';
 
 export async function request<T>(method: string, path: string, body?: unknown): Promise<ApiResult<T>> {
-  let response: Response;
+  const changes = method !== 'GET' && method !== 'HEAD';
+  for (;;) {
+    const token = changes ? tokenStore.get().token : undefined;
+    const answer = await send(method, path, body, token);
+    if (answer instanceof Response && answer.status === 401 && changes) {
+      // Ask (again, saying it was refused, when one was sent); a person who declines gets the runtime's 401.
+      const given = await askForToken(token ? 'refused' : 'needed');
+      if (given !== undefined && given !== '') continue;
+    }
+    return answer instanceof Response ? outcome<T>(answer) : answer;
+  }
+}
+
+async function send(method: string, path: string, body: unknown, token: string | undefined): Promise<Response | ApiResult<never>> {
+  const headers: Record<string, string> = body === undefined ? {} : { 'content-type': 'application/json' };
+  if (token) headers.authorization = `Bearer ${token}`;
   try {
-    response = await fetch(`/api${path}`, {
-      method,
-      headers: body === undefined ? {} : { 'content-type': 'application/json' },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
+    return await fetch(`/api${path}`, { method, headers, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
   } catch (cause) {
     return { ok: false, error: { status: 0, code: UNREACHABLE, message: `The runtime is unreachable (${String(cause)}).` } };
   }
+}
+
+async function outcome<T>(response: Response): Promise<ApiResult<T>> {
   const payload = await readJson(response);
   if (response.ok) return { ok: true, value: payload as T };
   return { ok: false, error: toApiError(response.status, payload) };

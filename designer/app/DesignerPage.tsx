@@ -1,36 +1,58 @@
-// The designer: palette | canvas | inspector, with the bottom panel underneath.
+// The designer: palette | canvas | inspector, the bottom panel underneath; each in its own error boundary. What it
+// shows lives in the designer store, so leaving for another page and back finds it as it was.
 import { ReactFlowProvider } from '@xyflow/react';
-import { useCallback, useState } from 'react';
 import { runtimePipelinesStore, summaryOf } from '../api/runtime-pipelines.ts';
 import { Canvas } from '../canvas/Canvas.tsx';
+import { CanvasBehindText } from '../canvas/CanvasBehindText.tsx';
+import { CanvasOverlays } from '../canvas/CanvasOverlays.tsx';
 import { Palette } from '../canvas/Palette.tsx';
 import { Inspector } from '../inspector/Inspector.tsx';
 import { useMetricsStream } from '../metrics/use-metrics-stream.ts';
 import { useStore } from '../store/create-store.ts';
 import { designerStore } from '../store/designer-store.ts';
-import { BottomPanel, type BottomTab } from './BottomPanel.tsx';
+import { BottomPanel } from './BottomPanel.tsx';
 import { DeployContext } from './deploy-context.ts';
+import { DeployConfirmation } from './deploy-plan/DeployConfirmation.tsx';
+import { PanelBoundary } from './PanelBoundary.tsx';
 import { TopBar } from './TopBar.tsx';
 
 export function DesignerPage() {
-  const [tab, setTab] = useState<BottomTab>('problems');
-  const showProblems = useCallback(() => setTab('problems'), []);
   const pipelineId = useStore(designerStore, (s) => s.history.present.id);
+  const tall = useStore(designerStore, (s) => s.ui.bottomTall);
   // Live while the deploy just landed or the runtime runs this pipeline (a refused deploy leaves the old one running).
   const deployed = DeployContext.useSelector((s) => s.matches('running'));
   const reportedRunning = useStore(runtimePipelinesStore, (s) => summaryOf(s, pipelineId)?.desired === 'running');
   useMetricsStream(pipelineId, deployed || reportedRunning);
   return (
-    <div className="designer">
-      <TopBar onShowProblems={showProblems} />
+    <div className={`designer${tall ? ' designer-tall-bottom' : ''}`}>
+      <PanelBoundary name="top bar">
+        <TopBar />
+      </PanelBoundary>
       <ReactFlowProvider>
         <div className="workspace">
-          <Palette />
-          <Canvas />
-          <Inspector />
+          <PanelBoundary name="palette">
+            <Palette />
+          </PanelBoundary>
+          <PanelBoundary name="canvas">
+            <div className="canvas-column">
+              <CanvasBehindText />
+              <Canvas />
+            </div>
+          </PanelBoundary>
+          <PanelBoundary name="inspector">
+            <Inspector />
+          </PanelBoundary>
         </div>
+        <PanelBoundary name="canvas overlay">
+          <CanvasOverlays />
+        </PanelBoundary>
       </ReactFlowProvider>
-      <BottomPanel tab={tab} onTab={setTab} />
+      <PanelBoundary name="bottom panel">
+        <BottomPanel />
+      </PanelBoundary>
+      <PanelBoundary name="deploy confirmation">
+        <DeployConfirmation />
+      </PanelBoundary>
     </div>
   );
 }

@@ -1,16 +1,13 @@
 // "Does the canvas differ from what runs?" beside the pipeline name; layout never counts.
-import { useMemo } from 'react';
-import { shallowEqual, useStore } from '../store/create-store.ts';
+import { useStore } from '../store/create-store.ts';
 import { designerStore } from '../store/designer-store.ts';
-import { deployedness, meaningOf } from './dirty.ts';
+import { useDeployedness } from './use-deployedness.ts';
 
 const LABELS = { changed: '● changed since deploy', 'in-sync': '✓ deployed', 'not-deployed': '○ not deployed' } as const;
 
 export function DirtyMarker() {
-  // Moving boxes changes only the layout: the marker keeps its verdict instead of validating 300 nodes a frame.
-  const meaning = useStore(designerStore, (s) => meaningOf(s.history.present), shallowEqual);
-  const running = useStore(designerStore, (s) => s.runningDocument);
-  const marker = useMemo(() => deployedness(meaning, running), [meaning, running]);
+  const marker = useDeployedness();
+  const deleted = useStore(designerStore, (s) => s.deletedOnRuntime === true);
   return (
     <span
       className={`dirty dirty-${marker}`}
@@ -18,7 +15,7 @@ export function DirtyMarker() {
       data-testid="dirty-marker"
       data-state={marker}
     >
-      {LABELS[marker]}
+      {deleted ? '○ deleted on the runtime' : LABELS[marker]}
     </span>
   );
 }

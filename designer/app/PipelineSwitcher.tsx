@@ -5,6 +5,7 @@ import { designerStore } from '../store/designer-store.ts';
 import { DeployContext } from './deploy-context.ts';
 import { openDeployed } from './open-deployed.ts';
 import { showToast } from './toasts.ts';
+import { unsavedChanges } from './unsaved.ts';
 
 export function PipelineSwitcher() {
   const runtime = useStore(runtimePipelinesStore, (state) => state);
@@ -13,8 +14,8 @@ export function PipelineSwitcher() {
   if (runtime.state !== 'ok' || runtime.pipelines.length === 0) return null;
   const listed = runtime.pipelines.some((pipeline) => pipeline.id === openId);
   function open(pipelineId: string) {
-    const edited = designerStore.get().history.past.length > 0;
-    if (edited && !window.confirm(`Open ${pipelineId}? Your edits to ${openId} are not deployed and will be lost.`)) return;
+    // Nothing is lost: unsaved edits stay as the open pipeline's draft, and come back when it is opened again.
+    if (unsavedChanges(designerStore.get())) showToast(`Your edits to ${openId} are kept as a draft.`);
     void openDeployed(pipelineId, deploy).then((reason) => reason && showToast(reason, 'error'));
   }
   return (

@@ -1,10 +1,10 @@
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createActor, fromPromise, waitFor } from 'xstate';
+import type { DeployPlan } from '../../shared/api/deploy-plan.ts';
 import type { Pipeline } from '../../shared/index.ts';
-import type { DeployResponse } from '../api/types.ts';
 import { deployMachine } from '../machines/deploy.ts';
-import type { ValidateOutput } from '../machines/deploy-actors.ts';
+import type { PlanInput, ValidateOutput } from '../machines/deploy-actors.ts';
 import { designerStore, openDocument } from '../store/designer-store.ts';
 import { validateNow } from '../store/validation.ts';
 import { documentWith } from '../test-utils/documents.ts';
@@ -57,7 +57,8 @@ describe('the problems list', () => {
           ok: true,
           pipeline: valid as unknown as Pipeline,
         })),
-        deployPipeline: fromPromise<DeployResponse, { pipeline: Pipeline; baseRevision?: number | undefined }>(async () => {
+        // The runtime's dry run refuses what its deploy would: the 422 arrives before anything is applied.
+        planDeploy: fromPromise<DeployPlan, PlanInput>(async () => {
           throw { status: 422, code: 'invalid-pipeline', message: 'The pipeline has 1 problem', details: [refused] };
         }),
       },

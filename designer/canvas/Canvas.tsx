@@ -1,31 +1,40 @@
-// The canvas: draws the document with React Flow and turns every gesture into a document edit.
+// The canvas: draws the document with React Flow and turns every gesture into a document edit or a selection in
+// the store. React Flow's own selection changes (click, shift-click, box, edge click, pane click) are applied to the
+// store, which hands them back as each element's `selected`: one source, so nothing can loop between the two.
 import {
   Background,
   Controls,
-  MiniMap,
+  type EdgeChange,
+  type IsValidConnection,
   type NodeChange,
   type OnConnect,
-  type OnSelectionChangeFunc,
   ReactFlow,
   useReactFlow,
 } from '@xyflow/react';
-import { type DragEvent, useCallback, useState } from 'react';
+import { type DragEvent, type MouseEvent, useCallback, useState } from 'react';
 import { isNodeType } from '../../shared/index.ts';
 import { showToast } from '../app/toasts.ts';
 import { useStore } from '../store/create-store.ts';
-import { defaultConfig } from '../store/default-config.ts';
 import { currentDocument, designerStore, edit, editDuringDrag, endDrag, select } from '../store/designer-store.ts';
-import { addEdge, addNode, freshNodeId, moveNodes, removeEdges, removeNodes } from '../store/edits.ts';
+import { addEdge, moveNodes } from '../store/edits.ts';
 import type { SluiceFlowEdge, SluiceFlowNode } from '../store/flow-conversion.ts';
+import { applySelectChanges } from '../store/selection.ts';
 import { validationStore } from '../store/validation.ts';
+import { CanvasMiniMap } from './CanvasMiniMap.tsx';
 import { CanvasToolbar } from './CanvasToolbar.tsx';
+import { ConnectionHint } from './ConnectionHint.tsx';
+import { addNode } from './canvas-actions.ts';
 import { checkConnection } from './connection-rules.ts';
 import { edgeTypes } from './LiveEdge.tsx';
+import { openMenu, setPointer } from './overlays.ts';
 import { DRAG_MIME } from './Palette.tsx';
 import { nodeTypes } from './PipelineNode.tsx';
-import { useCanvasShortcuts } from './use-canvas-shortcuts.ts';
+import { useCanvasKeys } from './use-canvas-keys.ts';
 import { useFitOnOpen } from './use-fit-on-open.ts';
 import { type MeasuredSizes, useFlowEdges, useFlowNodes } from './use-flow-elements.ts';
+
+const isValidConnection: IsValidConnection<SluiceFlowEdge> = (connection) =>
+  checkConnection(currentDocument(designerStore.get()), connection).ok;
 
 export function Canvas() {
   const doc = useStore(designerStore, currentDocument);
@@ -35,7 +44,7 @@ export function Canvas() {
   const nodes = useFlowNodes(doc, issueCounts, selection, sizes);
   const edges = useFlowEdges(doc.edges, selection);
   const { screenToFlowPosition } = useReactFlow();
-  useCanvasShortcuts();
+  useCanvasKeys();
   useFitOnOpen();
 
   const onNodesChange = useCallback((changes: NodeChange<SluiceFlowNode>[]) => {
@@ -45,43 +54,57 @@ export function Canvas() {
     const measured: MeasuredSizes = {};
     for (const change of changes) if (change.type === 'dimensions' && change.dimensions) measured[change.id] = change.dimensions;
     if (Object.keys(measured).length > 0) setSizes((before) => ({ ...before, ...measured }));
+    select(applySelectChanges(designerStore.get().selection, changes, []));
+  }, []);
+
+  const onEdgesChange = useCallback((changes: EdgeChange<SluiceFlowEdge>[]) => {
+    select(applySelectChanges(designerStore.get().selection, [], changes));
   }, []);
 
   const onConnect: OnConnect = useCallback((connection) => {
     const verdict = checkConnection(currentDocument(designerStore.get()), connection);
     if (verdict.ok) edit((d) => addEdge(d, verdict.edge));
-    else showToast(verdict.reason, 'error');
-  }, []);
-
-  const onSelectionChange: OnSelectionChangeFunc<SluiceFlowNode, SluiceFlowEdge> = useCallback(({ nodes, edges }) => {
-    const current = designerStore.get().selection;
-    const nodeIds = nodes.map((n) => n.id);
-    const edgeKeys = edges.map((e) => e.id);
-    if (nodeIds.join() === current.nodeIds.join() && edgeKeys.join() === current.edgeKeys.join()) return;
-    select({ nodeIds, edgeKeys });
-  }, []);
-
-  const onDelete = useCallback(({ nodes, edges }: { nodes: SluiceFlowNode[]; edges: SluiceFlowEdge[] }) => {
-    edit((d) => removeEdges(removeNodes(d, new Set(nodes.map((n) => n.id))), new Set(edges.map((e) => e.id))));
-    select({ nodeIds: [], edgeKeys: [] });
+    else showToast(verdict.reason, 'error', 6000);
   }, []);
 
   const onDrop = useCallback(
     (event: DragEvent) => {
       event.preventDefault();
       const type = event.dataTransfer.getData(DRAG_MIME);
-      if (!isNodeType(type)) return;
-      const position = screenToFlowPosition({ x: event.clientX, y: event.clientY });
-      const id = freshNodeId(currentDocument(designerStore.get()), type);
-      edit((d) => addNode(d, { id, type, config: defaultConfig(type) }, position));
-      select({ nodeIds: [id], edgeKeys: [] });
+      if (isNodeType(type)) addNode(type, screenToFlowPosition({ x: event.clientX, y: event.clientY }));
+    },
+    [screenToFlowPosition],
+  );
+
+  const onPointer = useCallback(
+    (event: MouseEvent) => setPointer(screenToFlowPosition({ x: event.clientX, y: event.clientY })),
+    [screenToFlowPosition],
+  );
+
+  const onNodeContextMenu = useCallback((event: MouseEvent, node: SluiceFlowNode) => {
+    event.preventDefault();
+    if (!designerStore.get().selection.nodeIds.includes(node.id)) select({ nodeIds: [node.id], edgeKeys: [] });
+    openMenu(event.clientX, event.clientY, { kind: 'node', nodeId: node.id });
+  }, []);
+
+  const onEdgeContextMenu = useCallback((event: MouseEvent, edge: SluiceFlowEdge) => {
+    event.preventDefault();
+    select({ nodeIds: [], edgeKeys: [edge.id] });
+    openMenu(event.clientX, event.clientY, { kind: 'edge', edgeKey: edge.id });
+  }, []);
+
+  const onPaneContextMenu = useCallback(
+    (event: MouseEvent | globalThis.MouseEvent) => {
+      event.preventDefault();
+      const at = screenToFlowPosition({ x: event.clientX, y: event.clientY });
+      openMenu(event.clientX, event.clientY, { kind: 'pane', at });
     },
     [screenToFlowPosition],
   );
 
   return (
     // biome-ignore lint/a11y/noStaticElementInteractions: the drop target for palette items; React Flow inside is keyboard-usable
-    <div className="canvas" data-testid="canvas" onDrop={onDrop} onDragOver={allowDrop}>
+    <div className="canvas" data-testid="canvas" onDrop={onDrop} onDragOver={allowDrop} onMouseMove={onPointer}>
       <ReactFlow<SluiceFlowNode, SluiceFlowEdge>
         nodes={nodes}
         edges={edges}
@@ -89,18 +112,24 @@ export function Canvas() {
         edgeTypes={edgeTypes}
         minZoom={0.1}
         onNodesChange={onNodesChange}
+        onEdgesChange={onEdgesChange}
         onNodeDragStop={endDrag}
         onSelectionDragStop={endDrag}
         onConnect={onConnect}
-        onSelectionChange={onSelectionChange}
-        onDelete={onDelete}
-        deleteKeyCode={['Delete', 'Backspace']}
+        isValidConnection={isValidConnection}
+        onNodeContextMenu={onNodeContextMenu}
+        onEdgeContextMenu={onEdgeContextMenu}
+        onPaneContextMenu={onPaneContextMenu}
+        // Deleting is the designer's own shortcut (shortcuts.ts), so it is one undo step with the selection it shows.
+        deleteKeyCode={null}
+        selectionKeyCode="Shift"
         multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
       >
         <Background gap={20} />
-        <MiniMap pannable zoomable />
+        <CanvasMiniMap />
         <Controls />
         <CanvasToolbar />
+        <ConnectionHint />
       </ReactFlow>
     </div>
   );

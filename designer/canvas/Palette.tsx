@@ -1,6 +1,7 @@
 // The node catalog as a palette: grouped by category, searchable, each entry draggable onto the canvas.
 import { useState } from 'react';
 import { catalog, NODE_TYPES, type NodeCategory } from '../../shared/index.ts';
+import { NodeIcon } from './NodeIcon.tsx';
 
 export const DRAG_MIME = 'application/x-sluice-node-type';
 const CATEGORIES: NodeCategory[] = ['source', 'transform', 'stateful', 'sink'];
@@ -34,8 +35,8 @@ export function Palette() {
                   event.dataTransfer.effectAllowed = 'move';
                 }}
               >
-                <span className="palette-icon" style={{ color: catalog[type].color }}>
-                  {catalog[type].icon}
+                <span className="palette-icon">
+                  <NodeIcon type={type} />
                 </span>
                 <span>
                   <strong>{catalog[type].label}</strong>

@@ -4,6 +4,7 @@ import { Handle, type NodeProps, Position } from '@xyflow/react';
 import { memo } from 'react';
 import type { SluiceFlowNode } from '../store/flow-conversion.ts';
 import { NodeBadges } from './NodeBadges.tsx';
+import { NodeIcon } from './NodeIcon.tsx';
 
 function PipelineNodeView({ id, data, selected }: NodeProps<SluiceFlowNode>) {
   const rows = Math.max(data.inputs.length, data.outputs.length, 1);
@@ -14,8 +15,8 @@ function PipelineNodeView({ id, data, selected }: NodeProps<SluiceFlowNode>) {
       data-testid={`node-${id}`}
     >
       <div className="flow-node-header">
-        <span className="flow-node-icon" style={{ color: data.color }} aria-hidden>
-          {data.icon}
+        <span className="flow-node-icon" aria-hidden>
+          <NodeIcon type={data.nodeType} size={14} />
         </span>
         <span className="flow-node-label">{data.label}</span>
         {data.issueCount > 0 && (

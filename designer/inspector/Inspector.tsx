@@ -1,9 +1,13 @@
-// The right panel: the selected node's form, the selected edge's records, or the pipeline's own fields.
+// The right panel shows what is selected: a node's form and records, an edge's records, several things at once, or
+// the pipeline's own fields when nothing is.
 import { useEffect } from 'react';
+import { assertNever } from '../../shared/index.ts';
 import { useStore } from '../store/create-store.ts';
 import { currentDocument, designerStore } from '../store/designer-store.ts';
 import { edgeKey } from '../store/edits.ts';
+import { inspected } from '../store/selection.ts';
 import { EdgeInspector } from './EdgeInspector.tsx';
+import { ManySelected } from './ManySelected.tsx';
 import { NodeInspector } from './NodeInspector.tsx';
 import { PipelineFields } from './PipelineFields.tsx';
 
@@ -11,16 +15,29 @@ export function Inspector() {
   const doc = useStore(designerStore, currentDocument);
   const selection = useStore(designerStore, (s) => s.selection);
   useRevealFocusPath(selection.focusPath);
-  const [nodeId] = selection.nodeIds;
-  const edge = selection.nodeIds.length === 0 ? doc.edges.find((e) => edgeKey(e) === selection.edgeKeys[0]) : undefined;
+  const shown = inspected(selection);
   return (
-    <aside className="inspector" aria-label="Inspector">
-      {selection.nodeIds.length > 1 && <p className="muted">{selection.nodeIds.length} nodes selected.</p>}
-      {selection.nodeIds.length === 1 && nodeId && <NodeInspector key={nodeId} doc={doc} nodeId={nodeId} />}
-      {edge && <EdgeInspector pipelineId={doc.id} edge={edge} />}
-      {selection.nodeIds.length === 0 && !edge && <PipelineFields doc={doc} />}
+    <aside className="inspector" aria-label="Inspector" data-testid="inspector" data-shows={shown.kind}>
+      {content()}
     </aside>
   );
+
+  function content() {
+    switch (shown.kind) {
+      case 'pipeline':
+        return <PipelineFields doc={doc} />;
+      case 'node':
+        return <NodeInspector key={shown.nodeId} doc={doc} nodeId={shown.nodeId} />;
+      case 'edge': {
+        const edge = doc.edges.find((candidate) => edgeKey(candidate) === shown.edgeKey);
+        return edge ? <EdgeInspector key={shown.edgeKey} pipelineId={doc.id} edge={edge} /> : <PipelineFields doc={doc} />;
+      }
+      case 'many':
+        return <ManySelected nodes={shown.nodes} edges={shown.edges} />;
+      default:
+        return assertNever(shown);
+    }
+  }
 }
 
 /** Scrolls to the field a clicked problem points at (or its nearest ancestor with a field) and focuses it. */

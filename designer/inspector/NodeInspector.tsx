@@ -1,27 +1,32 @@
-// The right panel for a selected node: id, doc, live rates and the generated config form.
+// The right panel for a selected node: its id, what it is, live rates, then its config form or the records that
+// left each of its output ports.
 import { declarationOf } from '../../shared/index.ts';
+import { NodeIcon } from '../canvas/NodeIcon.tsx';
 import { metricsStore } from '../metrics/metrics-store.ts';
 import { Sparkline } from '../metrics/Sparkline.tsx';
 import { useStore } from '../store/create-store.ts';
-import { edit, select } from '../store/designer-store.ts';
+import { designerStore, edit, select, setUi } from '../store/designer-store.ts';
 import type { DesignDocument } from '../store/document.ts';
 import { renameNode, setNodeConfig } from '../store/edits.ts';
+import { outputPorts } from '../store/ports.ts';
 import { validationStore } from '../store/validation.ts';
 import { NodeConfigForm } from './NodeConfigForm.tsx';
 import { NodeIdField } from './NodeIdField.tsx';
+import { NodeRecords } from './NodeRecords.tsx';
 
 export function NodeInspector({ doc, nodeId }: { doc: DesignDocument; nodeId: string }) {
   const issues = useStore(validationStore, (s) => s.issues);
   const rates = useStore(metricsStore, (s) => s.history[nodeId]);
+  const view = useStore(designerStore, (s) => s.ui.nodeView);
   const index = doc.nodes.findIndex((node) => node.id === nodeId);
   const node = doc.nodes[index];
   if (!node) return null;
   const declaration = declarationOf(node.type);
   const taken = new Set(doc.nodes.map((n) => n.id));
   return (
-    <div className="inspector-node">
+    <div className="inspector-node" data-testid="node-inspector" data-node-id={node.id}>
       <header className="inspector-header" style={{ borderLeftColor: declaration.color }}>
-        <span style={{ color: declaration.color }}>{declaration.icon}</span> {declaration.label}
+        <NodeIcon type={node.type} /> {declaration.label}
         <p className="field-help">{declaration.doc}</p>
       </header>
       <NodeIdField
@@ -41,13 +46,31 @@ export function NodeInspector({ doc, nodeId }: { doc: DesignDocument; nodeId: st
           </p>
         </section>
       )}
-      <NodeConfigForm
-        type={node.type}
-        config={node.config}
-        pointer={`/nodes/${index}/config`}
-        issues={issues}
-        onChange={(config) => edit((d) => setNodeConfig(d, node.id, config), `config:${node.id}`)}
-      />
+      <div className="port-tabs view-tabs" role="tablist" aria-label="Node view">
+        {(['config', 'records'] as const).map((name) => (
+          <button
+            key={name}
+            type="button"
+            role="tab"
+            aria-selected={view === name}
+            className={view === name ? 'active' : ''}
+            onClick={() => setUi({ nodeView: name })}
+          >
+            {name === 'config' ? 'Config' : 'Records'}
+          </button>
+        ))}
+      </div>
+      {view === 'config' ? (
+        <NodeConfigForm
+          type={node.type}
+          config={node.config}
+          pointer={`/nodes/${index}/config`}
+          issues={issues}
+          onChange={(config) => edit((d) => setNodeConfig(d, node.id, config), `config:${node.id}`)}
+        />
+      ) : (
+        <NodeRecords pipelineId={doc.id} nodeId={node.id} ports={outputPorts(node).map((port) => port.name)} />
+      )}
     </div>
   );
 }

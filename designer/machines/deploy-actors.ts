@@ -1,10 +1,12 @@
 // The API calls the deploy machine invokes. Each throws an ApiError-shaped value on failure so the machine's onError
 // carries the runtime's message; tests swap them with `deployMachine.provide({ actors })`.
 import { fromPromise } from 'xstate';
+import type { DeployPlan } from '../../shared/api/deploy-plan.ts';
 import { type Pipeline, type ValidationIssue, validatePipeline } from '../../shared/index.ts';
 import { api } from '../api/client.ts';
 import { UNREACHABLE } from '../api/http.ts';
 import type { ApiResult, DeployResponse, PipelineSummary } from '../api/types.ts';
+import type { DeployRequest } from './deploy-types.ts';
 
 export type ValidateOutput = { ok: true; pipeline: Pipeline } | { ok: false; issues: ValidationIssue[] };
 
@@ -34,3 +36,20 @@ export const stopPipelineActor = fromPromise<PipelineSummary, { pipelineId: stri
 export const startPipelineActor = fromPromise<PipelineSummary, { pipelineId: string }>(async ({ input }) =>
   unwrap(await api.start(input.pipelineId)),
 );
+
+/** The runtime's dry run of the request: what would change, and what becomes of each stateful node's state. */
+export type PlanInput = { request?: DeployRequest | undefined; deployed?: Pipeline | undefined };
+
+export const planActor = fromPromise<DeployPlan, PlanInput>(async ({ input }) => {
+  const { request, deployed } = input;
+  if (request?.kind === 'rollback')
+    return unwrap(await api.plan(request.pipelineId, { rollbackTo: request.version, baseRevision: request.baseRevision }));
+  if (!request || !deployed) throw new Error('nothing to plan');
+  return unwrap(await api.plan(deployed.id, { pipeline: deployed, baseRevision: request.baseRevision }));
+});
+
+export const rollbackActor = fromPromise<DeployResponse, { request?: DeployRequest | undefined }>(async ({ input }) => {
+  const { request } = input;
+  if (request?.kind !== 'rollback') throw new Error('nothing to roll back');
+  return unwrap(await api.rollback(request.pipelineId, { version: request.version, baseRevision: request.baseRevision }));
+});

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createActor, fromPromise, waitFor } from 'xstate';
+import type { DeployPlan } from '../../shared/api/deploy-plan.ts';
 import type { Pipeline } from '../../shared/index.ts';
 import type { DeployResponse, PipelineSummary } from '../api/types.ts';
 import { deployMachine, type RevisionReport } from './deploy.ts';
@@ -15,14 +16,18 @@ const summary = (revision: number): PipelineSummary => ({
   status: { state: 'running' },
 });
 
+const plan = { pipelineId: 'demo', nextVersion: 3, changed: true } as DeployPlan;
+
 function machineWith(overrides: {
   validate?: () => Promise<ValidateOutput>;
+  plan?: () => Promise<DeployPlan>;
   deploy?: () => Promise<DeployResponse>;
   stop?: () => Promise<PipelineSummary>;
   start?: () => Promise<PipelineSummary>;
 }) {
   const calls: string[] = [];
   const reports: RevisionReport[] = [];
+  const rolledBack: Array<{ pipelineId: string; revision: number }> = [];
   const track =
     <T>(name: string, run: () => Promise<T>) =>
     async () => {
@@ -35,20 +40,38 @@ function machineWith(overrides: {
       deployPipeline: fromPromise(
         track('deploy', overrides.deploy ?? (async () => ({ version: 3, revision: 7, status: { state: 'running' as const } }))),
       ),
+      planDeploy: fromPromise(track('plan', overrides.plan ?? (async () => plan))),
+      rollbackPipeline: fromPromise(
+        track('rollback', async (): Promise<DeployResponse> => ({ version: 4, revision: 11, status: { state: 'running' } })),
+      ),
       stopPipeline: fromPromise(track('stop', overrides.stop ?? (async () => summary(8)))),
       startPipeline: fromPromise(track('start', overrides.start ?? (async () => summary(9)))),
     },
-    actions: { reportRevision: (_, report) => void reports.push(report) },
+    actions: {
+      reportRevision: (_, report) => void reports.push(report),
+      reportRolledBack: (_, report) => void rolledBack.push(report),
+    },
   });
-  return { actor: createActor(machine).start(), calls, reports };
+  return { actor: createActor(machine).start(), calls, reports, rolledBack };
+}
+
+/** Sends a deploy and confirms the plan once it is shown. */
+async function deployConfirmed(actor: ReturnType<typeof machineWith>['actor'], baseRevision?: number) {
+  actor.send({ type: 'DEPLOY', pipeline, baseRevision });
+  await waitFor(actor, (s) => s.hasTag('confirming'));
+  actor.send({ type: 'CONFIRM' });
 }
 
 describe('deploy machine', () => {
-  it('validates, deploys and ends up running with the new version, reporting what runs', async () => {
+  it('validates, shows the plan, deploys once confirmed and ends up running, reporting what runs', async () => {
     const { actor, calls, reports } = machineWith({});
     actor.send({ type: 'DEPLOY', pipeline, baseRevision: 6 });
+    const confirming = await waitFor(actor, (s) => s.hasTag('confirming'));
+    expect(confirming.context.plan).toBe(plan);
+    expect(calls).toEqual(['validate', 'plan']);
+    actor.send({ type: 'CONFIRM' });
     const state = await waitFor(actor, (s) => s.matches('running'));
-    expect(calls).toEqual(['validate', 'deploy']);
+    expect(calls).toEqual(['validate', 'plan', 'deploy']);
     expect(state.context.pipelineId).toBe('demo');
     expect(reports).toEqual([{ revision: 7, deployed: pipeline }]);
   });
@@ -56,7 +79,7 @@ describe('deploy machine', () => {
   it('is busy while it validates and deploys', async () => {
     let finish: (response: DeployResponse) => void = () => {};
     const { actor } = machineWith({ deploy: () => new Promise((done) => (finish = done)) });
-    actor.send({ type: 'DEPLOY', pipeline });
+    await deployConfirmed(actor);
     await waitFor(actor, (s) => s.matches('deploying'));
     expect(actor.getSnapshot().hasTag('busy')).toBe(true);
     finish({ version: 1, revision: 1, status: { state: 'running' } });
@@ -77,7 +100,7 @@ describe('deploy machine', () => {
     const { actor } = machineWith({
       deploy: async () => Promise.reject({ status: 409, code: 'revision-conflict', message: 'someone else deployed first' }),
     });
-    actor.send({ type: 'DEPLOY', pipeline });
+    await deployConfirmed(actor);
     const state = await waitFor(actor, (s) => s.matches('failed'));
     expect(state.context.error).toMatchObject({ status: 409, message: 'someone else deployed first' });
     expect(state.context.issues).toEqual([]);
@@ -89,7 +112,7 @@ describe('deploy machine', () => {
       deploy: async () =>
         Promise.reject({ status: 422, code: 'invalid-pipeline', message: 'The pipeline has 1 problem', details: [issue] }),
     });
-    actor.send({ type: 'DEPLOY', pipeline });
+    await deployConfirmed(actor);
     const state = await waitFor(actor, (s) => s.matches('failed'));
     expect(state.context.issues).toEqual([issue]);
     expect(reports).toEqual([]);
@@ -97,13 +120,13 @@ describe('deploy machine', () => {
 
   it('stops and starts a running pipeline, reporting each new revision', async () => {
     const { actor, calls, reports } = machineWith({});
-    actor.send({ type: 'DEPLOY', pipeline });
+    await deployConfirmed(actor);
     await waitFor(actor, (s) => s.matches('running'));
     actor.send({ type: 'STOP' });
     await waitFor(actor, (s) => s.matches('stopped'));
     actor.send({ type: 'START' });
     await waitFor(actor, (s) => s.matches('running'));
-    expect(calls).toEqual(['validate', 'deploy', 'stop', 'start']);
+    expect(calls).toEqual(['validate', 'plan', 'deploy', 'stop', 'start']);
     expect(reports.map((report) => report.revision)).toEqual([7, 8, 9]);
   });
 
@@ -137,5 +160,51 @@ describe('deploy machine', () => {
     expect(failed.context.error?.message).toContain('boom');
     actor.send({ type: 'DISMISS' });
     expect(actor.getSnapshot().value).toBe('editing');
+  });
+
+  it('goes back to running when the plan is cancelled, having deployed nothing', async () => {
+    const { actor, calls } = machineWith({});
+    actor.send({ type: 'OPENED', pipelineId: 'demo', running: true });
+    actor.send({ type: 'DEPLOY', pipeline });
+    await waitFor(actor, (s) => s.hasTag('confirming'));
+    actor.send({ type: 'CANCEL' });
+    expect(actor.getSnapshot().value).toBe('running');
+    expect(actor.getSnapshot().context.plan).toBeUndefined();
+    expect(calls).toEqual(['validate', 'plan']);
+  });
+
+  it('rolls back through the same plan and confirmation, and reports what runs after', async () => {
+    const { actor, calls, rolledBack } = machineWith({});
+    actor.send({ type: 'OPENED', pipelineId: 'demo', running: true });
+    actor.send({ type: 'ROLLBACK', pipelineId: 'demo', version: 1, baseRevision: 10 });
+    await waitFor(actor, (s) => s.hasTag('confirming'));
+    expect(calls).toEqual(['plan']);
+    actor.send({ type: 'CONFIRM' });
+    await waitFor(actor, (s) => s.matches('running') && rolledBack.length > 0);
+    expect(calls).toEqual(['plan', 'rollback']);
+    expect(rolledBack).toEqual([{ pipelineId: 'demo', revision: 11 }]);
+  });
+
+  it('clears a refused plan’s failure with the next successful deploy', async () => {
+    let refuse = true;
+    const { actor } = machineWith({
+      plan: async () => (refuse ? Promise.reject({ status: 422, code: 'invalid-pipeline', message: 'no', details: [] }) : plan),
+    });
+    actor.send({ type: 'DEPLOY', pipeline });
+    await waitFor(actor, (s) => s.matches('failed'));
+    refuse = false;
+    await deployConfirmed(actor);
+    const state = await waitFor(actor, (s) => s.matches('running'));
+    expect(state.context.error).toBeUndefined();
+  });
+
+  it('forgets a pipeline the runtime deleted: nothing to stop or start', () => {
+    const { actor } = machineWith({});
+    actor.send({ type: 'OPENED', pipelineId: 'demo', running: true });
+    actor.send({ type: 'DELETED', pipelineId: 'other' });
+    expect(actor.getSnapshot().value).toBe('running');
+    actor.send({ type: 'DELETED', pipelineId: 'demo' });
+    expect(actor.getSnapshot().value).toBe('editing');
+    expect(actor.getSnapshot().can({ type: 'STOP' })).toBe(false);
   });
 });

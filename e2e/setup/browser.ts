@@ -26,8 +26,14 @@ export async function launchBrowser(): Promise<Browser> {
  * A page that records console errors and failed requests, which a test then asserts are none. It waits for `load`
  * only: the designer keeps its metrics stream open, so the network never goes idle while a pipeline runs.
  */
-export async function openPage(browser: Browser, url: string): Promise<{ page: Page; problems: string[] }> {
-  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+export type Viewport = { width: number; height: number };
+
+export async function openPage(
+  browser: Browser,
+  url: string,
+  viewport: Viewport = { width: 1400, height: 900 },
+): Promise<{ page: Page; problems: string[] }> {
+  const page = await browser.newPage({ viewport });
   const problems: string[] = [];
   page.on('console', (message) => {
     if (message.type() === 'error') problems.push(`console: ${message.text()}`);
@@ -53,12 +59,12 @@ export async function screenshot(page: Page, name: string): Promise<string> {
  * One browser and one page for a whole test file, opened at `path` of the designer before the first test and closed
  * after the last; the returned object's `page` and `problems` are filled in by then.
  */
-export function pageForSuite(path = ''): { page: Page; problems: string[] } {
+export function pageForSuite(path = '', viewport?: Viewport): { page: Page; problems: string[] } {
   const suite = {} as { page: Page; problems: string[] };
   let browser: Browser | undefined;
   beforeAll(async () => {
     browser = await launchBrowser();
-    Object.assign(suite, await openPage(browser, `${inject('sluiceUrl')}${path}`));
+    Object.assign(suite, await openPage(browser, `${inject('sluiceUrl')}${path}`, viewport));
   });
   afterAll(() => browser?.close());
   return suite;

@@ -1,7 +1,14 @@
 // Deploy, stop, start and delete pipelines: validates, guards revisions, and writes
 // the desired state; every worker's runner converges on what the store says.
 import { type Pipeline, pipelinesEquivalent, type ValidationIssue, validatePipeline } from '../../shared/index.ts';
-import { currentVersion, type DeploymentRecord, type PipelineStore, type PipelineVersion, withNewVersion } from './pipeline-store.ts';
+import {
+  currentVersion,
+  type DeploymentRecord,
+  type PipelineStore,
+  type PipelineVersion,
+  VERSIONS_KEPT,
+  withNewVersion,
+} from './pipeline-store.ts';
 
 /**
  * Connection strings hold passwords, and deployed definitions are returned by the API and
@@ -44,6 +51,23 @@ export class RevisionConflictError extends Error {
   }
 }
 
+export class VersionNotFoundError extends Error {
+  constructor(
+    readonly id: string,
+    readonly version: number,
+  ) {
+    super(`Pipeline '${id}' keeps no version ${version}; the history holds the last ${VERSIONS_KEPT}.`);
+  }
+}
+
+export interface PreparedDeploy {
+  pipeline: Pipeline;
+  /** The record the deploy replaces; undefined for a pipeline deployed for the first time. */
+  existing: DeploymentRecord | undefined;
+  /** False when the pipeline differs from the deployed one only in layout. */
+  changed: boolean;
+}
+
 export interface DeployResult {
   record: DeploymentRecord;
   /** False when the new definition differs from the running one only in layout. */
@@ -82,7 +106,11 @@ export class PipelineRegistry {
     return this.get(id).versions;
   }
 
-  async deploy(id: string, input: unknown, baseRevision?: number): Promise<DeployResult> {
+  /**
+   * Everything a deploy checks, without writing: the validated pipeline, the record it would replace and whether it
+   * changes what runs. Throws what deploy throws, so a dry run (deploy-plan.ts) refuses exactly what a deploy would.
+   */
+  prepare(id: string, input: unknown, baseRevision?: number): PreparedDeploy {
     const result = validatePipeline(input);
     if (!result.ok) throw new InvalidPipelineError(result.issues);
     const pipeline: Pipeline = result.pipeline;
@@ -97,7 +125,13 @@ export class PipelineRegistry {
     if (existing && baseRevision !== undefined && baseRevision !== existing.revision)
       throw new RevisionConflictError(id, existing.revision, baseRevision);
     // Moving a box is not a change: a layout-only edit is stored without a new version, so nothing restarts.
-    if (existing && pipelinesEquivalent(currentVersion(existing).pipeline, pipeline)) {
+    const changed = !existing || !pipelinesEquivalent(currentVersion(existing).pipeline, pipeline);
+    return { pipeline, existing, changed };
+  }
+
+  async deploy(id: string, input: unknown, baseRevision?: number): Promise<DeployResult> {
+    const { pipeline, existing, changed } = this.prepare(id, input, baseRevision);
+    if (existing && !changed) {
       const versions = [...existing.versions.slice(0, -1), { ...currentVersion(existing), pipeline }];
       const record = { ...existing, versions, revision: existing.revision + 1 };
       await this.write(record);
@@ -106,6 +140,13 @@ export class PipelineRegistry {
     const record = withNewVersion(existing, pipeline, this.clock());
     await this.write(record);
     return { record, changed: true };
+  }
+
+  /** The pipeline as it was at `version`, while the record still keeps it. */
+  versionOf(id: string, version: number): Pipeline {
+    const found = this.get(id).versions.find((candidate) => candidate.version === version);
+    if (!found) throw new VersionNotFoundError(id, version);
+    return found.pipeline;
   }
 
   async setDesired(id: string, desired: DeploymentRecord['desired']): Promise<DeploymentRecord> {

@@ -4,6 +4,7 @@ import type { MetricsSnapshot } from '../engine/metrics.ts';
 import type { NodeMetrics } from '../engine/node-metrics.ts';
 import type { TappedRecord } from '../engine/tap.ts';
 import type { CourseStatsReader } from './course-stats.ts';
+import type { PipelinePlanning } from './deploy-plan.ts';
 import type { DeploymentState } from './deployment-machine.ts';
 import type { DeploymentRecord, PipelineVersion } from './pipeline-store.ts';
 import type { ReviewIngest } from './review-ingest.ts';
@@ -29,7 +30,7 @@ export interface PipelineMetrics {
 }
 
 /** The designer's side of the runtime. Errors are the registry's typed errors. */
-export interface PipelineControl {
+export interface PipelineControl extends PipelinePlanning {
   list(): DeploymentRecord[];
   get(id: string): DeploymentRecord;
   versions(id: string): PipelineVersion[];

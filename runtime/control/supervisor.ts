@@ -1,12 +1,16 @@
 // Makes this worker run what the desired state says: every worker runs the same
 // supervisor over the same store, so all converge, and the consumer groups
 // spread each pipeline's partitions over them.
-import { catalog, type Pipeline, validatePipeline } from '../../shared/index.ts';
+
+import type { DeployPlan } from '../../shared/api/deploy-plan.ts';
+import { type Pipeline, validatePipeline } from '../../shared/index.ts';
 import { nodeMetrics } from '../engine/node-metrics.ts';
+import { planDeploy } from './deploy-plan.ts';
 import { Deployment, type PipelineExecutor } from './deployment.ts';
 import type { PipelineRegistry } from './pipeline-registry.ts';
 import { currentVersion, type DeploymentRecord, type PipelineStore } from './pipeline-store.ts';
 import type { PipelineControl, PipelineMetrics, PipelineStatus } from './runtime-control.ts';
+import { storesToKeep } from './stores-to-keep.ts';
 
 export interface SupervisorOptions {
   createExecutor(pipeline: Pipeline): PipelineExecutor;
@@ -14,19 +18,6 @@ export interface SupervisorOptions {
   resetStores(pipelineId: string, nodeIds: string[]): Promise<void>;
   /** Removes what a deleted pipeline left on the cluster; `sinks`: its sink topics too. */
   cleanUp?(pipeline: Pipeline, options: { sinks: boolean; signal: AbortSignal }): Promise<void>;
-}
-
-/** Stateful nodes whose id, type and config are unchanged keep their state; the others start empty. */
-export function storesToKeep(previous: Pipeline | undefined, next: Pipeline): { kept: string[]; reset: string[] } {
-  const kept: string[] = [];
-  const reset: string[] = [];
-  for (const node of next.nodes) {
-    if (!catalog[node.type].stateful) continue;
-    const before = previous?.nodes.find((candidate) => candidate.id === node.id);
-    const same = before !== undefined && before.type === node.type && JSON.stringify(before.config) === JSON.stringify(node.config);
-    (same ? kept : reset).push(node.id);
-  }
-  return { kept, reset };
 }
 
 export class PipelineSupervisor implements PipelineControl {
@@ -86,6 +77,18 @@ export class PipelineSupervisor implements PipelineControl {
     return result;
   }
 
+  plan(id: string, input: unknown, baseRevision?: number): DeployPlan {
+    return planDeploy(this.registry, id, input, baseRevision);
+  }
+
+  planRollback(id: string, version: number, baseRevision?: number): DeployPlan {
+    return planDeploy(this.registry, id, this.registry.versionOf(id, version), baseRevision);
+  }
+
+  rollback(id: string, version: number, baseRevision?: number) {
+    return this.deploy(id, this.registry.versionOf(id, version), baseRevision);
+  }
+
   async stop(id: string) {
     const record = await this.registry.setDesired(id, 'stopped');
     await this.converge(id);
@@ -121,7 +124,11 @@ export class PipelineSupervisor implements PipelineControl {
   subscribeMetrics(id: string, listener: (metrics: PipelineMetrics) => void): () => void {
     this.registry.get(id);
     // Deployments come and go (new versions): follow whichever runs now, once a second.
-    const timer = setInterval(() => listener(this.metrics(id)), 1000);
+    const timer = setInterval(() => {
+      // A pipeline deleted while someone watches it: the stream goes quiet (metrics() would throw, uncaught, in a timer).
+      if (!this.registry.list().some((record) => record.id === id)) return clearInterval(timer);
+      listener(this.metrics(id));
+    }, 1000);
     return () => clearInterval(timer);
   }
 

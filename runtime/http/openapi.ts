@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { reviewSchema } from '../../shared/api/review.ts';
 import { pipelineJsonSchema } from '../../shared/index.ts';
+import { deployPlanOpenApi } from './routes/deploy-plan.ts';
 
 const error = { $ref: '#/components/schemas/Error' };
 const json = (schema: object) => ({ content: { 'application/json': { schema } } });
@@ -168,6 +169,7 @@ export function openApiDocument(version: string) {
           responses: { 200: answer('records'), 404: failure('no such node') },
         },
       },
+      ...deployPlanOpenApi,
       '/metrics': { get: { summary: 'Prometheus metrics', responses: { 200: { description: 'text/plain; version=0.0.4' } } } },
     },
   };

@@ -12,6 +12,7 @@ import { answerOnlyLocalRequests, requireHost } from './local-only.ts';
 import { openApiDocument } from './openapi.ts';
 import { limitIngestPerClient } from './rate-limit.ts';
 import { courseRoutes } from './routes/courses.ts';
+import { deployPlanRoutes } from './routes/deploy-plan.ts';
 import { pipelineMetricsRoutes, pipelineRoutes } from './routes/pipelines.ts';
 import { prometheusRoute } from './routes/prometheus.ts';
 import { reviewRoutes } from './routes/reviews.ts';
@@ -114,6 +115,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   reviewRoutes(app, control.reviews);
   if (control.pipelines) {
     pipelineRoutes(app, control.pipelines);
+    deployPlanRoutes(app, control.pipelines);
     pipelineMetricsRoutes(app, control.pipelines);
     prometheusRoute(app, control.pipelines);
   }

@@ -9,7 +9,8 @@ export type GraphNode = { node: PipelineNode; index: number };
 /** An edge between two existing nodes and ports, with its place in the edge list. */
 export type GraphEdge = { edge: Edge; index: number };
 
-export function graphIssues(pipeline: Pipeline): ValidationIssue[] {
+/** The graph rules; they read only nodes and edges, so a drawing in progress can be checked too (connection.ts). */
+export function graphIssues(pipeline: Pick<Pipeline, 'nodes' | 'edges'>): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   const nodes = indexNodes(pipeline, issues);
   const edges = checkEdges(pipeline, nodes, issues);
@@ -28,7 +29,7 @@ function describe(node: PipelineNode): string {
   return `'${node.id}' (${node.type})`;
 }
 
-function indexNodes(pipeline: Pipeline, issues: ValidationIssue[]): Map<string, GraphNode> {
+function indexNodes(pipeline: Pick<Pipeline, 'nodes'>, issues: ValidationIssue[]): Map<string, GraphNode> {
   const nodes = new Map<string, GraphNode>();
   pipeline.nodes.forEach((node, index) => {
     if (nodes.has(node.id)) {
@@ -45,7 +46,7 @@ function indexNodes(pipeline: Pipeline, issues: ValidationIssue[]): Map<string, 
   return nodes;
 }
 
-function checkEdges(pipeline: Pipeline, nodes: Map<string, GraphNode>, issues: ValidationIssue[]): GraphEdge[] {
+function checkEdges(pipeline: Pick<Pipeline, 'edges'>, nodes: Map<string, GraphNode>, issues: ValidationIssue[]): GraphEdge[] {
   const valid: GraphEdge[] = [];
   const seen = new Set<string>();
   pipeline.edges.forEach((edge, index) => {
@@ -82,7 +83,7 @@ function endpointIssues(edge: Edge, index: number, side: 'from' | 'to', nodes: M
   }
   const { node } = target;
   const declaration = declarationOf(node.type);
-  const ports = side === 'from' ? declaration.outputs(node.config) : declaration.inputs;
+  const ports = side === 'from' ? outputsOf(node) : declaration.inputs;
   if (ports.length === 0) {
     return side === 'from'
       ? [
@@ -114,6 +115,15 @@ function endpointIssues(edge: Edge, index: number, side: 'from' | 'to', nodes: M
     ];
   }
   return [];
+}
+
+/** A node's output ports; a config still being typed (a branch without routes yet) has none rather than throwing. */
+function outputsOf(node: PipelineNode) {
+  try {
+    return declarationOf(node.type).outputs(node.config);
+  } catch {
+    return [];
+  }
 }
 
 function unconnectedInputs(nodes: Map<string, GraphNode>, edges: GraphEdge[]): ValidationIssue[] {

@@ -1,6 +1,11 @@
 // The designer's side: validate, deploy, inspect and steer pipelines.
 import type { FastifyInstance } from 'fastify';
-import { InvalidPipelineError, PipelineNotFoundError, RevisionConflictError } from '../../control/pipeline-registry.ts';
+import {
+  InvalidPipelineError,
+  PipelineNotFoundError,
+  RevisionConflictError,
+  VersionNotFoundError,
+} from '../../control/pipeline-registry.ts';
 import { currentVersion, type DeploymentRecord } from '../../control/pipeline-store.ts';
 import type { PipelineControl } from '../../control/runtime-control.ts';
 import { ApiError } from '../errors.ts';
@@ -8,11 +13,12 @@ import { ApiError } from '../errors.ts';
 type IdParams = { Params: { id: string } };
 
 /** Maps the registry's errors to HTTP answers, in one place. */
-async function answering<T>(work: () => Promise<T> | T): Promise<T> {
+export async function answering<T>(work: () => Promise<T> | T): Promise<T> {
   try {
     return await work();
   } catch (error) {
     if (error instanceof PipelineNotFoundError) throw new ApiError(404, 'pipeline-not-found', error.message);
+    if (error instanceof VersionNotFoundError) throw new ApiError(404, 'version-not-found', error.message);
     if (error instanceof InvalidPipelineError) throw new ApiError(422, 'invalid-pipeline', error.message, error.issues);
     if (error instanceof RevisionConflictError)
       throw new ApiError(409, 'revision-conflict', error.message, [{ current: error.current, based: error.based }]);
