@@ -78,6 +78,17 @@ export async function runMeasures(
       'µs',
       results.map((r) => r.filterMicrosPerRecord.classifierOff),
     );
+    add(
+      'spam-filter duplicate stage: texts remembered after the run',
+      'texts',
+      results.map((r) => r.duplicateState.texts),
+      `of ${settings.spamFilterRecords.toLocaleString('en')} reviews; each forgotten 30 days after it was last posted`,
+    );
+    add(
+      '  bytes per remembered text (entry + expiry index, as JSON)',
+      'bytes',
+      results.map((r) => r.duplicateState.bytesPerText),
+    );
   });
 
   // 1. Ceilings: the broker's own tools, then a plain kafkajs consume → produce.

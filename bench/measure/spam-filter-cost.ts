@@ -16,6 +16,8 @@ export interface SpamFilterCost {
   nodeRecordsPerSecond: { classifierOn: number; classifierOff: number; withoutFilter: number };
   /** The filter's own CPU per record (the pipeline's minus the one without the filter), in microseconds. */
   filterMicrosPerRecord: { classifierOn: number; classifierOff: number };
+  /** What the duplicate stage remembers after the run: texts, and bytes per text (its entry and its expiry index entry, as JSON). */
+  duplicateState: { texts: number; bytesPerText: number };
 }
 
 type Variant = 'classifierOn' | 'classifierOff' | 'withoutFilter';
@@ -58,27 +60,37 @@ const inputOf = (operation: LoadOperation): MemoryInput =>
   operation.kind === 'put' ? { key: operation.review.id, value: { ...operation.review } } : { key: operation.id, value: null };
 
 /** CPU seconds (user + system) to push the inputs through a fresh driver, 500 at a time as a consumer batch would. */
-function cpuSeconds(variant: Variant, inputs: MemoryInput[]): number {
+function run(variant: Variant, inputs: MemoryInput[]): { seconds: number; driver: MemoryDriver } {
   const driver = driverFor(variant);
   const began = process.cpuUsage();
   for (let start = 0; start < inputs.length; start += 500) driver.send('reviews', inputs.slice(start, start + 500));
   const used = process.cpuUsage(began);
-  return (used.user + used.system) / 1e6;
+  return { seconds: (used.user + used.system) / 1e6, driver };
+}
+
+function duplicateState(driver: MemoryDriver): SpamFilterCost['duplicateState'] {
+  const stats = driver.tasks.flatMap((task) => task.storeStats()).filter((entry) => entry.store === 'spamFilter.texts');
+  const keys = stats.reduce((sum, entry) => sum + entry.keys, 0);
+  const bytes = stats.reduce((sum, entry) => sum + entry.bytes, 0);
+  const texts = keys / 2; // each text has its entry and one expiry index entry
+  return { texts, bytesPerText: texts === 0 ? 0 : bytes / texts };
 }
 
 export function measureSpamFilterCost(operations: readonly LoadOperation[], records: number): SpamFilterCost {
   const inputs = operations.slice(0, records).map(inputOf);
   // One warm-up pass of each variant, so the JIT has compiled the hot paths before anything is timed.
   const warmUp = inputs.slice(0, Math.min(inputs.length, 2000));
-  for (const variant of ['classifierOn', 'classifierOff', 'withoutFilter'] as const) cpuSeconds(variant, warmUp);
-  const on = cpuSeconds('classifierOn', inputs);
-  const off = cpuSeconds('classifierOff', inputs);
-  const without = cpuSeconds('withoutFilter', inputs);
+  for (const variant of ['classifierOn', 'classifierOff', 'withoutFilter'] as const) run(variant, warmUp);
+  const classifierOn = run('classifierOn', inputs);
+  const on = classifierOn.seconds;
+  const off = run('classifierOff', inputs).seconds;
+  const without = run('withoutFilter', inputs).seconds;
   const perSecond = (seconds: number) => inputs.length / seconds;
   const micros = (seconds: number) => Math.max(0, ((seconds - without) / inputs.length) * 1e6);
   return {
     records: inputs.length,
     nodeRecordsPerSecond: { classifierOn: perSecond(on), classifierOff: perSecond(off), withoutFilter: perSecond(without) },
     filterMicrosPerRecord: { classifierOn: micros(on), classifierOff: micros(off) },
+    duplicateState: duplicateState(classifierOn.driver),
   };
 }

@@ -15,6 +15,7 @@ import { VERSION_HEADER } from './source-kafka.ts';
 import { parseModel } from './spam-filter/classifier.ts';
 import { type DuplicateTextOptions, duplicateTextKey, judgePosting } from './spam-filter/duplicate-text.ts';
 import type { SpamReason } from './spam-filter/reason.ts';
+import { TextSignals } from './spam-filter/signals.ts';
 import { TextMemoryStore } from './spam-filter/text-memory.ts';
 import { type ClassifierSetting, judgeText, reviewText } from './spam-filter/text-rules.ts';
 import { type VelocityState, velocityStep } from './spam-filter/velocity.ts';
@@ -23,6 +24,8 @@ type SpamConfig = ConfigOf<'spam-filter'>;
 
 /** Carries the reasons found by earlier stages; removed before the record leaves the node. */
 export const REASONS_HEADER = 'sluice.spam.reasons';
+/** Carries the text's duplicate key and word count (`<key>:<words>`) from the rules stage, which has the text folded already, to the duplicate stage. */
+export const TEXT_KEY_HEADER = 'sluice.spam.text';
 
 function reasonsOf(record: EngineRecord): SpamReason[] {
   const carried = record.headers[REASONS_HEADER];
@@ -76,6 +79,7 @@ function latestStage(config: SpamConfig, env: NodeEnvironment): StageSpec {
         const id = record.value === null ? (record.key ?? null) : fieldKey(record, config.idField);
         const headers = { ...record.headers };
         delete headers[REASONS_HEADER];
+        delete headers[TEXT_KEY_HEADER];
         const reasons = reasonsOf(record);
         if (id === null) {
           decide(record, headers, reasons, ctx);
@@ -134,9 +138,35 @@ function classifierSetting(config: SpamConfig, env: NodeEnvironment): Classifier
   return { model: parsed.model, threshold: classifier.threshold };
 }
 
-function textJudge(config: SpamConfig, env: NodeEnvironment): Judge {
+/** The first stage: the stateless rules and the classifier; it also works out the text's duplicate key for the duplicate stage. */
+function rulesStage(config: SpamConfig, env: NodeEnvironment, next: string): StageSpec {
   const classifier = classifierSetting(config, env);
-  return (_record, value) => judgeText(reviewText(value, config.textFields), config.rules, classifier);
+  const keyed = config.rules.duplicateText.enabled;
+  return {
+    name: 'rules',
+    next: { checked: next },
+    create: () => ({
+      process(record, ctx) {
+        if (record.value === null) {
+          ctx.emit('checked', withReasons(record, []));
+          return;
+        }
+        const signals = new TextSignals(reviewText(record.value, config.textFields));
+        const checked = withReasons(record, judgeText(signals, config.rules, classifier));
+        const found = keyed ? duplicateTextKey(signals) : undefined;
+        if (found) checked.headers[TEXT_KEY_HEADER] = `${found.key}:${found.words}`;
+        ctx.emit('checked', checked);
+      },
+    }),
+  };
+}
+
+/** The duplicate key and word count the rules stage put in the header, or undefined (no words, or a delete). */
+function carriedTextKey(record: EngineRecord): { key: string; words: number } | undefined {
+  const carried = record.headers[TEXT_KEY_HEADER];
+  if (carried === undefined) return undefined;
+  const colon = carried.lastIndexOf(':');
+  return { key: carried.slice(0, colon), words: Number(carried.slice(colon + 1)) };
 }
 
 const idOf = (record: EngineRecord, config: SpamConfig) => fieldKey(record, config.idField) ?? record.key ?? `@${record.timestamp}`;
@@ -177,11 +207,11 @@ const SWEEP_LIMIT = 5000;
  * forgets a text `remember` after it was last posted, on wall-clock timers (text-memory.ts), so its state holds
  * only the texts of the last `remember`, whatever has been posted before.
  */
-function duplicateStage(config: SpamConfig, next: string, textKey: (record: EngineRecord) => string | null): StageSpec {
+function duplicateStage(config: SpamConfig, next: string): StageSpec {
   const options = duplicateOptions(config);
   return {
     name: 'duplicate',
-    partitionBy: { by: { kind: 'derived', name: 'normalised review text' }, keyOf: textKey },
+    partitionBy: { by: { kind: 'derived', name: 'normalised review text' }, keyOf: (record) => carriedTextKey(record)?.key ?? null },
     stores: [{ name: 'texts', doc: `each text's last postings, forgotten ${config.rules.duplicateText.remember} after the last one` }],
     next: { checked: next },
     create: () => {
@@ -193,8 +223,8 @@ function duplicateStage(config: SpamConfig, next: string, textKey: (record: Engi
       const schedule = (ctx: OperatorContext, due: number | undefined) => {
         if (due !== undefined) ctx.schedule(Math.max(due, ctx.now()));
       };
-      const judge: Judge = (record, value, ctx) => {
-        const found = duplicateTextKey(reviewText(value, config.textFields));
+      const judge: Judge = (record, _value, ctx) => {
+        const found = carriedTextKey(record);
         if (found === undefined) return [];
         const { key } = found;
         const now = ctx.now();
@@ -215,11 +245,9 @@ function duplicateStage(config: SpamConfig, next: string, textKey: (record: Engi
 export const spamFilter: NodeFactory<'spam-filter'> = {
   create({ config }, env) {
     const { velocity, duplicateText } = config.rules;
-    const textKey = (record: EngineRecord) =>
-      record.value === null ? null : (duplicateTextKey(reviewText(record.value, config.textFields))?.key ?? null);
     const names = ['rules', ...(velocity.enabled ? ['velocity'] : []), ...(duplicateText.enabled ? ['duplicate'] : []), 'latest'];
     const nextAfter = (name: string) => names[names.indexOf(name) + 1] ?? 'latest';
-    const stages: StageSpec[] = [stage('rules', textJudge(config, env), nextAfter('rules'))];
+    const stages: StageSpec[] = [rulesStage(config, env, nextAfter('rules'))];
     if (velocity.enabled) {
       stages.push(
         stage('velocity', velocityJudge(config), nextAfter('velocity'), {
@@ -228,7 +256,7 @@ export const spamFilter: NodeFactory<'spam-filter'> = {
         }),
       );
     }
-    if (duplicateText.enabled) stages.push(duplicateStage(config, nextAfter('duplicate'), textKey));
+    if (duplicateText.enabled) stages.push(duplicateStage(config, nextAfter('duplicate')));
     stages.push(latestStage(config, env));
     return { kind: 'operators', stages };
   },

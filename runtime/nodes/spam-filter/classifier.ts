@@ -1,4 +1,4 @@
-import { DEFAULT_FEATURE_OPTIONS, type FeatureOptions, featureBuckets, visitFeatures } from './features.ts';
+import { DEFAULT_FEATURE_OPTIONS, type FeatureOptions, visitFeatures } from './features.ts';
 import { type SpamModel, spamModelSchema, WEIGHT_UNIT } from './model.ts';
 import { signalsOf, type TextInput } from './signals.ts';
 import { mulberry32 } from './split.ts';
@@ -137,8 +137,13 @@ function weightsOf(model: SpamModel): Map<number, number> {
 /** The log-odds that the text is spam; features the model never kept weigh nothing. */
 export function spamLogOdds(model: SpamModel, input: TextInput): number {
   const weights = weightsOf(model);
+  const seen = new Set<number>();
   let logOdds = 0;
-  for (const bucket of featureBuckets(signalsOf(input), model.features)) logOdds += weights.get(bucket) ?? 0;
+  visitFeatures(signalsOf(input), model.features, (bucket) => {
+    if (seen.has(bucket)) return;
+    seen.add(bucket);
+    logOdds += weights.get(bucket) ?? 0;
+  });
   return logOdds;
 }
 

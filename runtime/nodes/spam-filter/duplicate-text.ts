@@ -1,6 +1,6 @@
 import { hashText } from '../../engine/partitioner.ts';
-import { foldToWords } from './normalize.ts';
 import { describeDuration, describeWhen, listBriefly, ordinal, type SpamReason } from './reason.ts';
+import { signalsOf, type TextInput } from './signals.ts';
 
 /**
  * How the duplicate rule judges a text seen before, as a moderator would:
@@ -40,10 +40,11 @@ export interface TextMemory {
  * text's length. Two 53-bit hashes with different seeds (no node:crypto, so the filter also runs in the designer's
  * preview): two different texts share a key with odds of about 1e-20 over a million texts.
  */
-export function duplicateTextKey(text: string): { key: string; words: number } | undefined {
-  const normalised = foldToWords(text);
-  if (normalised === '') return undefined;
-  return { key: hashText(normalised) + hashText(normalised, 1), words: normalised.split(' ').length };
+export function duplicateTextKey(input: TextInput): { key: string; words: number } | undefined {
+  const words = signalsOf(input).words;
+  if (words.length === 0) return undefined;
+  const normalised = words.join(' ');
+  return { key: hashText(normalised) + hashText(normalised, 1), words: words.length };
 }
 
 export interface DuplicateJudgement {
