@@ -54,7 +54,7 @@ describe('sluice train-spam', () => {
     expect(result.out).toContain('## Each source left out of training, then tested on (threshold 0.5, default rules)');
     expect(result.out).toMatch(/\| labelled\.csv \| rules \+ classifier \| 40 \| 20 \|/);
     expect(result.out).toMatch(/\| other\.csv \| classifier alone \| 40 \| 20 \|/);
-    expect(result.out).toMatch(/\| threshold \| YouTube comments: precision % \|/);
+    expect(result.out).toMatch(/\| threshold \| all: precision % \| recall % \| false positives % \|/);
     expect(result.out).toMatch(/\| 0\.50 \|/);
     expect(result.out).toContain('## The shipped model on its own held-out split (seed 42, holdout 0.2)');
     expect(progress.join('')).toMatch(/\] 1\/3 training without other\.csv/);

@@ -7,11 +7,11 @@ import { DEFAULT_TEXT_RULES } from './training.ts';
 // source left out of training, the whole filter's true positives (at least) and false positives (at most). These
 // are the floors: a change that catches less spam or flags more honest texts from an unseen source fails here.
 const MEASURED: Record<string, { truePositives: number; falsePositives: number }> = {
-  'review-sentences/imdb_labelled.txt': { truePositives: 0, falsePositives: 3 },
+  'review-sentences/imdb_labelled.txt': { truePositives: 0, falsePositives: 2 },
   'review-sentences/yelp_labelled.txt': { truePositives: 0, falsePositives: 3 },
-  'sms-spam/SMSSpamCollection': { truePositives: 522, falsePositives: 125 },
+  'sms-spam/SMSSpamCollection': { truePositives: 524, falsePositives: 128 },
   'youtube-spam/Youtube01-Psy.csv': { truePositives: 150, falsePositives: 7 },
-  'youtube-spam/Youtube02-KatyPerry.csv': { truePositives: 151, falsePositives: 2 },
+  'youtube-spam/Youtube02-KatyPerry.csv': { truePositives: 153, falsePositives: 2 },
   'youtube-spam/Youtube03-LMFAO.csv': { truePositives: 198, falsePositives: 0 },
 };
 

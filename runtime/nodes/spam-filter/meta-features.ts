@@ -2,10 +2,27 @@ import type { TextSignals } from './signals.ts';
 
 // Asking the reader to go somewhere or do something for the writer: what comment spam is for, in whatever words
 // ("subscribe to my channel", "like this comment if", "follow me", "visit my page"). One feature for all of them,
-// so a way of asking seen rarely in training borrows the weight of the common ones. "check it out" is not in it:
-// a course review says that of the course.
-const CALL_TO_ACTION =
-  /\b(?:(?:check|checking|visit|watch|see|look at|go to|come to|listen to) (?:out )?my|subscribe|subscribing|sub (?:to|me|my|4|for)|sub4sub|follow me|follow my|add me|like this comment|likes? (?:if|for)|thumbs up|give (?:it|this|me) a (?:like|thumbs)|(?:like|share) (?:and|&) (?:share|subscribe|like)|share this|please share|help me (?:reach|get|to get)|my (?:channel|videos?|page|blog|website|site|music|songs?|track|profile))\b/;
+// so a way of asking seen rarely in training borrows the weight of the common ones. Not in it: "check it out" and
+// "two thumbs up" (a review says that of what it reviews), "come to my", "see my" (friends' messages).
+const ASKS = [
+  '(?:check|checking|visit|go to|listen to|look at) (?:out )?my',
+  'subscribe',
+  'subscribing',
+  'sub (?:to|me|my|4|for)',
+  'sub4sub',
+  'follow (?:me|my)',
+  'add me',
+  'like this comment',
+  'likes? if',
+  'give (?:it|this) a like',
+  '(?:like|share) (?:and|&) (?:share|subscribe|like)',
+  'share this',
+  'please share',
+  'help me (?:reach|get|to get)',
+  'my (?:channel|videos?|page|blog|website|site|music|songs?|track|profile)',
+];
+// Matched against the folded words joined by single spaces.
+const CALL_TO_ACTION = new RegExp(`\\b(?:${ASKS.join('|')})\\b`);
 
 /** The meta features of a text, by the names a reason shows ("bias" is never shown). */
 export function metaFeatures(signals: TextSignals): string[] {

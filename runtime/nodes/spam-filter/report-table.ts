@@ -47,20 +47,20 @@ export interface CurveGroup {
 
 /**
  * Precision, recall and false positives of the whole filter over the threshold, each group pooled over its
- * left-out sources: what the sensitivity setting does to texts from sources the model never saw.
+ * left-out sources: what the sensitivity setting does to texts from sources the model never saw. A group without
+ * spam (the honest review sentences) has only its false positives.
  */
 export function thresholdCurve(judged: readonly Judged[], thresholds: readonly number[], groups: readonly CurveGroup[]): string {
-  const columns = groups.flatMap(({ name }) => [`${name}: precision %`, `recall %`, `false positives %`]);
+  const members = groups.map((group) => ({ ...group, judged: judged.filter((one) => group.matches(one.source)) }));
+  const honestOnly = (group: (typeof members)[number]) => !group.judged.some((one) => one.spam);
+  const columns = members.flatMap((group) =>
+    honestOnly(group) ? [`${group.name}: false positives %`] : [`${group.name}: precision %`, 'recall %', 'false positives %'],
+  );
   const lines = [`| threshold | ${columns.join(' | ')} |`, `| ---: | ${columns.map(() => '---:').join(' | ')} |`];
   for (const threshold of thresholds) {
-    const cells = groups.flatMap(({ matches }) => {
-      const evaluation = evaluationOf(
-        '',
-        { kind: 'filter', threshold },
-        judged.filter((one) => matches(one.source)),
-      );
-      const [, , precision, recall, falsePositives] = figures(evaluation).split(' | ');
-      return [precision, recall, falsePositives];
+    const cells = members.flatMap((group) => {
+      const [, , precision, recall, falsePositives] = figures(evaluationOf('', { kind: 'filter', threshold }, group.judged)).split(' | ');
+      return honestOnly(group) ? [falsePositives] : [precision, recall, falsePositives];
     });
     lines.push(`| ${threshold.toFixed(2)} | ${cells.join(' | ')} |`);
   }
