@@ -28,6 +28,8 @@ function isTextMemory(value: unknown): value is TextMemory {
 /** The texts the duplicate rule remembers, each forgotten `rememberMs` after it was last posted. */
 export class TextMemoryStore {
   private readonly bucketMs: number;
+  /** The entry postsOf just read: remember, called next for the same text, need not read it again. */
+  private lastRead: { key: string; memory: TextMemory | undefined } | undefined;
 
   constructor(
     private readonly store: KeyValueStore,
@@ -48,12 +50,14 @@ export class TextMemoryStore {
   /** The text's remembered postings; none when it was never posted or is already past its memory. */
   postsOf(key: string, now: number): Posting[] {
     const memory = this.memoryOf(key);
+    this.lastRead = { key, memory };
     return memory && memory.seen + this.rememberMs > now ? memory.posts : [];
   }
 
   /** Remembers the text's postings as of `now`; returns when the text is next due to be forgotten. */
   remember(key: string, posts: Posting[], now: number): number {
-    const previous = this.memoryOf(key);
+    const previous = this.lastRead?.key === key ? this.lastRead.memory : this.memoryOf(key);
+    this.lastRead = undefined;
     const seen = Math.max(previous?.seen ?? now, now);
     const due = this.expiryOf(seen);
     const previousDue = previous ? this.expiryOf(previous.seen) : undefined;
@@ -71,6 +75,7 @@ export class TextMemoryStore {
    * remembered.
    */
   sweep(now: number, limit: number): number | undefined {
+    this.lastRead = undefined;
     const due = take(this.store.range(TIME, timeKey(now + 1, '')), limit);
     for (const [indexKey] of due) {
       const key = indexKey.slice(TIME.length + TIME_DIGITS + 1);
