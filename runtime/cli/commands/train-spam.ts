@@ -40,6 +40,14 @@ function evaluateAll(examples: LabelledExample[], options: { holdout: number; se
   // Other data than the project's: the curve pooled over everything.
   const groups = CURVE_GROUPS.filter((group) => loo.judged.some((one) => group.matches(one.source)));
   console.log(thresholdCurve(loo.judged, CURVE_THRESHOLDS, groups.length > 0 ? groups : [{ name: 'all', matches: () => true }]));
+  // The targets are per video: the same for each YouTube file on its own.
+  const videos = [...new Set(loo.judged.map((one) => one.source))]
+    .filter((source) => source.startsWith('youtube-spam/'))
+    .map((source) => ({ name: source.replace(/^youtube-spam\/Youtube\d+-|\.csv$/g, ''), matches: (other: string) => other === source }));
+  if (videos.length > 0) {
+    console.log('\nEach video on its own:\n');
+    console.log(thresholdCurve(loo.judged, CURVE_THRESHOLDS, videos));
+  }
   console.log(`\n## The shipped model on its own held-out split (seed ${options.seed}, holdout ${options.holdout})\n`);
   console.log(reportTable(shipped));
 }
