@@ -55,7 +55,9 @@ const rulesSchema = z.strictObject({
             .min(2)
             .max(16)
             .default(5)
-            .describe('This many different users posting one short text within `within` is a burst: the last of them is spam.'),
+            .describe(
+              'A short text posted by this many different users within `within` is a burst: the review that makes it one is spam, and so are later ones.',
+            ),
           within: durationSchema.default('10m').describe('The period for a burst, by the reviews’ own times.'),
         })
         .prefault({})
