@@ -82,7 +82,7 @@ export async function runMeasures(
       'spam-filter duplicate stage: texts remembered after the run',
       'texts',
       results.map((r) => r.duplicateState.texts),
-      `of ${settings.spamFilterRecords.toLocaleString('en')} reviews; each forgotten 30 days after it was last posted`,
+      `of ${(results[0]?.records ?? 0).toLocaleString('en')} generated reviews; each forgotten 30 days after it was last posted`,
     );
     add(
       '  bytes per remembered text (entry + expiry index, as JSON)',

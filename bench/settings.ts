@@ -19,7 +19,7 @@ export interface BenchSettings {
   memoryCourses: number;
   memoryReviewsHeld: number;
   ingestSeconds: number;
-  /** Generated reviews pushed through the spam filter in the in-memory driver, per run, for its per-record cost. */
+  /** Generated reviews pushed through the spam filter in the in-memory driver, per run, for its per-record cost (at most `records`). */
   spamFilterRecords: number;
 }
 
@@ -36,7 +36,7 @@ export function benchSettings(quick: boolean): BenchSettings {
       memoryCourses: 20_000,
       memoryReviewsHeld: 20_000,
       ingestSeconds: 3,
-      spamFilterRecords: 3000,
+      spamFilterRecords: 1500,
     };
   return {
     runs: 3,
