@@ -85,7 +85,7 @@ export async function runMeasures(
       `of ${(results[0]?.records ?? 0).toLocaleString('en')} generated reviews; each forgotten 30 days after it was last posted`,
     );
     add(
-      '  bytes per remembered text (entry + expiry index, as JSON)',
+      '  bytes per remembered text (its entry, as JSON)',
       'bytes',
       results.map((r) => r.duplicateState.bytesPerText),
     );

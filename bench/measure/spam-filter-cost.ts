@@ -16,7 +16,7 @@ export interface SpamFilterCost {
   nodeRecordsPerSecond: { classifierOn: number; classifierOff: number; withoutFilter: number };
   /** The filter's own CPU per record (the pipeline's minus the one without the filter), in microseconds. */
   filterMicrosPerRecord: { classifierOn: number; classifierOff: number };
-  /** What the duplicate stage remembers after the run: texts, and bytes per text (its entry and its expiry index entry, as JSON). */
+  /** What the duplicate stage remembers after the run: texts, and bytes per text (its entry, as JSON). */
   duplicateState: { texts: number; bytesPerText: number };
 }
 
@@ -72,8 +72,7 @@ function duplicateState(driver: MemoryDriver): SpamFilterCost['duplicateState'] 
   const stats = driver.tasks.flatMap((task) => task.storeStats()).filter((entry) => entry.store === 'spamFilter.texts');
   const keys = stats.reduce((sum, entry) => sum + entry.keys, 0);
   const bytes = stats.reduce((sum, entry) => sum + entry.bytes, 0);
-  const texts = keys / 2; // each text has its entry and one expiry index entry
-  return { texts, bytesPerText: texts === 0 ? 0 : bytes / texts };
+  return { texts: keys, bytesPerText: keys === 0 ? 0 : bytes / keys };
 }
 
 export function measureSpamFilterCost(operations: readonly LoadOperation[], records: number): SpamFilterCost {

@@ -199,14 +199,6 @@ function duplicateOptions(config: SpamConfig): DuplicateTextOptions {
   return { minWords: duplicateText.minWords, rememberMs, burst: { users: duplicateText.burst.users, withinMs } };
 }
 
-/** Texts forgotten per timer: a sweep never holds the task up for long. */
-const SWEEP_LIMIT = 5000;
-
-/**
- * The duplicate stage, partitioned by the text's key: judges each posting against the text's last postings and
- * forgets a text `remember` after it was last posted, on wall-clock timers (text-memory.ts), so its state holds
- * only the texts of the last `remember`, whatever has been posted before.
- */
 function duplicateStage(config: SpamConfig, next: string): StageSpec {
   const options = duplicateOptions(config);
   return {
@@ -216,12 +208,15 @@ function duplicateStage(config: SpamConfig, next: string): StageSpec {
     next: { checked: next },
     create: () => {
       let memory: TextMemoryStore | undefined;
+      // When the next sweep is due; undefined while none is (nothing remembered yet, or everything forgotten).
+      let nextSweep: number | undefined;
       const memoryOf = (ctx: OperatorContext) => {
         memory ??= new TextMemoryStore(ctx.stores.get('texts'), options.rememberMs);
         return memory;
       };
-      const schedule = (ctx: OperatorContext, due: number | undefined) => {
-        if (due !== undefined) ctx.schedule(Math.max(due, ctx.now()));
+      const sweepAt = (ctx: OperatorContext, at: number | undefined) => {
+        nextSweep = at;
+        if (at !== undefined) ctx.schedule(at);
       };
       const judge: Judge = (record, _value, ctx) => {
         const found = carriedTextKey(record);
@@ -230,13 +225,15 @@ function duplicateStage(config: SpamConfig, next: string): StageSpec {
         const now = ctx.now();
         const posting = { id: idOf(record, config), user: fieldKey(record, config.userField), t: record.timestamp };
         const judgement = judgePosting(memoryOf(ctx).postsOf(key, now), posting, found.words, options);
-        schedule(ctx, memoryOf(ctx).remember(key, judgement.posts, now));
+        memoryOf(ctx).remember(key, judgement.posts, now);
+        if (nextSweep === undefined) sweepAt(ctx, now + memoryOf(ctx).passMs);
         return judgement.reason ? [judgement.reason] : [];
       };
       return {
-        open: (ctx) => schedule(ctx, memoryOf(ctx).nextDue(ctx.now())),
+        // A restored store may hold texts (or an older version's entries): start sweeping it.
+        open: (ctx) => sweepAt(ctx, ctx.stores.get('texts').size() > 0 ? ctx.now() + 1000 : undefined),
         process: judging(judge),
-        onTimer: (_firedAt, ctx) => schedule(ctx, memoryOf(ctx).sweep(ctx.now(), SWEEP_LIMIT)),
+        onTimer: (_firedAt, ctx) => sweepAt(ctx, memoryOf(ctx).sweep(ctx.now())),
       };
     },
   };

@@ -8,7 +8,7 @@
  *   TextSignals works out once what several rules read (links, contacts, words, capitals).
  * Stateful rules, as pure state transitions (state in, state out, no I/O):
  *   duplicateTextKey(text) → {key, words}, judgePosting(rememberedPostings, posting, words, options)
- *   → {posts to remember, reason}; TextMemoryStore keeps them in a store and forgets them on timers;
+ *   → {posts to remember, reason}; TextMemoryStore keeps them in a store and sweeps out the forgotten;
  *   velocityStep(userState, {id, eventTime}, {maxReviews, withinMs}) → {state, count, reason}.
  * Classifier (logistic regression, FTRL-Proximal, over hashed words, word pairs, character n-grams and a few
  *   named features): train(examples) → SpamModel (plain JSON); predict(model, text) → P(spam);

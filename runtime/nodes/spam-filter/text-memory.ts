@@ -1,25 +1,18 @@
 import type { KeyValueStore } from '../../engine/store.ts';
 import type { Posting, TextMemory } from './duplicate-text.ts';
 
-// The duplicate stage's `texts` store holds two kinds of entry:
-//   text:<key>            → TextMemory, the text's last postings and when it was last posted;
-//   time:<at>:<key>       → 0, an index by expiry time, so forgetting costs a range read of what is due,
-//                           never a scan of everything remembered.
-// Expiry times are rounded up to a bucket, so a text posted many times within one bucket moves its index entry
-// once. Keys without either prefix were written by an older version (a bare hash → first review id) and are
-// deleted by the first sweeps.
+// The duplicate stage's `texts` store: `text:<key>` → TextMemory, the text's last postings and when it was last
+// posted. A sweep walks the store in key order, a slice per timer, and deletes the texts past their memory, so a
+// whole pass takes about an hour (a 24th of a shorter memory) however many texts there are: one write per review
+// (no index to keep up to date), and a forgotten text is gone within a pass of its time. Keys without the prefix
+// were written by an older version (a bare hash → the first review id, kept forever); the sweep deletes them too.
 const TEXT = 'text:';
-const TIME = 'time:';
-const TIME_DIGITS = 15;
-
 const HOUR = 3_600_000;
 
-/** How finely expiry is tracked: a 24th of the memory, between a second and an hour (30 days → 1 hour). */
-export function expiryBucketMs(rememberMs: number): number {
+/** How long a whole sweep of the store takes: a 24th of the memory, between a second and an hour (30 days → 1 hour). */
+export function sweepPassMs(rememberMs: number): number {
   return Math.min(HOUR, Math.max(1000, Math.round(rememberMs / 24)));
 }
-
-const timeKey = (at: number, key: string) => `${TIME}${String(at).padStart(TIME_DIGITS, '0')}:${key}`;
 
 function isTextMemory(value: unknown): value is TextMemory {
   return typeof value === 'object' && value !== null && 'seen' in value && 'posts' in value && Array.isArray(value.posts);
@@ -27,19 +20,19 @@ function isTextMemory(value: unknown): value is TextMemory {
 
 /** The texts the duplicate rule remembers, each forgotten `rememberMs` after it was last posted. */
 export class TextMemoryStore {
-  private readonly bucketMs: number;
+  readonly passMs: number;
+  /** Where the current pass of the sweep has got to: the last key it looked at. */
+  private cursor: string | undefined;
   /** The entry postsOf just read: remember, called next for the same text, need not read it again. */
   private lastRead: { key: string; memory: TextMemory | undefined } | undefined;
 
   constructor(
     private readonly store: KeyValueStore,
     private readonly rememberMs: number,
+    /** Entries a sweep looks at per timer, at most: a sweep never holds the task up for long. */
+    private readonly sliceSize = 5000,
   ) {
-    this.bucketMs = expiryBucketMs(rememberMs);
-  }
-
-  private expiryOf(seen: number): number {
-    return Math.ceil((seen + this.rememberMs) / this.bucketMs) * this.bucketMs;
+    this.passMs = sweepPassMs(rememberMs);
   }
 
   private memoryOf(key: string): TextMemory | undefined {
@@ -47,61 +40,40 @@ export class TextMemoryStore {
     return isTextMemory(value) ? value : undefined;
   }
 
-  /** The text's remembered postings; none when it was never posted or is already past its memory. */
+  /** The text's remembered postings; none when it was never posted or is past its memory (swept or not). */
   postsOf(key: string, now: number): Posting[] {
     const memory = this.memoryOf(key);
     this.lastRead = { key, memory };
     return memory && memory.seen + this.rememberMs > now ? memory.posts : [];
   }
 
-  /** Remembers the text's postings as of `now`; returns when the text is next due to be forgotten. */
-  remember(key: string, posts: Posting[], now: number): number {
+  /** Remembers the text's postings as of `now` (a clock that steps back never shortens a memory). */
+  remember(key: string, posts: Posting[], now: number): void {
     const previous = this.lastRead?.key === key ? this.lastRead.memory : this.memoryOf(key);
     this.lastRead = undefined;
-    const seen = Math.max(previous?.seen ?? now, now);
-    const due = this.expiryOf(seen);
-    const previousDue = previous ? this.expiryOf(previous.seen) : undefined;
-    if (previousDue !== due) {
-      if (previousDue !== undefined) this.store.delete(timeKey(previousDue, key));
-      this.store.put(timeKey(due, key), 0);
-    }
-    this.store.put(TEXT + key, { seen, posts });
-    return due;
+    this.store.put(TEXT + key, { seen: Math.max(previous?.seen ?? now, now), posts });
   }
 
   /**
-   * Forgets up to `limit` texts that are due at `now` (and up to `limit` entries of an older version). Returns
-   * when to sweep next: soon if there is more to do now, else the next text's expiry; undefined when nothing is
-   * remembered.
+   * Looks at the next slice of entries, deletes those past their memory (and those of an older version), and
+   * says when to look at the next one: soon enough that a pass takes `passMs`; undefined when the store is empty.
    */
-  sweep(now: number, limit: number): number | undefined {
+  sweep(now: number): number | undefined {
     this.lastRead = undefined;
-    const due = take(this.store.range(TIME, timeKey(now + 1, '')), limit);
-    for (const [indexKey] of due) {
-      const key = indexKey.slice(TIME.length + TIME_DIGITS + 1);
-      const memory = this.memoryOf(key);
-      if (memory === undefined || this.expiryOf(memory.seen) <= now) this.store.delete(TEXT + key);
-      this.store.delete(indexKey);
+    const slice: [string, unknown][] = [];
+    for (const entry of this.store.range(this.cursor === undefined ? undefined : `${this.cursor}\u0000`)) {
+      if (slice.length >= this.sliceSize) break;
+      slice.push(entry);
     }
-    const legacy = take(this.store.range(undefined, TEXT), limit);
-    for (const [key] of legacy) this.store.delete(key);
-    if (due.length === limit || legacy.length === limit) return now + 1000;
-    return this.nextDue();
+    for (const [key, value] of slice) {
+      const expired = !key.startsWith(TEXT) || !isTextMemory(value) || value.seen + this.rememberMs <= now;
+      if (expired) this.store.delete(key);
+    }
+    const finishedPass = slice.length < this.sliceSize;
+    this.cursor = finishedPass ? undefined : slice.at(-1)?.[0];
+    const remembered = this.store.size();
+    if (remembered === 0) return undefined;
+    const slicesPerPass = Math.ceil(remembered / this.sliceSize);
+    return now + Math.max(1000, Math.floor(this.passMs / slicesPerPass));
   }
-
-  /** When the first remembered text is due, or now-ish if entries of an older version are waiting to be deleted. */
-  nextDue(now?: number): number | undefined {
-    if (now !== undefined && take(this.store.range(undefined, TEXT), 1).length > 0) return now;
-    const [first] = take(this.store.range(TIME), 1);
-    return first ? Number(first[0].slice(TIME.length, TIME.length + TIME_DIGITS)) : undefined;
-  }
-}
-
-function take<T>(entries: Iterable<T>, limit: number): T[] {
-  const taken: T[] = [];
-  for (const entry of entries) {
-    if (taken.length >= limit) break;
-    taken.push(entry);
-  }
-  return taken;
 }
