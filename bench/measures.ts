@@ -11,6 +11,7 @@ import { measureLatency } from './measure/latency.ts';
 import { measurePassThrough } from './measure/pass-through.ts';
 import { readProfile } from './measure/profiles.ts';
 import { measureRecovery } from './measure/recovery.ts';
+import { measureSpamFilterCost } from './measure/spam-filter-cost.ts';
 import { measureStateMemory } from './measure/state-memory.ts';
 import { measureWorkers, type WorkersFigures } from './measure/workers.ts';
 import type { BenchSettings } from './settings.ts';
@@ -46,6 +47,49 @@ export async function runMeasures(
   const puts = operations.flatMap((op) => (op.kind === 'put' ? [JSON.stringify(op.review).length] : []));
   const recordBytes = Math.round(puts.reduce((a, b) => a + b, 0) / puts.length);
   const mbPerSecond = (recordsPerSecond: number) => (recordsPerSecond * recordBytes) / 1e6;
+
+  // 0. The spam filter's per-record cost on one core (in-process, no broker): the part of the pipeline that is pure CPU.
+  await section('spam filter cost', async () => {
+    const results = [];
+    for (const _ of runs) results.push(measureSpamFilterCost(operations, settings.spamFilterRecords));
+    say(`spam filter cost: ${JSON.stringify(results.at(-1))}`);
+    add(
+      'spam-filter node, classifier on (in-memory driver, 1 core)',
+      'records/s',
+      results.map((r) => r.nodeRecordsPerSecond.classifierOn),
+    );
+    add(
+      'spam-filter node, classifier off',
+      'records/s',
+      results.map((r) => r.nodeRecordsPerSecond.classifierOff),
+    );
+    add(
+      '  the same pipeline without the filter (source → sink)',
+      'records/s',
+      results.map((r) => r.nodeRecordsPerSecond.withoutFilter),
+    );
+    add(
+      "  the filter's own CPU per record, classifier on",
+      'µs',
+      results.map((r) => r.filterMicrosPerRecord.classifierOn),
+    );
+    add(
+      "  the filter's own CPU per record, classifier off",
+      'µs',
+      results.map((r) => r.filterMicrosPerRecord.classifierOff),
+    );
+    add(
+      'spam-filter duplicate stage: texts remembered after the run',
+      'texts',
+      results.map((r) => r.duplicateState.texts),
+      `of ${(results[0]?.records ?? 0).toLocaleString('en')} generated reviews; each forgotten 30 days after it was last posted`,
+    );
+    add(
+      '  bytes per remembered text (its entry, as JSON)',
+      'bytes',
+      results.map((r) => r.duplicateState.bytesPerText),
+    );
+  });
 
   // 1. Ceilings: the broker's own tools, then a plain kafkajs consume → produce.
   await section('Kafka perf tools', async () => {

@@ -11,7 +11,15 @@ describe('bench settings', () => {
     expect(full.recoveryRows).toBe(1_000_000);
     expect(full.latencyRates).toEqual([100, 1000, 5000]);
     expect(quick.latencyRates).toEqual(full.latencyRates);
-    for (const key of ['records', 'perfRecords', 'recoveryRows', 'memoryCourses', 'memoryReviewsHeld', 'ingestSeconds'] as const)
+    for (const key of [
+      'records',
+      'perfRecords',
+      'recoveryRows',
+      'memoryCourses',
+      'memoryReviewsHeld',
+      'ingestSeconds',
+      'spamFilterRecords',
+    ] as const)
       expect(quick[key]).toBeLessThanOrEqual(full[key]);
   });
 });

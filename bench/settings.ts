@@ -19,6 +19,8 @@ export interface BenchSettings {
   memoryCourses: number;
   memoryReviewsHeld: number;
   ingestSeconds: number;
+  /** Generated reviews pushed through the spam filter in the in-memory driver, per run, for its per-record cost (at most `records`). */
+  spamFilterRecords: number;
 }
 
 export function benchSettings(quick: boolean): BenchSettings {
@@ -34,6 +36,7 @@ export function benchSettings(quick: boolean): BenchSettings {
       memoryCourses: 20_000,
       memoryReviewsHeld: 20_000,
       ingestSeconds: 3,
+      spamFilterRecords: 1500,
     };
   return {
     runs: 3,
@@ -46,5 +49,6 @@ export function benchSettings(quick: boolean): BenchSettings {
     memoryCourses: 100_000,
     memoryReviewsHeld: 200_000,
     ingestSeconds: 10,
+    spamFilterRecords: 30_000,
   };
 }

@@ -14,7 +14,7 @@ describe('the preview panel', () => {
     const spam = await screen.findByTestId('preview-spam', {}, { timeout: 5000 });
     const row = within(spam).getByText('r017').closest('tr');
     expect(row?.textContent).toContain('BEST DEAL!!! CLICK NOW');
-    expect(row?.textContent).toMatch(/links: 2 link\(s\)/);
+    expect(row?.textContent).toContain('links: contains 2 links, to cheap-courses.example.com and promo.example.net');
     expect(screen.getByTestId('preview-node-reviews').textContent).toContain('in 20 · out 20');
     expect(screen.getByTestId('preview-node-courseStatsTopic').textContent).toContain('topic course-stats');
   });

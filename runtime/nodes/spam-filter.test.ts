@@ -8,7 +8,8 @@ import { serializeModel, train } from './spam-filter/classifier.ts';
 import { REASONS_HEADER } from './spam-filter.ts';
 import { type HarnessNode, harness, pipelineJson, planFor, sinkTo } from './testing/harness.ts';
 
-const noClassifier = { classifier: { enabled: false } };
+// The classifier off, and any link spam: these tests are about the node's stages, not a trained model's judgement.
+const noClassifier = { classifier: { enabled: false }, links: { maxLinks: 0 } };
 const spamNode = (rules: Record<string, unknown> = noClassifier): HarnessNode => ({
   id: 'spam',
   type: 'spam-filter',
@@ -41,6 +42,8 @@ function review(fields: { userId?: string; content: string; id?: string; minutes
     },
   };
 }
+const reasonsOf = (records: { value: unknown }[]) =>
+  records.map((record) => (record.value as { spamReasons: Record<string, unknown>[] }).spamReasons);
 const reasonsIn = (records: { value: unknown }[]) =>
   records.map((record) => (record.value as { spamReasons: { rule: string }[] }).spamReasons.map((reason) => reason.rule));
 
@@ -53,6 +56,9 @@ describe('the spam-filter node', () => {
       [clean.value, { [VERSION_HEADER]: expect.any(String) }],
     ]);
     expect(reasonsIn(driver.output('reviews-spam'))).toEqual([['links']]);
+    expect(reasonsOf(driver.output('reviews-spam'))[0]).toEqual([
+      { rule: 'links', detail: 'contains a link to www.essays-now.com (none are allowed)', links: ['www.essays-now.com'], maxLinks: 0 },
+    ]);
     expect(driver.output('reviews-spam')[0]?.headers[REASONS_HEADER]).toBeUndefined();
     expect(accountingProblems(driver.metrics.snapshot())).toEqual([]);
   });
@@ -86,7 +92,41 @@ describe('the spam-filter node', () => {
     ]);
   });
 
-  it('asks the classifier, with the model read through the environment', () => {
+  it('lets a short common text from different users through over time, and flags a burst of it and a repeat by one user', () => {
+    const driver = harness(nodes(), edges, { defaultPartitions: 3 });
+    const good = (id: string, userId: string, minutesAgo: number) => review({ id, userId, content: 'Good', minutesAgo }, driver.now());
+    // A day apart each: different people who found the course good.
+    for (let i = 0; i < 6; i++) driver.send('reviews', [good(`day${i}`, `fan${i}`, (6 - i) * 24 * 60)]);
+    expect(driver.output('reviews-spam')).toEqual([]);
+    // Five different accounts within ten minutes: the fifth makes it a burst. And one of them posting it again.
+    for (let i = 0; i < 5; i++) driver.send('reviews', [good(`burst${i}`, `sock${i}`, 10 - i)]);
+    driver.send('reviews', [good('again', 'sock0', 1)]);
+    const details = driver
+      .output('reviews-spam')
+      .map((record) => (record.value as { spamReasons: { detail: string }[] }).spamReasons[0]?.detail);
+    expect(details).toEqual([
+      'the 5th review with this short text from a different user within 10 minutes (also burst0, burst1, burst2 and 1 more)',
+      'same text as review burst0 by the same user 9 minutes ago',
+    ]);
+  });
+
+  it('forgets a text `remember` after it was last posted: its state goes, and a later copy is judged afresh', () => {
+    const driver = harness(nodes({ ...noClassifier, duplicateText: { remember: '1d' } }), edges, { defaultPartitions: 1 });
+    const text = 'The instructor explains every step clearly and the exercises build on each other.';
+    driver.send('reviews', [review({ id: 'original', userId: 'ada', content: text }, driver.now())]);
+    const texts = () =>
+      driver.tasks
+        .flatMap((task) => task.storeStats())
+        .filter((stats) => stats.store === 'spam.texts')
+        .reduce((sum, stats) => sum + stats.keys, 0);
+    expect(texts()).toBe(1);
+    driver.advanceTime(25 * 3_600_000);
+    expect(texts()).toBe(0);
+    driver.send('reviews', [review({ id: 'much-later', userId: 'bob', content: text }, driver.now())]);
+    expect(driver.output('reviews-spam')).toEqual([]);
+  });
+
+  it('asks the classifier, with the model read through the environment, and says why', () => {
     const model = train([
       { text: 'win free money now click', spam: true },
       { text: 'great course clear teacher', spam: false },
@@ -94,8 +134,11 @@ describe('the spam-filter node', () => {
     const rules = { classifier: { enabled: true, model: 'models/tiny.json', threshold: 0 } };
     const plan = planFor(pipelineJson(nodes(rules), edges), { defaultPartitions: 1, env: { readResource: () => serializeModel(model) } });
     const driver = new MemoryDriver(plan);
-    driver.send('reviews', [review({ content: 'A fine course.' }, driver.now())]);
+    driver.send('reviews', [review({ content: 'Click now, win free money.' }, driver.now())]);
     expect(reasonsIn(driver.output('reviews-spam'))).toEqual([['classifier']]);
+    const [reason] = reasonsOf(driver.output('reviews-spam'))[0] ?? [];
+    expect(reason?.detail).toMatch(/^spam score 0\.\d\d, the threshold is 0\.00; pushed up most by (click|win|free|money) \+/);
+    expect(reason?.pushedBy).toHaveLength(3);
   });
 
   it('reports a config issue when the classifier has no model file to read', () => {

@@ -8,20 +8,24 @@
 // Every review passes every stage, so a spam review still counts toward its user's velocity.
 import { type ConfigOf, parseDuration } from '../../shared/index.ts';
 import { NodeConfigError, type NodeEnvironment, type NodeFactory, type StageSpec } from '../engine/node-implementation.ts';
-import type { OperatorContext } from '../engine/operator.ts';
+import type { Operator, OperatorContext } from '../engine/operator.ts';
 import { fieldKey, partitionByField } from '../engine/partitioning.ts';
 import type { EngineRecord } from '../engine/record.ts';
 import { VERSION_HEADER } from './source-kafka.ts';
-import { parseModel, predict } from './spam-filter/classifier.ts';
-import { type DuplicateEntry, decideDuplicate, duplicateTextKey } from './spam-filter/duplicate-text.ts';
+import { parseModel } from './spam-filter/classifier.ts';
+import { type DuplicateTextOptions, duplicateTextKey, judgePosting } from './spam-filter/duplicate-text.ts';
 import type { SpamReason } from './spam-filter/reason.ts';
-import { applyTextRules, reviewText } from './spam-filter/text-rules.ts';
+import { TextSignals } from './spam-filter/signals.ts';
+import { TextMemoryStore } from './spam-filter/text-memory.ts';
+import { type ClassifierSetting, judgeText, reviewText } from './spam-filter/text-rules.ts';
 import { type VelocityState, velocityStep } from './spam-filter/velocity.ts';
 
 type SpamConfig = ConfigOf<'spam-filter'>;
 
 /** Carries the reasons found by earlier stages; removed before the record leaves the node. */
 export const REASONS_HEADER = 'sluice.spam.reasons';
+/** Carries the text's duplicate key and word count (`<key>:<words>`) from the rules stage, which has the text folded already, to the duplicate stage. */
+export const TEXT_KEY_HEADER = 'sluice.spam.text';
 
 function reasonsOf(record: EngineRecord): SpamReason[] {
   const carried = record.headers[REASONS_HEADER];
@@ -35,18 +39,16 @@ function withReasons(record: EngineRecord, reasons: SpamReason[]): EngineRecord 
 /** Each stage's own judgement of one review: the reasons it adds. */
 type Judge = (record: EngineRecord, value: Record<string, unknown>, ctx: OperatorContext) => SpamReason[];
 
-function stage(name: string, judge: Judge, next: string, extra: Partial<StageSpec> = {}): StageSpec {
-  return {
-    name,
-    ...extra,
-    next: { checked: next },
-    create: () => ({
-      process(record, ctx) {
-        const reasons = record.value === null ? [] : [...reasonsOf(record), ...judge(record, record.value, ctx)];
-        ctx.emit('checked', withReasons(record, reasons));
-      },
-    }),
+/** The step every judging stage takes: add its own reasons to those carried so far, and pass the record on. */
+function judging(judge: Judge): Operator['process'] {
+  return (record, ctx) => {
+    const reasons = record.value === null ? [] : [...reasonsOf(record), ...judge(record, record.value, ctx)];
+    ctx.emit('checked', withReasons(record, reasons));
   };
+}
+
+function stage(name: string, judge: Judge, next: string, extra: Partial<StageSpec> = {}): StageSpec {
+  return { name, ...extra, next: { checked: next }, create: () => ({ process: judging(judge) }) };
 }
 
 /** What the `latest` stage remembers of each review id: its newest version, and whether that one was valid. */
@@ -77,6 +79,7 @@ function latestStage(config: SpamConfig, env: NodeEnvironment): StageSpec {
         const id = record.value === null ? (record.key ?? null) : fieldKey(record, config.idField);
         const headers = { ...record.headers };
         delete headers[REASONS_HEADER];
+        delete headers[TEXT_KEY_HEADER];
         const reasons = reasonsOf(record);
         if (id === null) {
           decide(record, headers, reasons, ctx);
@@ -113,36 +116,57 @@ function decide(record: EngineRecord, headers: Record<string, string>, reasons: 
   else ctx.emit('spam', { ...record, headers, value: { ...record.value, spamReasons: reasons } });
 }
 
-function textJudge(config: SpamConfig, env: NodeEnvironment): Judge {
+function classifierSetting(config: SpamConfig, env: NodeEnvironment): ClassifierSetting {
   const { classifier } = config.rules;
-  let model: ReturnType<typeof parseModel> | undefined;
-  if (classifier.enabled) {
-    if (!env.readResource)
-      throw new NodeConfigError(
-        `the classifier needs its model file ${classifier.model}, and no files are available here`,
-        '/rules/classifier/model',
-      );
-    let text: string;
-    try {
-      text = env.readResource(classifier.model);
-    } catch (error) {
-      throw new NodeConfigError(
-        `cannot read the model ${classifier.model}: ${error instanceof Error ? error.message : String(error)}`,
-        '/rules/classifier/model',
-      );
-    }
-    model = parseModel(text);
-    if (!model.ok) throw new NodeConfigError(`${classifier.model}: ${model.message}`, '/rules/classifier/model');
+  if (!classifier.enabled) return undefined;
+  if (!env.readResource)
+    throw new NodeConfigError(
+      `the classifier needs its model file ${classifier.model}, and no files are available here`,
+      '/rules/classifier/model',
+    );
+  let text: string;
+  try {
+    text = env.readResource(classifier.model);
+  } catch (error) {
+    throw new NodeConfigError(
+      `cannot read the model ${classifier.model}: ${error instanceof Error ? error.message : String(error)}`,
+      '/rules/classifier/model',
+    );
   }
-  return (_record, value) => {
-    const text = reviewText(value, config.textFields);
-    const reasons = applyTextRules(text, config.rules);
-    if (model?.ok) {
-      const probability = predict(model.model, text);
-      if (probability >= classifier.threshold) reasons.push({ rule: 'classifier', detail: `spam probability ${probability.toFixed(3)}` });
-    }
-    return reasons;
+  const parsed = parseModel(text);
+  if (!parsed.ok) throw new NodeConfigError(`${classifier.model}: ${parsed.message}`, '/rules/classifier/model');
+  return { model: parsed.model, threshold: classifier.threshold };
+}
+
+/** The first stage: the stateless rules and the classifier; it also works out the text's duplicate key for the duplicate stage. */
+function rulesStage(config: SpamConfig, env: NodeEnvironment, next: string): StageSpec {
+  const classifier = classifierSetting(config, env);
+  const keyed = config.rules.duplicateText.enabled;
+  return {
+    name: 'rules',
+    next: { checked: next },
+    create: () => ({
+      process(record, ctx) {
+        if (record.value === null) {
+          ctx.emit('checked', withReasons(record, []));
+          return;
+        }
+        const signals = new TextSignals(reviewText(record.value, config.textFields));
+        const checked = withReasons(record, judgeText(signals, config.rules, classifier));
+        const found = keyed ? duplicateTextKey(signals) : undefined;
+        if (found) checked.headers[TEXT_KEY_HEADER] = `${found.key}:${found.words}`;
+        ctx.emit('checked', checked);
+      },
+    }),
   };
+}
+
+/** The duplicate key and word count the rules stage put in the header, or undefined (no words, or a delete). */
+function carriedTextKey(record: EngineRecord): { key: string; words: number } | undefined {
+  const carried = record.headers[TEXT_KEY_HEADER];
+  if (carried === undefined) return undefined;
+  const colon = carried.lastIndexOf(':');
+  return { key: carried.slice(0, colon), words: Number(carried.slice(colon + 1)) };
 }
 
 const idOf = (record: EngineRecord, config: SpamConfig) => fieldKey(record, config.idField) ?? record.key ?? `@${record.timestamp}`;
@@ -165,25 +189,62 @@ function velocityJudge(config: SpamConfig): Judge {
   };
 }
 
-function duplicateJudge(config: SpamConfig, textKey: (record: EngineRecord) => string | null): Judge {
-  return (record, _value, ctx) => {
-    const key = textKey(record);
-    if (key === null) return [];
-    const texts = ctx.stores.get('texts');
-    const decision = decideDuplicate(idOf(record, config), texts.get(key) as DuplicateEntry | undefined);
-    if (decision.kind === 'first') texts.put(key, decision.store);
-    return decision.kind === 'duplicate' ? [decision.reason] : [];
+function duplicateOptions(config: SpamConfig): DuplicateTextOptions {
+  const { duplicateText } = config.rules;
+  const rememberMs = parseDuration(duplicateText.remember);
+  const withinMs = parseDuration(duplicateText.burst.within);
+  if (rememberMs === undefined) throw new NodeConfigError(`'${duplicateText.remember}' is not a duration`, '/rules/duplicateText/remember');
+  if (withinMs === undefined)
+    throw new NodeConfigError(`'${duplicateText.burst.within}' is not a duration`, '/rules/duplicateText/burst/within');
+  return { minWords: duplicateText.minWords, rememberMs, burst: { users: duplicateText.burst.users, withinMs } };
+}
+
+function duplicateStage(config: SpamConfig, next: string): StageSpec {
+  const options = duplicateOptions(config);
+  return {
+    name: 'duplicate',
+    partitionBy: { by: { kind: 'derived', name: 'normalised review text' }, keyOf: (record) => carriedTextKey(record)?.key ?? null },
+    stores: [{ name: 'texts', doc: `each text's last postings, forgotten ${config.rules.duplicateText.remember} after the last one` }],
+    next: { checked: next },
+    create: () => {
+      let memory: TextMemoryStore | undefined;
+      // When the next sweep is due; undefined while none is (nothing remembered yet, or everything forgotten).
+      let nextSweep: number | undefined;
+      const memoryOf = (ctx: OperatorContext) => {
+        memory ??= new TextMemoryStore(ctx.stores.get('texts'), options.rememberMs);
+        return memory;
+      };
+      const sweepAt = (ctx: OperatorContext, at: number | undefined) => {
+        nextSweep = at;
+        if (at !== undefined) ctx.schedule(at);
+      };
+      const judge: Judge = (record, _value, ctx) => {
+        const found = carriedTextKey(record);
+        if (found === undefined) return [];
+        const { key } = found;
+        const now = ctx.now();
+        const posting = { id: idOf(record, config), user: fieldKey(record, config.userField), t: record.timestamp };
+        const judgement = judgePosting(memoryOf(ctx).postsOf(key, now), posting, found.words, options);
+        memoryOf(ctx).remember(key, judgement.posts, now);
+        if (nextSweep === undefined) sweepAt(ctx, now + memoryOf(ctx).passMs);
+        return judgement.reason ? [judgement.reason] : [];
+      };
+      return {
+        // A restored store may hold texts (or an older version's entries): start sweeping it.
+        open: (ctx) => sweepAt(ctx, ctx.stores.get('texts').size() > 0 ? ctx.now() + 1000 : undefined),
+        process: judging(judge),
+        onTimer: (_firedAt, ctx) => sweepAt(ctx, memoryOf(ctx).sweep(ctx.now())),
+      };
+    },
   };
 }
 
 export const spamFilter: NodeFactory<'spam-filter'> = {
   create({ config }, env) {
     const { velocity, duplicateText } = config.rules;
-    const textKey = (record: EngineRecord) =>
-      record.value === null ? null : (duplicateTextKey(reviewText(record.value, config.textFields), duplicateText) ?? null);
     const names = ['rules', ...(velocity.enabled ? ['velocity'] : []), ...(duplicateText.enabled ? ['duplicate'] : []), 'latest'];
     const nextAfter = (name: string) => names[names.indexOf(name) + 1] ?? 'latest';
-    const stages: StageSpec[] = [stage('rules', textJudge(config, env), nextAfter('rules'))];
+    const stages: StageSpec[] = [rulesStage(config, env, nextAfter('rules'))];
     if (velocity.enabled) {
       stages.push(
         stage('velocity', velocityJudge(config), nextAfter('velocity'), {
@@ -192,14 +253,7 @@ export const spamFilter: NodeFactory<'spam-filter'> = {
         }),
       );
     }
-    if (duplicateText.enabled) {
-      stages.push(
-        stage('duplicate', duplicateJudge(config, textKey), nextAfter('duplicate'), {
-          partitionBy: { by: { kind: 'derived', name: 'normalised review text' }, keyOf: textKey },
-          stores: [{ name: 'texts', doc: 'the first review that posted each text' }],
-        }),
-      );
-    }
+    if (duplicateText.enabled) stages.push(duplicateStage(config, nextAfter('duplicate')));
     stages.push(latestStage(config, env));
     return { kind: 'operators', stages };
   },

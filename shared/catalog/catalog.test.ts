@@ -65,7 +65,9 @@ describe('the node catalog', () => {
     });
     const spam = configSchemas['spam-filter'].parse({});
     expect(spam.rules.velocity).toEqual({ enabled: true, maxReviews: 5, within: '1h' });
-    expect(spam.rules.shouting).toEqual({ enabled: true, maxCapsRatio: 0.7, minLetters: 12, maxRepeatedChars: 6 });
+    expect(spam.rules.shouting).toEqual({ enabled: false, maxCapsRatio: 0.7, minLetters: 12, maxRepeatedChars: 6 });
+    expect(spam.rules.duplicateText).toEqual({ enabled: true, minWords: 8, remember: '30d', burst: { users: 5, within: '10m' } });
+    expect(spam.rules.classifier.threshold).toBe(0.5);
     expect(spam.textFields).toEqual(['title', 'content']);
     expect(configSchemas['source.kafka'].parse({ topic: 'reviews' })).toEqual({ topic: 'reviews', format: 'json', startFrom: 'earliest' });
     expect(

@@ -5,19 +5,32 @@ import { fieldNameSchema } from './fields.ts';
 
 const enabled = z.boolean().default(true).describe('Whether this rule runs.');
 
+/** The default classifier threshold: see docs/spam-filter.md for what each value flags on data the model never saw. */
+export const DEFAULT_SPAM_THRESHOLD = 0.5;
+
 const rulesSchema = z.strictObject({
   links: z
-    .strictObject({ enabled, maxLinks: z.int().min(0).default(0).describe('How many links a review may contain.') })
+    .strictObject({
+      enabled,
+      maxLinks: z
+        .int()
+        .min(0)
+        .default(1)
+        .describe('How many links a review may contain; a review with one link is left to the classifier, which weighs it.'),
+    })
     .prefault({})
-    .describe('Flags reviews with too many links.'),
-  contacts: z.strictObject({ enabled }).prefault({}).describe('Flags e-mail addresses and phone numbers.'),
+    .describe('Flags reviews with more links than allowed.'),
+  contacts: z.strictObject({ enabled }).prefault({}).describe('Flags e-mail addresses, phone numbers and messenger handles.'),
   blocklist: z
     .strictObject({ enabled, terms: z.array(z.string().min(1)).default([]).describe('Words or phrases that mark a review as spam.') })
     .prefault({})
     .describe('Flags reviews containing blocked terms.'),
   shouting: z
     .strictObject({
-      enabled,
+      enabled: z
+        .boolean()
+        .default(false)
+        .describe('Whether this rule runs. Off by default: honest people shout too; the classifier weighs capitals instead.'),
       maxCapsRatio: z.number().min(0).max(1).default(0.7).describe('Largest share of capital letters allowed.'),
       minLetters: z.int().min(0).default(12).describe('Texts with fewer letters are never shouting.'),
       maxRepeatedChars: z.int().min(1).default(6).describe('Longest run of one repeated character allowed.'),
@@ -25,9 +38,33 @@ const rulesSchema = z.strictObject({
     .prefault({})
     .describe('Flags SHOUTING and characters repeated many times.'),
   duplicateText: z
-    .strictObject({ enabled, minLength: z.int().min(0).default(20).describe('Shorter texts are never duplicates.') })
+    .strictObject({
+      enabled,
+      minWords: z
+        .int()
+        .min(1)
+        .default(8)
+        .describe('Texts of at least this many words are long: the same long text from another user is a copy.'),
+      remember: durationSchema
+        .default('30d')
+        .describe('How long a text is remembered after it was last posted: copies further apart are not seen.'),
+      burst: z
+        .strictObject({
+          users: z
+            .int()
+            .min(2)
+            .max(16)
+            .default(5)
+            .describe(
+              'A short text posted by this many different users within `within` is a burst: the review that makes it one is spam, and so are later ones.',
+            ),
+          within: durationSchema.default('10m').describe('The period for a burst, by the reviews’ own times.'),
+        })
+        .prefault({})
+        .describe('Short common texts ("Good", "Great course") are fine from different people, but not all at once.'),
+    })
     .prefault({})
-    .describe('Flags the same text posted again by another review.'),
+    .describe('Flags copies: the same text from the same user, a long text from another user, or a burst of one text.'),
   velocity: z
     .strictObject({
       enabled,
@@ -40,7 +77,14 @@ const rulesSchema = z.strictObject({
     .strictObject({
       enabled,
       model: z.string().min(1).default('models/spam-model.json').describe('The trained model file, relative to pipelines/.'),
-      threshold: z.number().min(0).max(1).default(0.9).describe('Spam probability at or above which a review is spam.'),
+      threshold: z
+        .number()
+        .min(0)
+        .max(1)
+        .default(DEFAULT_SPAM_THRESHOLD)
+        .describe(
+          'The sensitivity: spam score at or above which a review is spam (texts of under 4 words need halfway to 1). Lower flags more spam and more honest reviews; docs/spam-filter.md has the figures for each value.',
+        ),
     })
     .prefault({})
     .describe('A trained text classifier.'),
@@ -68,7 +112,10 @@ export const spamFilter: NodeDeclaration<SpamFilterConfig> = {
   inputs: [IN_PORT],
   outputs: () => [
     { name: 'valid', doc: 'Reviews no rule flagged.' },
-    { name: 'spam', doc: 'Flagged reviews, with spamReasons: {rule, detail}[].' },
+    {
+      name: 'spam',
+      doc: 'Flagged reviews, with spamReasons: {rule, detail, ...}[] (the rule, a sentence saying why, and the same as data).',
+    },
   ],
   keyEffect: () => 'keeps',
   stateful: true,

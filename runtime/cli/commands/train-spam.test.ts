@@ -37,12 +37,28 @@ describe('sluice train-spam', () => {
     const out = join(folder, 'out/model.json');
     const result = await run(file('labelled.csv', labelledCsv), '--out', out, '--holdout', '0.25', '--seed', '7');
     expect(result.code).toBe(0);
-    expect(result.out).toMatch(/\| classifier @ 0\.5 \| all \| 10 \|/);
-    expect(result.out).toContain('recommended threshold');
+    expect(result.out).toMatch(/\| filter @ 0\.5 \| labelled\.csv \| 10 \| 5 \|/);
+    expect(result.out).toMatch(/\| rules alone \| labelled\.csv \| 10 \|/);
     const parsed = parseModel(readFileSync(out, 'utf8'));
     if (!parsed.ok) throw new Error(parsed.message);
     expect(parsed.model.trainedOn.examples).toBe(30);
     expect(predict(parsed.model, 'click now to win a free prize')).toBeGreaterThan(0.5);
+  });
+
+  it('with --evaluate, leaves each source out in turn, prints its figures and the curve over the threshold, and writes no model', async () => {
+    const other = file('other.csv', ['label,text', ...spamLines.map((line) => line.replace('win', 'claim')), ...hamLines].join('\n'));
+    const progress: string[] = [];
+    vi.spyOn(process.stderr, 'write').mockImplementation((chunk: unknown) => Boolean(progress.push(String(chunk))));
+    const result = await run(file('labelled.csv', labelledCsv), other, '--evaluate', '--threshold', '0.5');
+    expect(result.code).toBe(0);
+    expect(result.out).toContain('## Each source left out of training, then tested on (threshold 0.5, default rules)');
+    expect(result.out).toMatch(/\| labelled\.csv \| rules \+ classifier \| 40 \| 20 \|/);
+    expect(result.out).toMatch(/\| other\.csv \| classifier alone \| 40 \| 20 \|/);
+    expect(result.out).toMatch(/\| threshold \| all: precision % \| recall % \| false positives % \|/);
+    expect(result.out).toMatch(/\| 0\.50 \|/);
+    expect(result.out).toContain('## The shipped model on its own held-out split (seed 42, holdout 0.2)');
+    expect(progress.join('')).toMatch(/\] 1\/3 training without other\.csv/);
+    expect(progress.join('')).toMatch(/\] 3\/3 done/);
   });
 
   it('exits 2 with the reason for a file that is not labelled data', async () => {

@@ -27,7 +27,10 @@ describe('blocklist rule', () => {
   });
 
   it('flags a text with a blocked term and names the term as configured', () => {
-    expect(blocklistRule('Earn Crypto fast', { terms: ['Crypto'] })).toEqual([{ rule: 'blocklist', detail: 'blocked term(s): Crypto' }]);
+    expect(blocklistRule('Earn Crypto fast', { terms: ['Crypto'] })).toEqual([
+      { rule: 'blocklist', detail: 'contains the blocked term "Crypto"', terms: ['Crypto'] },
+    ]);
+    expect(blocklistRule('free money and crypto', { terms })[0]?.detail).toBe('contains the blocked terms "free money" and "crypto"');
   });
 
   it('flags nothing with an empty list', () => {

@@ -1,5 +1,6 @@
 import { foldText } from './normalize.ts';
 import { listBriefly, type SpamReason } from './reason.ts';
+import { signalsOf, type TextInput } from './signals.ts';
 
 export interface BlocklistOptions {
   terms: readonly string[];
@@ -54,7 +55,10 @@ export function findBlockedTerms(text: string, terms: readonly string[]): string
 }
 
 /** Flags a text containing any blocked term, ignoring case, accents and look-alike letters. */
-export function blocklistRule(text: string, options: BlocklistOptions): SpamReason[] {
-  const found = findBlockedTerms(text, options.terms);
-  return found.length === 0 ? [] : [{ rule: 'blocklist', detail: `blocked term(s): ${listBriefly(found)}` }];
+export function blocklistRule(input: TextInput, options: BlocklistOptions): SpamReason[] {
+  if (options.terms.length === 0) return [];
+  const found = findBlockedTerms(signalsOf(input).text, options.terms);
+  if (found.length === 0) return [];
+  const quoted = listBriefly(found.map((term) => `"${term}"`));
+  return [{ rule: 'blocklist', detail: `contains the blocked ${found.length === 1 ? 'term' : 'terms'} ${quoted}`, terms: found }];
 }

@@ -29,10 +29,24 @@ describe('contacts rule', () => {
     expect(findMessagingHandles('add me on telegram')).toEqual(['add me on telegram']);
   });
 
-  it('flags a review with contact details', () => {
+  it('flags a review with contact details and says which, in a sentence', () => {
     expect(contactsRule('great course, questions? write to tutor@example.com')).toEqual([
-      { rule: 'contacts', detail: 'e-mail tutor@example.com' },
+      {
+        rule: 'contacts',
+        detail: 'gives an e-mail address (tutor@example.com)',
+        contacts: [{ kind: 'e-mail', text: 'tutor@example.com' }],
+      },
     ]);
+    expect(contactsRule('Earn $500 a day, write to easy.money@example.org or WhatsApp +1 555 0100 now')[0]?.detail).toBe(
+      'gives an e-mail address (easy.money@example.org), a phone number (+1 555 0100) and a messenger contact (WhatsApp +1)',
+    );
+  });
+
+  it('does not take a count for a phone number, as in a real honest comment', async () => {
+    const comment = (await hamTexts('youtube')).find((text) => text.includes('5277478 comments'));
+    expect(comment).toBeDefined();
+    expect(contactsRule(comment ?? '')).toEqual([]);
+    expect(findPhoneNumbers('1884034783 views and 2015 likes, call 0800 123 4567')).toEqual(['0800 123 4567']);
   });
 
   it('leaves a review that only mentions a messenger alone', () => {

@@ -1,4 +1,10 @@
-import { listBriefly, type SpamReason } from './reason.ts';
+import { joinWithAnd, listBriefly, type SpamReason } from './reason.ts';
+import { signalsOf, type TextInput } from './signals.ts';
+
+export interface Contact {
+  kind: 'e-mail' | 'phone' | 'messenger';
+  text: string;
+}
 
 const EMAIL = /[\p{L}\p{N}._%+-]+\s*(?:@|\[at\]|\(at\))\s*[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/giu;
 
@@ -13,6 +19,9 @@ const NOT_A_PHONE = [
   /0{5,}/, // round numbers: "1000000000 views"
   /\d[ .-]\d(?:[ .-]\d\b)/, // digits one by one: "1 2 3 4 5 6 7"
 ];
+// A number followed by what it counts is a count, however many digits it has: "5277478 comments".
+const COUNTED =
+  /^\s*(?:views?|likes?|dislikes?|comments?|subscribers?|people|times|years?|days?|hours?|minutes?|seconds?|dollars?|euros?|pounds?|votes?|hits?|plays?|fans?|followers?|users?|students?|reviews?|pages?|words?|lines?)\b/i;
 
 /** True when the match continues a number written with commas ("2,124923004 views"). */
 function continuesNumber(text: string, index: number): boolean {
@@ -35,10 +44,12 @@ export function findPhoneNumbers(text: string): string[] {
   const phones: string[] = [];
   for (const match of text.matchAll(PHONE_CANDIDATE)) {
     const candidate = match[0].trim();
-    if (continuesNumber(text, match.index ?? 0)) continue;
+    const index = match.index ?? 0;
+    if (continuesNumber(text, index)) continue;
     const digits = digitCount(candidate);
     if (digits < MIN_PHONE_DIGITS || digits > MAX_PHONE_DIGITS) continue;
     if (NOT_A_PHONE.some((shape) => shape.test(candidate))) continue;
+    if (COUNTED.test(text.slice(index + match[0].length, index + match[0].length + 16))) continue;
     phones.push(candidate);
   }
   return phones;
@@ -52,12 +63,34 @@ export function findMessagingHandles(text: string): string[] {
   return HANDLE_PATTERNS.flatMap((pattern) => [...text.matchAll(pattern)].map((match) => match[0].trim()));
 }
 
-/** Flags contact details: reviews are no place to be reached, so any one of them is enough. */
-export function contactsRule(text: string): SpamReason[] {
-  const found = [
-    ...findEmails(text).map((email) => `e-mail ${email}`),
-    ...findPhoneNumbers(text).map((phone) => `phone ${phone}`),
-    ...findMessagingHandles(text).map((handle) => `messenger "${handle}"`),
+/** Every way the text gives to reach someone outside the site, in the order e-mail, phone, messenger. */
+export function findContacts(text: string): Contact[] {
+  return [
+    ...findEmails(text).map((found) => ({ kind: 'e-mail' as const, text: found })),
+    ...findPhoneNumbers(text).map((found) => ({ kind: 'phone' as const, text: found })),
+    ...findMessagingHandles(text).map((found) => ({ kind: 'messenger' as const, text: found })),
   ];
-  return found.length === 0 ? [] : [{ rule: 'contacts', detail: listBriefly(found) }];
+}
+
+const NAMES = {
+  'e-mail': ['an e-mail address', 'e-mail addresses'],
+  phone: ['a phone number', 'phone numbers'],
+  messenger: ['a messenger contact', 'messenger contacts'],
+};
+
+/** "gives an e-mail address (a@b.org) and a phone number (+1 555 0100)". */
+function describeContacts(contacts: readonly Contact[]): string {
+  const parts = (['e-mail', 'phone', 'messenger'] as const).flatMap((kind) => {
+    const found = contacts.filter((contact) => contact.kind === kind).map((contact) => contact.text);
+    if (found.length === 0) return [];
+    const [one, many] = NAMES[kind];
+    return [`${found.length === 1 ? one : many} (${listBriefly(found, 2)})`];
+  });
+  return `gives ${joinWithAnd(parts)}`;
+}
+
+/** Flags contact details: reviews are no place to be reached, so any one of them is enough. */
+export function contactsRule(input: TextInput): SpamReason[] {
+  const contacts = signalsOf(input).contacts;
+  return contacts.length === 0 ? [] : [{ rule: 'contacts', detail: describeContacts(contacts), contacts }];
 }

@@ -14,12 +14,14 @@ const REVIEW_SENTENCES = 'review-sentences/';
 
 /**
  * The corpora the project carries, by family: `spam` are those with both spam and ham (SMS, YouTube
- * comments), `reviewSentences` the honest review sentences (Yelp, IMDb: all ham). Sources are paths
+ * comments), `reviewSentences` the honest review sentences (Yelp, IMDb: all ham), `all` every file in the
+ * order `sluice train-spam` reads data/ (the order the shipped model was trained in). Sources are paths
  * relative to data/, such as `sms-spam/SMSSpamCollection`.
  */
-export async function readProjectCorpora(family: 'spam' | 'reviewSentences'): Promise<LabelledExample[]> {
+export async function readProjectCorpora(family: 'spam' | 'reviewSentences' | 'all'): Promise<LabelledExample[]> {
   const read = await readCorpusPaths([dataDirectory()]);
   if (!read.ok) throw new Error(`cannot read the corpora in data/: ${read.message}`);
+  if (family === 'all') return read.examples;
   const wanted = family === 'reviewSentences';
   return read.examples.filter((example) => example.source.startsWith(REVIEW_SENTENCES) === wanted);
 }

@@ -1,10 +1,15 @@
-// Test helper: the real spam corpora the project carries in data/.
+// Test helper: the real corpora the project carries in data/.
 
 import type { LabelledExample } from './corpora.ts';
 import { readProjectCorpora } from './corpus-files.ts';
 
 export async function realCorpora(): Promise<LabelledExample[]> {
   return readProjectCorpora('spam');
+}
+
+/** Every corpus: the spam collections and the honest review sentences, in the order the shipped model was trained on them. */
+export async function allCorpora(): Promise<LabelledExample[]> {
+  return readProjectCorpora('all');
 }
 
 /** Honest texts from one corpus family ('sms' or 'youtube'). */

@@ -1,30 +1,45 @@
 import { predict } from './classifier.ts';
+import { requiredScore } from './classifier-rule.ts';
 import type { LabelledExample } from './corpora.ts';
 import { type Confusion, confusionOf, type Scores, scoresOf } from './metrics.ts';
 import type { SpamModel } from './model.ts';
+import { TextSignals } from './signals.ts';
 import { applyTextRules, type TextRulesConfig } from './text-rules.ts';
 
-/** Which decision is being measured: the classifier at a threshold, the text rules, or either. */
-export type Detector =
-  | { kind: 'classifier'; threshold: number }
-  | { kind: 'rules'; rules: TextRulesConfig }
-  | { kind: 'rules-or-classifier'; rules: TextRulesConfig; threshold: number };
-
-export interface Evaluation {
-  group: string;
-  examples: number;
-  confusion: Confusion;
-  scores: Scores;
+/** One text as the filter saw it: whether a rule flagged it, the model's score, and the score it needed. */
+export interface Judged {
+  source: string;
+  spam: boolean;
+  ruleFlagged: boolean;
+  score: number;
+  words: number;
 }
 
-function flags(detector: Detector, model: SpamModel, text: string): boolean {
+/** Scores every example once, so any threshold can be measured afterwards without asking the model again. */
+export function judgeAll(model: SpamModel, rules: TextRulesConfig, examples: readonly LabelledExample[]): Judged[] {
+  return examples.map((example) => {
+    const signals = new TextSignals(example.text);
+    return {
+      source: example.source,
+      spam: example.spam,
+      ruleFlagged: applyTextRules(signals, rules).length > 0,
+      score: predict(model, signals),
+      words: signals.words.length,
+    };
+  });
+}
+
+/** Which decision is measured: the rules, the classifier at a threshold, or both as the filter runs them. */
+export type Detector = { kind: 'rules' } | { kind: 'classifier'; threshold: number } | { kind: 'filter'; threshold: number };
+
+export function flagged(detector: Detector, judged: Judged): boolean {
   switch (detector.kind) {
-    case 'classifier':
-      return predict(model, text) >= detector.threshold;
     case 'rules':
-      return applyTextRules(text, detector.rules).length > 0;
-    case 'rules-or-classifier':
-      return applyTextRules(text, detector.rules).length > 0 || predict(model, text) >= detector.threshold;
+      return judged.ruleFlagged;
+    case 'classifier':
+      return judged.score >= requiredScore(detector.threshold, judged.words);
+    case 'filter':
+      return judged.ruleFlagged || judged.score >= requiredScore(detector.threshold, judged.words);
     default:
       return assertNever(detector);
   }
@@ -34,42 +49,36 @@ function assertNever(value: never): never {
   throw new Error(`unexpected detector ${JSON.stringify(value)}`);
 }
 
-function evaluationOf(group: string, outcomes: { spam: boolean; flagged: boolean }[]): Evaluation {
-  const confusion = confusionOf(outcomes);
-  return { group, examples: outcomes.length, confusion, scores: scoresOf(confusion) };
+export interface Evaluation {
+  group: string;
+  examples: number;
+  confusion: Confusion;
+  scores: Scores;
+  /** Share of the honest texts flagged. */
+  falsePositiveRate: number;
 }
 
-/** One row per source (file) and one for everything together, named 'all'. */
-export function evaluate(detector: Detector, model: SpamModel, examples: readonly LabelledExample[]): Evaluation[] {
-  const outcomes = examples.map((example) => ({
-    source: example.source,
-    spam: example.spam,
-    flagged: flags(detector, model, example.text),
-  }));
-  const sources = [...new Set(outcomes.map((outcome) => outcome.source))].sort();
-  const perSource =
-    sources.length > 1
-      ? sources.map((source) =>
-          evaluationOf(
-            source,
-            outcomes.filter((o) => o.source === source),
-          ),
-        )
-      : [];
-  return [...perSource, evaluationOf('all', outcomes)];
+export function evaluationOf(group: string, detector: Detector, judged: readonly Judged[]): Evaluation {
+  const confusion = confusionOf(judged.map((one) => ({ spam: one.spam, flagged: flagged(detector, one) })));
+  const honest = confusion.falsePositives + confusion.trueNegatives;
+  return {
+    group,
+    examples: judged.length,
+    confusion,
+    scores: scoresOf(confusion),
+    falsePositiveRate: honest === 0 ? 0 : confusion.falsePositives / honest,
+  };
 }
 
-/**
- * The threshold with the best F1 on the given examples, among a fixed grid. The grid stops
- * at 0.99: naive Bayes is overconfident, and picking among thresholds of 0.9999... would fit noise.
- */
-export function bestThreshold(model: SpamModel, examples: readonly LabelledExample[]): { threshold: number; f1: number } {
-  const probabilities = examples.map((example) => ({ spam: example.spam, probability: predict(model, example.text) }));
-  let best = { threshold: 0.5, f1: -1 };
-  for (let step = 5; step <= 99; step++) {
-    const threshold = step / 100;
-    const { f1 } = scoresOf(confusionOf(probabilities.map((p) => ({ spam: p.spam, flagged: p.probability >= threshold }))));
-    if (f1 > best.f1) best = { threshold, f1 };
-  }
-  return best;
+/** One row per source (file) and, when there are several, one for everything together, named 'all'. */
+export function evaluateBySource(detector: Detector, judged: readonly Judged[]): Evaluation[] {
+  const sources = [...new Set(judged.map((one) => one.source))].sort();
+  const perSource = sources.map((source) =>
+    evaluationOf(
+      source,
+      detector,
+      judged.filter((one) => one.source === source),
+    ),
+  );
+  return sources.length > 1 ? [...perSource, evaluationOf('all', detector, judged)] : perSource;
 }

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { flaggedShare, hamTexts } from './corpus-fixtures.ts';
+import { flaggedShare, hamTexts, realCorpora } from './corpus-fixtures.ts';
 import { findLinks, linksRule } from './links.ts';
 
 describe('links rule', () => {
   it('finds scheme URLs, www. addresses and bare domains with or without a path', () => {
     expect(findLinks('see https://spam.example/x and www.cheap-pills.net, or murdev.com and example.it/offer')).toEqual([
       'https://spam.example/x',
-      'www.cheap-pills.net,',
+      'www.cheap-pills.net',
       'murdev.com',
       'example.it/offer',
     ]);
@@ -24,9 +24,18 @@ describe('links rule', () => {
     expect(findLinks('write to someone@gmail.com')).toEqual([]);
   });
 
-  it('flags more links than allowed and names them', () => {
-    const reasons = linksRule('go to http://a.example and http://b.example', { maxLinks: 1 });
-    expect(reasons).toEqual([{ rule: 'links', detail: expect.stringContaining('2 link(s), at most 1') }]);
+  it('says where the links go, in a sentence', () => {
+    expect(linksRule('cheap essays at https://bit.ly/3xYz!', { maxLinks: 0 })).toEqual([
+      { rule: 'links', detail: 'contains a link to bit.ly (none are allowed)', links: ['https://bit.ly/3xYz'], maxLinks: 0 },
+    ]);
+    expect(linksRule('go to http://a.example/x and www.b.example, or http://a.example/y', { maxLinks: 1 })[0]?.detail).toBe(
+      'contains 3 links, to a.example and www.b.example (at most 1 link allowed)',
+    );
+  });
+
+  it('names the site of a real spam comment', async () => {
+    const spam = (await realCorpora()).find((example) => example.text.startsWith('Pls follow this channel!! http://www.twitch.tv'));
+    expect(linksRule(spam?.text ?? '', { maxLinks: 0 })[0]?.detail).toBe('contains a link to www.twitch.tv (none are allowed)');
   });
 
   it('allows up to maxLinks links', () => {

@@ -1,4 +1,5 @@
-import { listBriefly, type SpamReason } from './reason.ts';
+import { listBriefly, plural, type SpamReason } from './reason.ts';
+import { signalsOf, type TextInput } from './signals.ts';
 
 export interface LinksOptions {
   maxLinks: number;
@@ -20,21 +21,33 @@ const BARE_DOMAIN = String.raw`${DOMAIN}\.(?:${TLDS})\b(?:\/[^\s<>"']*)?`;
 const BARE_DOMAIN_WITH_PATH = String.raw`${DOMAIN}\.(?:${WORD_TLDS})\/[^\s<>"']+`;
 
 const LINK_PATTERN = new RegExp(`${SCHEME_URL}|${WWW_URL}|${OBFUSCATED}|${BARE_DOMAIN}|${BARE_DOMAIN_WITH_PATH}`, 'giu');
+// Punctuation that ends the sentence around a link rather than the link itself.
+const TRAILING = /[.,;:!?)\]]+$/;
 
-/** Every link in the text, in order, each counted once (an e-mail's domain is not a link). */
+/** Every link in the text, in order, without the sentence's punctuation after it (an e-mail's domain is not a link). */
 export function findLinks(text: string): string[] {
   const links: string[] = [];
   for (const match of text.matchAll(LINK_PATTERN)) {
     const before = text[(match.index ?? 0) - 1];
     if (before === '@') continue;
-    links.push(match[0]);
+    links.push(match[0].replace(TRAILING, ''));
   }
   return links;
 }
 
+/** Where a link goes, as a person names it: "bit.ly", "www.cheap-pills.net". */
+export function linkSite(link: string): string {
+  const withoutScheme = link.replace(/^https?:\/\//i, '');
+  return withoutScheme.split(/[/?#]/, 1)[0] ?? withoutScheme;
+}
+
 /** Flags a text with more links than allowed. */
-export function linksRule(text: string, options: LinksOptions): SpamReason[] {
-  const links = findLinks(text);
+export function linksRule(input: TextInput, options: LinksOptions): SpamReason[] {
+  const links = signalsOf(input).links;
   if (links.length <= options.maxLinks) return [];
-  return [{ rule: 'links', detail: `${links.length} link(s), at most ${options.maxLinks} allowed: ${listBriefly(links)}` }];
+  const sites = listBriefly([...new Set(links.map(linkSite))]);
+  const allowed = options.maxLinks === 0 ? 'none are allowed' : `at most ${plural(options.maxLinks, 'link')} allowed`;
+  const detail =
+    links.length === 1 ? `contains a link to ${sites} (${allowed})` : `contains ${links.length} links, to ${sites} (${allowed})`;
+  return [{ rule: 'links', detail, links, maxLinks: options.maxLinks }];
 }

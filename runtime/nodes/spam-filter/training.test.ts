@@ -1,46 +1,42 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseModel, predict } from './classifier.ts';
-import { realCorpora } from './corpus-fixtures.ts';
+import { parseModel, serializeModel } from './classifier.ts';
+import { allCorpora } from './corpus-fixtures.ts';
 import { trainAndEvaluate } from './training.ts';
 
-describe('classifier trained on the real corpora', () => {
-  it('keeps precision and recall on the held-out split above the measured floor', async () => {
-    const report = trainAndEvaluate(await realCorpora(), { holdout: 0.2, seed: 42 });
-    const atHalf = report.results[0]?.evaluations.find((evaluation) => evaluation.group === 'all');
-    // Measured (seed 42, holdout 0.2): precision 0.914, recall 0.914 overall. The floor leaves
-    // a margin for harmless changes; falling below it means the classifier got worse.
-    expect(atHalf?.scores.precision).toBeGreaterThan(0.88);
-    expect(atHalf?.scores.recall).toBeGreaterThan(0.88);
-    const sms = report.results[0]?.evaluations.find((evaluation) => evaluation.group.includes('SMS'));
-    // SMS alone: measured precision 0.923, recall 0.960.
-    expect(sms?.scores.precision).toBeGreaterThan(0.9);
-    expect(sms?.scores.recall).toBeGreaterThan(0.92);
-  }, 20_000);
-});
+const path = join(import.meta.dirname, '../../../pipelines/models/spam-model.json');
+
+function shipped() {
+  const text = readFileSync(path, 'utf8');
+  const parsed = parseModel(text);
+  if (!parsed.ok) throw new Error(parsed.message);
+  return { text, model: parsed.model };
+}
 
 describe('the shipped model', () => {
-  const path = join(import.meta.dirname, '../../../pipelines/models/spam-model.json');
-
-  it('is a valid model under 1 MB, trained on every corpus with seed 42', () => {
-    const text = readFileSync(path, 'utf8');
+  it('is a valid model under 1 MB, trained on every corpus in data/ with seed 42 and a 20% holdout', () => {
+    const { text, model } = shipped();
     expect(Buffer.byteLength(text)).toBeLessThan(1024 * 1024);
-    const parsed = parseModel(text);
-    if (!parsed.ok) throw new Error(parsed.message);
-    expect(parsed.model.trainedOn).toMatchObject({
-      seed: 42,
-      holdout: 0.2,
-      sources: expect.arrayContaining(['sms-spam/SMSSpamCollection']),
-    });
-    expect(parsed.model.trainedOn.sources).toHaveLength(4);
+    expect(model.trainedOn).toMatchObject({ seed: 42, holdout: 0.2 });
+    expect(model.trainedOn.sources).toEqual([
+      'review-sentences/imdb_labelled.txt',
+      'review-sentences/yelp_labelled.txt',
+      'sms-spam/SMSSpamCollection',
+      'youtube-spam/Youtube01-Psy.csv',
+      'youtube-spam/Youtube02-KatyPerry.csv',
+      'youtube-spam/Youtube03-LMFAO.csv',
+    ]);
   });
 
-  it('scores the held-out split as well as a fresh training does (it was trained on the same split)', async () => {
-    const parsed = parseModel(readFileSync(path, 'utf8'));
-    if (!parsed.ok) throw new Error(parsed.message);
-    const fresh = trainAndEvaluate(await realCorpora(), { holdout: 0.2, seed: 42 });
-    const texts = (await realCorpora()).slice(0, 200).map((example) => example.text);
-    expect(texts.map((text) => predict(parsed.model, text))).toEqual(texts.map((text) => predict(fresh.model, text)));
-  }, 20_000);
+  it('is what a fresh training with the documented seed gives, weight for weight, and scores its held-out split as measured', async () => {
+    const fresh = trainAndEvaluate(await allCorpora(), { holdout: 0.2, seed: 42 });
+    // Compared as text: a deep comparison of two 15,000-number arrays that differ takes longer to report than to train.
+    expect(serializeModel(shipped().model) === serializeModel(fresh.model)).toBe(true);
+    const all = fresh.results[0]?.evaluations.find((evaluation) => evaluation.group === 'all');
+    // Measured (seed 42, holdout 0.2, threshold 0.5, the whole filter): 249 of 266 spam caught (93.6%), 4 of 1,475
+    // honest texts flagged (precision 98.4%; docs/spam-filter.md). Below these floors the filter got worse.
+    expect(all?.confusion.truePositives).toBeGreaterThanOrEqual(249);
+    expect(all?.confusion.falsePositives).toBeLessThanOrEqual(4);
+  }, 30_000);
 });

@@ -1,7 +1,7 @@
-import { spamFilterConfigSchema } from '../../../shared/catalog/spam-filter.ts';
-import { train } from './classifier.ts';
+import { DEFAULT_SPAM_THRESHOLD, spamFilterConfigSchema } from '../../../shared/catalog/spam-filter.ts';
+import { type TrainOptions, train } from './classifier.ts';
 import type { LabelledExample } from './corpora.ts';
-import { bestThreshold, type Detector, type Evaluation, evaluate } from './evaluation.ts';
+import { type Detector, type Evaluation, evaluateBySource, judgeAll } from './evaluation.ts';
 import type { SpamModel } from './model.ts';
 import { stratifiedSplit } from './split.ts';
 import type { TextRulesConfig } from './text-rules.ts';
@@ -9,14 +9,15 @@ import type { TextRulesConfig } from './text-rules.ts';
 export interface TrainingOptions {
   holdout: number;
   seed: number;
+  threshold?: number;
+  train?: Partial<TrainOptions>;
 }
 
 export interface TrainingReport {
   model: SpamModel;
   trainExamples: number;
   testExamples: number;
-  /** Best-F1 threshold, picked on a validation slice of the train split (never on the test split). */
-  recommendedThreshold: number;
+  threshold: number;
   /** Measured on the held-out split, per source and overall. */
   results: { name: string; detector: Detector; evaluations: Evaluation[] }[];
 }
@@ -24,42 +25,29 @@ export interface TrainingReport {
 /** The catalog's default rules: what a spam-filter node runs when its config says nothing. */
 export const DEFAULT_TEXT_RULES: TextRulesConfig = spamFilterConfigSchema.parse({}).rules;
 
-const RULE_NAMES = ['links', 'contacts', 'shouting'] as const; // the blocklist is empty by default
-
-/** The default rules with all but one switched off, to see what each contributes. */
-function onlyRule(rule: (typeof RULE_NAMES)[number]): TextRulesConfig {
-  const off = <T extends { enabled: boolean }>(options: T): T => ({ ...options, enabled: false });
-  const rules = DEFAULT_TEXT_RULES;
-  const allOff = { links: off(rules.links), contacts: off(rules.contacts), blocklist: off(rules.blocklist), shouting: off(rules.shouting) };
-  return { ...allOff, [rule]: rules[rule] };
-}
-
 // Strata are corpus × label, so every corpus and both classes keep their share on each side.
 const stratum = (example: LabelledExample) => `${example.source}\u0000${example.spam}`;
 
+/** The sources of a set of examples, sorted: what a model says it was trained on. */
+export const sourcesOf = (examples: readonly LabelledExample[]) => [...new Set(examples.map((example) => example.source))].sort();
+
 /**
- * Trains on the train split and measures on the held-out split: the classifier at 0.5 and at
- * the recommended threshold, the stateless rules alone, and rules and classifier together.
+ * The shipped model's training: a seeded split stratified by source and label, a model trained on the train side,
+ * and the held-out side measured three ways: the rules alone, the classifier alone, and both as the filter runs them.
  */
 export function trainAndEvaluate(examples: readonly LabelledExample[], options: TrainingOptions): TrainingReport {
   const { train: trainSplit, test } = stratifiedSplit(examples, stratum, options);
-  const sources = [...new Set(examples.map((example) => example.source))].sort();
-  const model = train(trainSplit, { trainedOn: { examples: trainSplit.length, sources, seed: options.seed, holdout: options.holdout } });
-
-  // A separate seed so the validation slice is not a function of the test split's draw.
-  const { train: fitSplit, test: validation } = stratifiedSplit(trainSplit, stratum, { holdout: 0.25, seed: options.seed + 1 });
-  const recommendedThreshold = bestThreshold(train(fitSplit), validation).threshold;
-
+  const threshold = options.threshold ?? DEFAULT_SPAM_THRESHOLD;
+  const model = train(trainSplit, {
+    ...options.train,
+    trainedOn: { sources: sourcesOf(examples), seed: options.seed, holdout: options.holdout },
+  });
+  const judged = judgeAll(model, DEFAULT_TEXT_RULES, test);
   const detectors: { name: string; detector: Detector }[] = [
-    { name: 'classifier @ 0.5', detector: { kind: 'classifier', threshold: 0.5 } },
-    { name: `classifier @ ${recommendedThreshold}`, detector: { kind: 'classifier', threshold: recommendedThreshold } },
-    { name: 'rules alone', detector: { kind: 'rules', rules: DEFAULT_TEXT_RULES } },
-    ...RULE_NAMES.map((rule) => ({ name: `rule ${rule} alone`, detector: { kind: 'rules', rules: onlyRule(rule) } as const })),
-    {
-      name: `rules or classifier @ ${recommendedThreshold}`,
-      detector: { kind: 'rules-or-classifier', rules: DEFAULT_TEXT_RULES, threshold: recommendedThreshold },
-    },
+    { name: `filter @ ${threshold}`, detector: { kind: 'filter', threshold } },
+    { name: `classifier @ ${threshold}`, detector: { kind: 'classifier', threshold } },
+    { name: 'rules alone', detector: { kind: 'rules' } },
   ];
-  const results = detectors.map(({ name, detector }) => ({ name, detector, evaluations: evaluate(detector, model, test) }));
-  return { model, trainExamples: trainSplit.length, testExamples: test.length, recommendedThreshold, results };
+  const results = detectors.map(({ name, detector }) => ({ name, detector, evaluations: evaluateBySource(detector, judged) }));
+  return { model, trainExamples: trainSplit.length, testExamples: test.length, threshold, results };
 }

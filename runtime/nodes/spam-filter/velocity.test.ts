@@ -28,7 +28,13 @@ describe('velocity', () => {
       { id: 'c', eventTime: 20_000 },
     ]).at(-1);
     expect(last?.count).toBe(3);
-    expect(last?.reason).toEqual({ rule: 'velocity', detail: '3 reviews by this user within 1m (max 2)' });
+    expect(last?.reason).toEqual({
+      rule: 'velocity',
+      detail: 'the 3rd review by this user within 1 minute (at most 2 allowed)',
+      reviews: 3,
+      withinMs: 60_000,
+      maxReviews: 2,
+    });
   });
 
   it('forgets reviews older than the period', () => {

@@ -1,4 +1,4 @@
-import type { SpamReason } from './reason.ts';
+import { describeDuration, ordinal, type SpamReason } from './reason.ts';
 
 export interface VelocityOptions {
   maxReviews: number;
@@ -15,17 +15,6 @@ export interface VelocityStep {
   /** Reviews by this user in the period ending at this review, this one included. */
   count: number;
   reason: SpamReason | undefined;
-}
-
-function describeMs(ms: number): string {
-  const units: [string, number][] = [
-    ['d', 86_400_000],
-    ['h', 3_600_000],
-    ['m', 60_000],
-    ['s', 1000],
-  ];
-  for (const [unit, size] of units) if (ms >= size && ms % size === 0) return `${ms / size}${unit}`;
-  return `${ms}ms`;
 }
 
 /**
@@ -45,9 +34,15 @@ export function velocityStep(
   const recent = all.filter((entry) => entry.time > newest - options.withinMs).slice(-(options.maxReviews + 1));
   const windowStart = review.eventTime - options.withinMs;
   const count = all.filter((entry) => entry.time > windowStart && entry.time <= review.eventTime).length;
-  const reason =
+  const reason: SpamReason | undefined =
     count > options.maxReviews
-      ? { rule: 'velocity', detail: `${count} reviews by this user within ${describeMs(options.withinMs)} (max ${options.maxReviews})` }
+      ? {
+          rule: 'velocity',
+          detail: `the ${ordinal(count)} review by this user within ${describeDuration(options.withinMs)} (at most ${options.maxReviews} allowed)`,
+          reviews: count,
+          withinMs: options.withinMs,
+          maxReviews: options.maxReviews,
+        }
       : undefined;
   return { state: { recent }, count, reason };
 }
