@@ -1,5 +1,5 @@
 // Texts for generated reviews: the ham and spam sides of the labelled corpora in data/.
-import { readProjectCorpora } from '../runtime/nodes/spam-filter/corpus-files.ts';
+import { readProjectCorpora } from '../runtime/spam/corpus-files.ts';
 import type { TextSource } from './load/traffic.ts';
 
 // The SMS corpus holds C1 control characters (U+0091..U+0096) where Windows-1252 quotes and dashes were

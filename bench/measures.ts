@@ -1,5 +1,5 @@
 // The measurements of `npm run bench`, in order, each turned into table rows.
-import { PrerequisiteError } from '../tools/kafka/broker.ts';
+import { PrerequisiteError } from '../runtime/local/kafka/broker.ts';
 import type { LoadOperation, TextSource } from './load/traffic.ts';
 import { measureBrokerCeiling } from './measure/broker-ceiling.ts';
 import type { BenchContext } from './measure/context.ts';

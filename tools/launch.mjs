@@ -71,6 +71,9 @@ switch (command) {
   case 'bench':
     runTs('bench/main.ts', args);
     break;
+  case 'load':
+    runTs('bench/load/main.ts', args);
+    break;
   case 'test':
     if (!process.env.KAFKA_BROKERS)
       step('local Kafka prerequisites', tsNode[0], [...tsNode.slice(1), join(root, 'tools/kafka/prepare.ts')]);

@@ -1,7 +1,7 @@
 // Seeded randomness for reproducible load: the same seed gives the same traffic.
 
 /** The same seeded generator the spam filter's splits use (mulberry32). */
-export { mulberry32 as seededRandom } from '../../runtime/nodes/spam-filter/split.ts';
+export { mulberry32 as seededRandom } from '../../shared/nodes/spam-filter/split.ts';
 
 /** Draws ranks 0..n-1 with probability proportional to 1/(rank+1)^s: a few very popular items, a long tail. */
 export function zipf(n: number, s: number, random: () => number): () => number {

@@ -2,8 +2,8 @@
 // names get a suffix, so runs never share topics, consumer groups or state.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { repoRoot } from '../../runtime/local/kafka/broker.ts';
 import { type Pipeline, validatePipeline } from '../../shared/index.ts';
-import { repoRoot } from '../../tools/kafka/broker.ts';
 
 export interface BenchPipeline {
   pipeline: Pipeline;

@@ -5,7 +5,7 @@
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import { checkJava, ensureKafkaJars } from '../../tools/kafka/broker.ts';
+import { checkJava, ensureKafkaJars } from '../../runtime/local/kafka/broker.ts';
 import type { BenchContext } from './context.ts';
 import {
   type ConsumerPerformanceSummary,

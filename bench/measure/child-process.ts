@@ -4,7 +4,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { repoRoot } from '../../tools/kafka/broker.ts';
+import { repoRoot } from '../../runtime/local/kafka/broker.ts';
 import { type ProcessMemory, processCpuSeconds, processMemory } from './proc-stats.ts';
 import { parseWorkerLine, type WorkerEvent } from './worker-log.ts';
 

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { readPipelineResource } from '../../runtime/cli/resources.ts';
-import { partitionForKey } from '../../runtime/engine/partitioner.ts';
-import { parseModel, predict } from '../../runtime/nodes/spam-filter/classifier.ts';
-import { applyTextRules, reviewText } from '../../runtime/nodes/spam-filter/text-rules.ts';
 import { parseReview } from '../../shared/api/review.ts';
-import { spamFilterConfigSchema } from '../../shared/catalog/spam-filter.ts';
+import { partitionForKey } from '../../shared/engine/partitioner.ts';
+import { parseModel, predict } from '../../shared/nodes/spam-filter/classifier.ts';
+import { spamFilterConfigSchema } from '../../shared/nodes/spam-filter/declaration.ts';
+import { applyTextRules, reviewText } from '../../shared/nodes/spam-filter/text-rules.ts';
 import { caughtUpAt, probeReview } from './probes.ts';
 
 const now = Date.parse('2026-11-25T10:00:00Z');

@@ -2,8 +2,9 @@
 // record of that course is the probe's effect and nothing else's. A probe can be
 // aimed at one partition of the window (partitioned by course id), and its text is
 // plain and never repeats, so the spam filter lets it through (its test checks that).
-import { partitionForKey } from '../../runtime/engine/partitioner.ts';
+
 import type { Review } from '../../shared/api/review.ts';
+import { partitionForKey } from '../../shared/engine/partitioner.ts';
 
 // Phrases the spam classifier scores near 0 in every combination (some praise, e.g. "made it easy to follow", scores near 1).
 const topics = [

@@ -4,9 +4,9 @@
 // machine is shared, and a single-threaded run uses one core whatever else is running.
 
 import { readPipelineResource } from '../../runtime/cli/resources.ts';
-import { MemoryDriver, type MemoryInput } from '../../runtime/engine/memory-driver.ts';
-import { compilePipeline } from '../../runtime/nodes/index.ts';
+import { MemoryDriver, type MemoryInput } from '../../shared/engine/memory-driver.ts';
 import { validatePipeline } from '../../shared/index.ts';
+import { compilePipeline } from '../../shared/nodes/index.ts';
 import type { LoadOperation } from '../load/traffic.ts';
 import { reviewStatsForRun } from './bench-pipeline.ts';
 

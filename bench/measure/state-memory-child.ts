@@ -5,11 +5,11 @@
 import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { StoreRowTable } from '../../runtime/nodes/window/store-row-table.ts';
-import { type ResolvedWindowConfig, resolveWindowConfig } from '../../runtime/nodes/window/window-config.ts';
-import { WindowOperator } from '../../runtime/nodes/window/window-operator.ts';
 import { StateDirectory } from '../../runtime/state/state-directory.ts';
 import { parseDuration } from '../../shared/index.ts';
+import { StoreRowTable } from '../../shared/nodes/window/store-row-table.ts';
+import { type ResolvedWindowConfig, resolveWindowConfig } from '../../shared/nodes/window/window-config.ts';
+import { WindowOperator } from '../../shared/nodes/window/window-operator.ts';
 import { reviewStatsForRun } from './bench-pipeline.ts';
 
 const DAY = 86_400_000;

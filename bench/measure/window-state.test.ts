@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseChangelogEntry } from '../../runtime/nodes/window/window-changelog.ts';
+import { parseChangelogEntry } from '../../shared/nodes/window/window-changelog.ts';
 import { windowRow } from './window-state.ts';
 
 describe('generated window state', () => {

@@ -3,8 +3,8 @@
 // `row:<id>` entry per review, in the partition of its course, plus the clock),
 // so a worker restores it exactly as it would after processing those reviews.
 import type { Kafka } from 'kafkajs';
-import { partitionForKey } from '../../runtime/engine/partitioner.ts';
-import type { StorePlan } from '../../runtime/engine/plan.ts';
+import { partitionForKey } from '../../shared/engine/partitioner.ts';
+import type { StorePlan } from '../../shared/engine/plan.ts';
 import type { ProvisionedRun } from './provision.ts';
 
 const DAY = 86_400_000;

@@ -1,7 +1,7 @@
 // The runtime's HTTP API as the designer sees it (same origin, under /api). Shapes the engine defines are imported
-// from it (the designer may use runtime/engine); those of runtime/control are restated here, since it may not.
-import type { NodeMetrics } from '../../runtime/engine/node-metrics.ts';
-import type { TappedRecord } from '../../runtime/engine/tap.ts';
+// from it (shared/engine); those of runtime/control are restated here, since the designer imports nothing from runtime/.
+import type { NodeMetrics } from '../../shared/engine/node-metrics.ts';
+import type { TappedRecord } from '../../shared/engine/tap.ts';
 import type { Pipeline, ValidationIssue } from '../../shared/index.ts';
 
 export type PipelineState = 'validating' | 'provisioning' | 'restoring' | 'running' | 'rebalancing' | 'draining' | 'stopped' | 'failed';

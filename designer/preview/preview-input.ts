@@ -1,7 +1,7 @@
 // The records a preview runs on: the bundled sample reviews, or JSON someone pasted. Each is keyed by its `id` (as
 // the website's reviews are) and the fake clock stands just after the newest `createdAt`, so windows such as "last
 // 90 days" count the sample the way they would have when it was written.
-import type { MemoryInput } from '../../runtime/engine/memory-driver.ts';
+import type { MemoryInput } from '../../shared/engine/memory-driver.ts';
 import type { PreviewInput } from './preview-types.ts';
 import sampleReviews from './sample-reviews.json';
 

@@ -1,9 +1,9 @@
 // Reads what a memory-driver run did into what the preview panel shows: per node what came in, what left on each
 // port or was written, what was dropped or dead-lettered; and every spam verdict with its reasons.
-import type { MemoryDriver } from '../../runtime/engine/memory-driver.ts';
-import type { NodeMetrics } from '../../runtime/engine/node-metrics.ts';
-import type { SpamReason } from '../../runtime/nodes/spam-filter/reason.ts';
+import type { MemoryDriver } from '../../shared/engine/memory-driver.ts';
+import type { NodeMetrics } from '../../shared/engine/node-metrics.ts';
 import { declarationOf, type Pipeline, type PipelineNode } from '../../shared/index.ts';
+import type { SpamReason } from '../../shared/nodes/spam-filter/reason.ts';
 import type { NodePreview, PreviewResult, SpamVerdict } from './preview-types.ts';
 
 export function previewOf(pipeline: Pipeline, driver: MemoryDriver, metrics: Record<string, NodeMetrics>): PreviewResult {

@@ -1,8 +1,8 @@
 // What a preview takes and gives back. Kept apart from run-preview.ts, so the panel can name these types without
 // pulling the engine into the first load.
-import type { MemoryInput } from '../../runtime/engine/memory-driver.ts';
-import type { SpamReason } from '../../runtime/nodes/spam-filter/reason.ts';
+import type { MemoryInput } from '../../shared/engine/memory-driver.ts';
 import type { NodeType } from '../../shared/index.ts';
+import type { SpamReason } from '../../shared/nodes/spam-filter/reason.ts';
 
 /** The records put on every source topic, and the fake clock's time when they arrive. */
 export type PreviewInput = { records: MemoryInput[]; clock: number };

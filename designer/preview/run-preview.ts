@@ -3,10 +3,10 @@
 // (with the spam model) by the preview panel, so none of it weighs on the designer's first load.
 
 import spamModel from '../../pipelines/models/spam-model.json?raw';
-import { MemoryDriver } from '../../runtime/engine/memory-driver.ts';
-import { nodeMetrics } from '../../runtime/engine/node-metrics.ts';
-import { compilePipeline } from '../../runtime/nodes/index.ts';
+import { MemoryDriver } from '../../shared/engine/memory-driver.ts';
+import { nodeMetrics } from '../../shared/engine/node-metrics.ts';
 import { validatePipeline } from '../../shared/index.ts';
+import { compilePipeline } from '../../shared/nodes/index.ts';
 import { previewOf } from './preview-result.ts';
 import type { PreviewInput, PreviewResult } from './preview-types.ts';
 

@@ -9,7 +9,7 @@ import { buildServer } from '../../runtime/http/server.ts';
 import { createKafka } from '../../runtime/kafka/client.ts';
 import { checkKafka } from '../../runtime/kafka/health.ts';
 import { KafkaReviewWriter } from '../../runtime/kafka/review-writer.ts';
-import { type LocalBroker, startLocalBroker } from '../../tools/kafka/broker.ts';
+import { type LocalBroker, startLocalBroker } from '../../runtime/local/kafka/broker.ts';
 import { consumeAll, createTopic, uniqueName } from '../setup/kafka.ts';
 
 const review = (id: string) => ({ id, courseId: 'c1', userId: 'u1', rating: 4.5, content: 'Clear.', createdAt: new Date().toISOString() });

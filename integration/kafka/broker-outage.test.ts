@@ -9,8 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createKafka } from '../../runtime/kafka/client.ts';
 import { PipelineRunner } from '../../runtime/kafka/pipeline-runner.ts';
 import type { TaskState } from '../../runtime/kafka/task-handle.ts';
+import { type LocalBroker, startLocalBroker } from '../../runtime/local/kafka/broker.ts';
 import { validatePipeline } from '../../shared/index.ts';
-import { type LocalBroker, startLocalBroker } from '../../tools/kafka/broker.ts';
 import { uniqueName } from '../setup/kafka.ts';
 
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));

@@ -1,7 +1,7 @@
 // Health on the real broker: one bootstrap address that does not answer makes the cluster degraded, not down.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { checkKafka } from '../../runtime/kafka/health.ts';
-import { freePort } from '../../tools/kafka/broker.ts';
+import { freePort } from '../../runtime/local/kafka/broker.ts';
 import { createTopic, testKafka, uniqueName } from '../setup/kafka.ts';
 
 const topic = uniqueName('health');

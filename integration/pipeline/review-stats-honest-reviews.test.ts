@@ -9,8 +9,8 @@ import { buildServer } from '../../runtime/http/server.ts';
 import { checkKafka } from '../../runtime/kafka/health.ts';
 import { PipelineRunner } from '../../runtime/kafka/pipeline-runner.ts';
 import { KafkaReviewWriter } from '../../runtime/kafka/review-writer.ts';
-import { readProjectCorpora } from '../../runtime/nodes/spam-filter/corpus-files.ts';
 import { PostgresSinks } from '../../runtime/postgres/sink-executor.ts';
+import { readProjectCorpora } from '../../runtime/spam/corpus-files.ts';
 import { testKafka, uniqueName } from '../setup/kafka.ts';
 import { freshDatabase, reviewStatsPipeline, until } from '../setup/review-stats.ts';
 

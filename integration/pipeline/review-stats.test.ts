@@ -4,9 +4,9 @@
 // course statistics equal what the legacy batch SQL computes from reviews_valid.
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { readPipelineResource } from '../../runtime/cli/resources.ts';
-import { RECORDS_IN, total } from '../../runtime/engine/metrics.ts';
 import { PipelineRunner } from '../../runtime/kafka/pipeline-runner.ts';
 import { PostgresSinks } from '../../runtime/postgres/sink-executor.ts';
+import { RECORDS_IN, total } from '../../shared/engine/metrics.ts';
 import { testKafka, uniqueName } from '../setup/kafka.ts';
 import { exitOf, killSpawned, spawnSluice } from '../setup/processes.ts';
 import { freshDatabase, reviewStatsPipeline, reviewTraffic, settledComparison, until, writeTraffic } from '../setup/review-stats.ts';

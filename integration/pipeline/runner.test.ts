@@ -2,9 +2,9 @@
 // every input accounted for, outputs exactly once, unparseable records in the DLQ.
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { DROPPED, RECORDS_IN, total } from '../../runtime/engine/metrics.ts';
 import { PipelineRunner } from '../../runtime/kafka/pipeline-runner.ts';
 import { PostgresSinks } from '../../runtime/postgres/sink-executor.ts';
+import { DROPPED, RECORDS_IN, total } from '../../shared/engine/metrics.ts';
 import { validatePipeline } from '../../shared/index.ts';
 import { testKafka, uniqueName } from '../setup/kafka.ts';
 

@@ -7,12 +7,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { DLQ, SINK_RETRIES, total } from '../../runtime/engine/metrics.ts';
 import { PipelineRunner } from '../../runtime/kafka/pipeline-runner.ts';
 import type { TaskState } from '../../runtime/kafka/task-handle.ts';
+import { startLocalPostgres } from '../../runtime/local/postgres/embedded.ts';
 import { PostgresSinks } from '../../runtime/postgres/sink-executor.ts';
+import { DLQ, SINK_RETRIES, total } from '../../shared/engine/metrics.ts';
 import { validatePipeline } from '../../shared/index.ts';
-import { startLocalPostgres } from '../../tools/postgres/embedded.ts';
 import { createTopic, testKafka, uniqueName } from '../setup/kafka.ts';
 
 const kafka = testKafka();

@@ -5,8 +5,8 @@ import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { startLocalBroker } from '../../tools/kafka/broker.ts';
-import { startLocalPostgres } from '../../tools/postgres/embedded.ts';
+import { startLocalBroker } from '../../runtime/local/kafka/broker.ts';
+import { startLocalPostgres } from '../../runtime/local/postgres/embedded.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {

@@ -3,7 +3,6 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type Pipeline, validatePipeline } from '../../shared/index.ts';
-import { repoRoot } from '../../tools/kafka/broker.ts';
 import type { CourseStatsValue } from '../control/course-stats.ts';
 import { PipelineRegistry } from '../control/pipeline-registry.ts';
 import type { RuntimeControl } from '../control/runtime-control.ts';
@@ -15,6 +14,7 @@ import { deleteNodeChangelogs, kafkaExecutor } from '../kafka/kafka-executor.ts'
 import { KafkaPipelineStore, PIPELINES_TOPIC } from '../kafka/kafka-pipeline-store.ts';
 import { deletePipelineResources } from '../kafka/pipeline-cleanup.ts';
 import { KafkaReviewWriter, REVIEWS_TOPIC } from '../kafka/review-writer.ts';
+import { repoRoot } from '../local/kafka/broker.ts';
 import { PostgresSinks } from '../postgres/sink-executor.ts';
 import { CommandError } from './command.ts';
 import { dataDir } from './database-url.ts';

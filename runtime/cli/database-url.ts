@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { repoRoot } from '../../tools/kafka/broker.ts';
+import { repoRoot } from '../local/kafka/broker.ts';
 import { UsageError } from './command.ts';
 
 export const dataDir = () => process.env.SLUICE_DATA_DIR ?? join(repoRoot, '.data');

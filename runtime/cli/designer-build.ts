@@ -1,7 +1,7 @@
 // `npm start` serves the built designer; it builds it when missing or older than its sources.
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { repoRoot } from '../../tools/kafka/broker.ts';
+import { repoRoot } from '../local/kafka/broker.ts';
 
 export const designerDist = join(repoRoot, 'dist', 'designer');
 
@@ -18,8 +18,8 @@ function newestMtime(dir: string): number {
 export function designerIsStale(): boolean {
   const index = join(designerDist, 'index.html');
   if (!existsSync(index)) return true;
-  // The preview bundles the engine, the node implementations and the spam model too.
-  const folders = ['designer', 'shared', 'runtime/engine', 'runtime/nodes', 'pipelines/models'];
+  // The preview bundles the engine and the node implementations (both in shared/) and the spam model too.
+  const folders = ['designer', 'shared', 'pipelines/models'];
   const sources = Math.max(...folders.map((folder) => newestMtime(join(repoRoot, folder))));
   return sources > statSync(index).mtimeMs;
 }

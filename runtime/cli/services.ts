@@ -1,8 +1,8 @@
 // The local services a command needs: Kafka (KAFKA_BROKERS, or the local broker)
 // and PostgreSQL (DATABASE_URL, or the embedded one), stopped in reverse order.
 import { join } from 'node:path';
-import { BrokerStartError, PrerequisiteError, startLocalBroker } from '../../tools/kafka/broker.ts';
 import { brokersFromEnv } from '../kafka/client.ts';
+import { BrokerStartError, PrerequisiteError, startLocalBroker } from '../local/kafka/broker.ts';
 import { CommandError } from './command.ts';
 import { dataDir, rememberLocalDatabaseUrl } from './database-url.ts';
 
@@ -38,7 +38,7 @@ export async function startServices(say: (line: string) => void): Promise<Servic
     let databaseUrl = process.env.DATABASE_URL ?? '';
     if (!databaseUrl) {
       // Imported only when needed: the package installs process exit hooks of its own.
-      const { startLocalPostgres } = await import('../../tools/postgres/embedded.ts');
+      const { startLocalPostgres } = await import('../local/postgres/embedded.ts');
       const postgres = await startLocalPostgres({
         dataDir: join(dataDir(), 'postgres'),
         port: preferredPort('SLUICE_POSTGRES_PORT', 5432),

@@ -1,9 +1,9 @@
 // One pipeline version running on this worker: the lifecycle machine with its
 // effects bound to an executor (the Kafka runner in production).
 import { type Actor, createActor, fromPromise } from 'xstate';
+import type { MetricsRegistry } from '../../shared/engine/metrics.ts';
+import type { Taps } from '../../shared/engine/tap.ts';
 import { type Pipeline, validatePipeline } from '../../shared/index.ts';
-import type { MetricsRegistry } from '../engine/metrics.ts';
-import type { Taps } from '../engine/tap.ts';
 import { deploymentMachine } from './deployment-machine.ts';
 import type { PipelineStatus } from './runtime-control.ts';
 

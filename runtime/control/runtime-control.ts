@@ -1,8 +1,8 @@
+import type { ClusterHealth } from '../../shared/engine/cluster-health.ts';
+import type { MetricsSnapshot } from '../../shared/engine/metrics.ts';
+import type { NodeMetrics } from '../../shared/engine/node-metrics.ts';
+import type { TappedRecord } from '../../shared/engine/tap.ts';
 import type { ValidationIssue } from '../../shared/index.ts';
-import type { ClusterHealth } from '../engine/cluster-health.ts';
-import type { MetricsSnapshot } from '../engine/metrics.ts';
-import type { NodeMetrics } from '../engine/node-metrics.ts';
-import type { TappedRecord } from '../engine/tap.ts';
 import type { CourseStatsReader } from './course-stats.ts';
 import type { PipelinePlanning } from './deploy-plan.ts';
 import type { DeploymentState } from './deployment-machine.ts';

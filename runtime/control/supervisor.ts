@@ -3,8 +3,8 @@
 // spread each pipeline's partitions over them.
 
 import type { DeployPlan } from '../../shared/api/deploy-plan.ts';
+import { nodeMetrics } from '../../shared/engine/node-metrics.ts';
 import { type Pipeline, validatePipeline } from '../../shared/index.ts';
-import { nodeMetrics } from '../engine/node-metrics.ts';
 import { planDeploy } from './deploy-plan.ts';
 import { Deployment, type PipelineExecutor } from './deployment.ts';
 import type { PipelineRegistry } from './pipeline-registry.ts';

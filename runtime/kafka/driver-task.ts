@@ -1,5 +1,5 @@
 // What the Kafka driver needs of one engine task: the seam between runtime/kafka
-// and runtime/engine. engine-tasks.ts adapts the engine's tasks to it.
+// and the engine (shared/engine). engine-tasks.ts adapts the engine's tasks to it.
 import type { OutboundMessage } from './task-committer.ts';
 
 export interface TopicPartition {
@@ -24,7 +24,7 @@ export interface TaskOutput {
   sinks?: SinkBatch;
 }
 
-/** A batch's writes outside Kafka. Failures are SinkWriteErrors (runtime/engine/sink-write.ts). */
+/** A batch's writes outside Kafka. Failures are SinkWriteErrors (shared/engine/sink-write.ts). */
 export interface SinkBatch {
   write(): Promise<void>;
   /**

@@ -1,10 +1,10 @@
 // Adapts the engine's tasks to the Kafka driver: the engine computes, the driver commits.
-import { type BatchResult, batchMessages } from '../engine/batch-result.ts';
-import { DLQ_HEADERS } from '../engine/dead-letter.ts';
-import { DLQ, type MetricsRegistry, SINK_RETRIES } from '../engine/metrics.ts';
-import { type Plan, taskFor } from '../engine/plan.ts';
-import { type RefusedRow, type SinkWrite, SinkWriteError } from '../engine/sink-write.ts';
-import { Task, type TaskObserver } from '../engine/task.ts';
+import { type BatchResult, batchMessages } from '../../shared/engine/batch-result.ts';
+import { DLQ_HEADERS } from '../../shared/engine/dead-letter.ts';
+import { DLQ, type MetricsRegistry, SINK_RETRIES } from '../../shared/engine/metrics.ts';
+import { type Plan, taskFor } from '../../shared/engine/plan.ts';
+import { type RefusedRow, type SinkWrite, SinkWriteError } from '../../shared/engine/sink-write.ts';
+import { Task, type TaskObserver } from '../../shared/engine/task.ts';
 import type { StateDirectory, TaskStores } from '../state/state-directory.ts';
 import type { DriverTask, InboundRecord, SinkBatch, TaskFactory, TaskOutput } from './driver-task.ts';
 import type { OutboundMessage } from './task-committer.ts';

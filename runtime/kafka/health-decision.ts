@@ -1,7 +1,7 @@
 // Whether the cluster can take the API's writes, from what the brokers that answered say (no coordination, no
 // quorum of our own): some brokers down is `degraded` while every partition of the written topics has a leader
 // and enough in-sync replicas for acks=all; it is unavailable only when writes would fail.
-import type { ClusterHealth } from '../engine/cluster-health.ts';
+import type { ClusterHealth } from '../../shared/engine/cluster-health.ts';
 
 export interface PartitionObservation {
   partition: number;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { freePort } from '../../tools/kafka/broker.ts';
+import { freePort } from '../local/kafka/broker.ts';
 import { checkKafka } from './health.ts';
 
 describe('checkKafka', () => {

@@ -1,7 +1,7 @@
 // Asks each bootstrap broker on its own, in parallel and failing fast (a health check must not hang, and one
 // broker down must not look like the whole cluster down), then decides from what the ones that answered say.
 import type { Admin } from 'kafkajs';
-import type { ClusterHealth } from '../engine/cluster-health.ts';
+import type { ClusterHealth } from '../../shared/engine/cluster-health.ts';
 import { createKafka } from './client.ts';
 import { type ClusterObservation, decideHealth } from './health-decision.ts';
 

@@ -3,12 +3,12 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Admin, Kafka } from 'kafkajs';
+import { LAG, MetricsRegistry } from '../../shared/engine/metrics.ts';
+import type { Plan } from '../../shared/engine/plan.ts';
+import { Taps } from '../../shared/engine/tap.ts';
 import type { Pipeline } from '../../shared/index.ts';
-import { LAG, MetricsRegistry } from '../engine/metrics.ts';
-import type { Plan } from '../engine/plan.ts';
-import { Taps } from '../engine/tap.ts';
+import { compilePipeline } from '../../shared/nodes/index.ts';
 import { logger } from '../log/logger.ts';
-import { compilePipeline } from '../nodes/index.ts';
 import { StateDirectory } from '../state/state-directory.ts';
 import { engineTaskFactory, type SinkExecutor, type SinkIsolator } from './engine-tasks.ts';
 import { PipelineWorker } from './pipeline-worker.ts';

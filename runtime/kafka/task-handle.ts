@@ -6,7 +6,7 @@
 // is kept, rows a sink refuses for good go to the dead-letter topic, and after
 // any Kafka error the producer is thrown away and a fresh one claims the task.
 import type { Admin, Kafka } from 'kafkajs';
-import { SinkWriteError } from '../engine/sink-write.ts';
+import { SinkWriteError } from '../../shared/engine/sink-write.ts';
 import { logger } from '../log/logger.ts';
 import { type RestoreProgress, readChangelogs } from './changelog-reader.ts';
 import type { DriverTask, InboundRecord, TaskFactory, TaskOutput } from './driver-task.ts';

@@ -1,6 +1,6 @@
 // Executes a batch's sink.postgres writes: one pool per connection string,
 // `${env:NAME}` references resolved here (pipelines never hold secrets).
-import { type RefusedRow, type RowOperation, type SinkWrite, SinkWriteError } from '../engine/sink-write.ts';
+import { type RefusedRow, type RowOperation, type SinkWrite, SinkWriteError } from '../../shared/engine/sink-write.ts';
 import { failureKind, failureMessage } from './sink-failure.ts';
 import { lastOperationPerKey, TableWriter } from './table-writer.ts';
 

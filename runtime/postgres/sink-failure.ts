@@ -3,7 +3,7 @@
 // will never take this row: a NUL in a text, a number too large, a text in a number column)
 // does not, and after a few tries the refused rows go to the dead-letter topic.
 
-import type { SinkFailureKind } from '../engine/sink-write.ts';
+import type { SinkFailureKind } from '../../shared/engine/sink-write.ts';
 
 /**
  * SQLSTATE classes of errors about the data itself: 22 data exception (invalid text, out of range,

@@ -1,7 +1,7 @@
 // Writes a sink's rows to PostgreSQL: upserts and deletes by primary key, batched,
 // idempotent (replaying a batch after a crash leaves the table as it was).
 import pg from 'pg';
-import type { RowOperation } from '../engine/sink-write.ts';
+import type { RowOperation } from '../../shared/engine/sink-write.ts';
 
 export type { RowOperation };
 

@@ -8,7 +8,7 @@
 // so writes collect in `pending` and go to LMDB in one synchronous transaction
 // per batch (flush) or every FLUSH_AT writes, whichever comes first.
 import type { Database } from 'lmdb';
-import type { KeyValueStore } from '../engine/store.ts';
+import type { KeyValueStore } from '../../shared/engine/store.ts';
 
 const DELETED = Symbol('deleted');
 const FLUSH_AT = 10_000;

@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { open, type RootDatabase } from 'lmdb';
-import { isAlive } from '../../tools/process-alive.ts';
+import { isAlive } from '../local/process-alive.ts';
 import { LmdbKeyValueStore } from './lmdb-store.ts';
 
 export class StateDirectory {

@@ -1,5 +1,4 @@
-import type { ZodType } from 'zod';
-import type { NodeType } from './node-type.ts';
+import type { z } from 'zod';
 
 export interface PortDeclaration {
   name: string;
@@ -12,8 +11,8 @@ export type NodeCategory = 'source' | 'transform' | 'stateful' | 'sink';
 export type KeyEffect = 'sets' | 'keeps' | 'none';
 
 /** One node type, declared once: the runtime, the validator, the palette and the inspector all read this. */
-export interface NodeDeclaration<Config> {
-  type: NodeType;
+export interface NodeDeclaration<Config, Type extends string = string> {
+  type: Type;
   label: string;
   category: NodeCategory;
   /** One line for the palette and the inspector. */
@@ -22,7 +21,13 @@ export interface NodeDeclaration<Config> {
   icon: string;
   /** The node's accent colour (CSS hex). */
   color: string;
-  configSchema: ZodType<Config>;
+  configSchema: z.ZodType<Config>;
+  /**
+   * What a node starts with when dropped from the palette (the designer adds the schema's defaults): placeholders
+   * for the required fields so the form shows them. A sink's destination stays empty on purpose: writing somewhere
+   * by default could overwrite data someone cares about.
+   */
+  starter: Record<string, unknown>;
   /** [] for sources. */
   inputs: PortDeclaration[];
   /** [] for sinks; branch derives its ports from its config. */
@@ -32,6 +37,24 @@ export interface NodeDeclaration<Config> {
   /** How the node's output is keyed, so the validator can tell whether a window's input is keyed. */
   keyEffect: (config: Config) => KeyEffect;
   stateful: boolean;
+}
+
+/**
+ * A declaration with its type name and config schema kept exact, so the node list can derive `NodeType`, `ConfigOf`
+ * and the written (input) form of each config from it; `starter` is checked against the schema's input type.
+ */
+export type DeclarationOf<Type extends string, Schema extends z.ZodType> = Omit<
+  NodeDeclaration<z.output<Schema>, Type>,
+  'configSchema' | 'starter'
+> & {
+  configSchema: Schema;
+  starter: z.input<Schema>;
+};
+
+export function declareNode<const Type extends string, Schema extends z.ZodType>(
+  declaration: DeclarationOf<Type, Schema>,
+): DeclarationOf<Type, Schema> {
+  return declaration;
 }
 
 export const IN_PORT: PortDeclaration = { name: 'in', doc: 'Records to process.' };

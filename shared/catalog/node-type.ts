@@ -1,11 +1,12 @@
 import { z } from 'zod';
+import { NODE_MODULES, type NodeType } from '../nodes/index.ts';
 
-/** Every node type there is; the catalog, the runtime's implementations and the palette are keyed on this list. */
-export const NODE_TYPES = ['source.kafka', 'spam-filter', 'window', 'filter', 'map', 'branch', 'sink.kafka', 'sink.postgres'] as const;
+export type { NodeType } from '../nodes/index.ts';
 
-export const nodeTypeSchema = z.enum(NODE_TYPES).describe('The node type, one of the catalog.');
+/** Every node type there is, from the node list (shared/nodes/registry.ts). */
+export const NODE_TYPES: readonly NodeType[] = NODE_MODULES.map((node) => node.declaration.type);
 
-export type NodeType = (typeof NODE_TYPES)[number];
+export const nodeTypeSchema = z.enum(NODE_TYPES as [NodeType, ...NodeType[]]).describe('The node type, one of the catalog.');
 
 export function isNodeType(value: unknown): value is NodeType {
   return typeof value === 'string' && (NODE_TYPES as readonly string[]).includes(value);

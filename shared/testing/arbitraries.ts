@@ -1,96 +1,32 @@
 // fast-check generators for pipelines: mostly valid ones (every node type, random configs, edges that follow the
 // catalog's ports) and mutations of them, so property tests explore near the valid/invalid border.
 import fc from 'fast-check';
-import { catalog, type NodeType } from '../catalog/index.ts';
+import { catalog, NODE_TYPES, type NodeType } from '../catalog/index.ts';
+import type { ConfigArbitrary } from './fragments.ts';
+import { name } from './fragments.ts';
 
-const name = fc.stringMatching(/^[a-z][a-zA-Z0-9]{0,8}$/);
-const duration = fc.oneof(fc.constantFrom('0s', '1h', '90d', '500ms', '2w', '15m'), fc.stringMatching(/^[0-9]{1,3}(ms|s|m|h|d|w)$/));
-const expression = fc.constantFrom(
-  'rating >= 3',
-  'record.rating > 4.5',
-  'title.contains("x")',
-  'rating * 2 > 5',
-  'true',
-  'size(title) > 3',
-);
+// Each node folder brings the generator of its configs (shared/nodes/<type>/arbitrary.ts, `source.kafka` in
+// `source-kafka/`); they are found here, so a new node type is generated without an entry in this file.
+const found = import.meta.glob<{ configArbitrary: ConfigArbitrary }>('../nodes/*/arbitrary.ts', { eager: true });
 
-const configArbitraries: { [T in NodeType]: fc.Arbitrary<Record<string, unknown>> } = {
-  'source.kafka': fc.record(
-    {
-      topic: fc.constantFrom('reviews', 'in.topic'),
-      format: fc.constant('json'),
-      keyField: name,
-      eventTimeField: name,
-      startFrom: fc.constantFrom('earliest', 'latest'),
-    },
-    { requiredKeys: ['topic'] },
-  ),
-  'spam-filter': fc.record(
-    {
-      idField: name,
-      textFields: fc.array(name, { minLength: 1, maxLength: 3 }),
-      rules: fc.record(
-        {
-          links: fc.record({ enabled: fc.boolean(), maxLinks: fc.nat(5) }, { requiredKeys: [] }),
-          velocity: fc.record({ maxReviews: fc.integer({ min: 1, max: 9 }), within: duration }, { requiredKeys: [] }),
-          classifier: fc.record({ threshold: fc.double({ min: 0, max: 1, noNaN: true }) }, { requiredKeys: [] }),
-        },
-        { requiredKeys: [] },
-      ),
-    },
-    { requiredKeys: [] },
-  ),
-  window: fc.record(
-    {
-      keyField: name,
-      eventTimeField: name,
-      idField: name,
-      windows: fc.array(
-        fc.oneof(
-          fc.record({ name, type: fc.constant('all-time') }),
-          fc.record({ name, type: fc.constantFrom('tumbling', 'sliding'), size: duration }),
-          fc.record({ name, type: fc.constant('hopping'), size: duration, advance: duration }),
-        ),
-        { minLength: 1, maxLength: 3 },
-      ),
-      aggregates: fc.array(
-        fc.oneof(
-          fc.record({ name, fn: fc.constant('count') }),
-          fc.record({ name, fn: fc.constantFrom('sum', 'avg', 'min', 'max'), field: name }),
-        ),
-        { minLength: 1, maxLength: 3 },
-      ),
-      allowedLateness: duration,
-    },
-    { requiredKeys: ['keyField', 'eventTimeField', 'windows', 'aggregates'] },
-  ),
-  filter: fc.record({ expression }),
-  map: fc.record(
-    {
-      pick: fc.array(name, { maxLength: 3 }),
-      rename: fc.dictionary(name, name, { maxKeys: 2 }),
-      compute: fc.dictionary(name, expression, { maxKeys: 2 }),
-    },
-    { requiredKeys: [] },
-  ),
-  branch: fc.record({ routes: fc.array(fc.record({ port: name, expression }), { minLength: 1, maxLength: 3 }) }),
-  'sink.kafka': fc.record(
-    { topic: fc.constantFrom('out', 'course-stats'), keyField: name, compacted: fc.boolean(), partitions: fc.integer({ min: 1, max: 12 }) },
-    { requiredKeys: ['topic'] },
-  ),
-  'sink.postgres': fc.record(
-    {
-      table: fc.constantFrom('reviews_valid', 'public.course_stats'),
-      primaryKey: fc.array(fc.constantFrom('id', 'courseId'), { minLength: 1, maxLength: 2 }),
-      mode: fc.constantFrom('upsert', 'append'),
-      deleteOnTombstone: fc.boolean(),
-      columns: fc.dictionary(fc.constantFrom('id', 'rating'), name, { maxKeys: 2 }),
-    },
-    { requiredKeys: ['table', 'primaryKey'] },
-  ),
-};
+/** The folder of a node type: its name with dots as dashes. */
+export const folderOf = (type: NodeType): string => type.replaceAll('.', '-');
 
-const nonSourceType = fc.constantFrom<NodeType>('spam-filter', 'window', 'filter', 'map', 'branch', 'sink.kafka', 'sink.postgres');
+function arbitraryOf(type: NodeType): ConfigArbitrary {
+  const module = found[`../nodes/${folderOf(type)}/arbitrary.ts`];
+  if (!module) throw new Error(`shared/nodes/${folderOf(type)}/arbitrary.ts is missing: every node type generates its configs`);
+  return module.configArbitrary;
+}
+
+export const configArbitraries = Object.fromEntries(NODE_TYPES.map((type) => [type, arbitraryOf(type)])) as Record<
+  NodeType,
+  ConfigArbitrary
+>;
+
+const sourceTypes = NODE_TYPES.filter((type) => catalog[type].category === 'source');
+const nonSourceTypes = NODE_TYPES.filter((type) => catalog[type].category !== 'source');
+const sourceType = fc.constantFrom<NodeType>(...sourceTypes);
+const nonSourceType = fc.constantFrom<NodeType>(...nonSourceTypes);
 
 type PlainNode = { id: string; type: NodeType; config: Record<string, unknown> };
 
@@ -106,7 +42,7 @@ function outputsOf(node: PlainNode): string[] {
 /** A pipeline a person might draw: a source first, each later node fed from an earlier node's output. */
 export const plausiblePipeline: fc.Arbitrary<Record<string, unknown>> = fc
   .tuple(
-    configArbitraries['source.kafka'],
+    sourceType.chain((type) => configArbitraries[type].map((config) => ({ type, config }))),
     fc.array(
       nonSourceType.chain((type) => configArbitraries[type].map((config) => ({ type, config }))),
       { maxLength: 7 },
@@ -114,11 +50,8 @@ export const plausiblePipeline: fc.Arbitrary<Record<string, unknown>> = fc
     fc.array(fc.nat(), { minLength: 16, maxLength: 16 }),
     fc.boolean(),
   )
-  .map(([sourceConfig, rest, choices, withLayout]) => {
-    const nodes: PlainNode[] = [
-      { id: 'n0', type: 'source.kafka', config: sourceConfig },
-      ...rest.map((node, i) => ({ id: `n${i + 1}`, ...node })),
-    ];
+  .map(([source, rest, choices, withLayout]) => {
+    const nodes: PlainNode[] = [{ id: 'n0', ...source }, ...rest.map((node, i) => ({ id: `n${i + 1}`, ...node }))];
     const edges: unknown[] = [];
     nodes.slice(1).forEach((node, i) => {
       const candidates = nodes.slice(0, i + 1).filter((upstream) => outputsOf(upstream).length > 0);

@@ -1,9 +1,10 @@
 // Checks inside one node's (already schema-valid) config that a schema cannot express:
 // expressions that do not parse, durations that make no sense, names used twice.
-import { OTHERWISE_PORT } from '../catalog/branch.ts';
+
 import { parseDuration } from '../duration.ts';
 import { assertNever } from '../errors.ts';
 import { compileExpression } from '../expressions/compile.ts';
+import { OTHERWISE_PORT } from '../nodes/branch/declaration.ts';
 import type { PipelineNode } from '../schema/pipeline.ts';
 import type { ValidationIssue } from './issue.ts';
 import { toPointer } from './json-pointer.ts';

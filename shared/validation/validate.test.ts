@@ -117,7 +117,7 @@ const cases: { kind: string; input: Json; issues: { code: string; path: string; 
         code: 'unknown-node-type',
         path: '/nodes/2/type',
         nodeId: 'goodOnly',
-        message: "unknown node type 'fliter'; use one of source.kafka, spam-filter, window, filter, map, branch, sink.kafka, sink.postgres",
+        message: "unknown node type 'fliter'; use one of source.kafka, branch, filter, map, spam-filter, window, sink.kafka, sink.postgres",
       },
     ],
   },

@@ -1,6 +1,6 @@
 // Checks the local broker's prerequisites and fetches its jars, printing one
 // clear line (never a stack trace) when something is missing.
-import { checkJava, ensureKafkaJars, PrerequisiteError } from './broker.ts';
+import { checkJava, ensureKafkaJars, PrerequisiteError } from '../../runtime/local/kafka/broker.ts';
 
 try {
   checkJava();

@@ -1,6 +1,5 @@
 import type { Command } from '../command.ts';
 import { batch } from './batch.ts';
-import { load } from './load.ts';
 import { plan } from './plan.ts';
 import { run } from './run.ts';
 import { start } from './start.ts';
@@ -10,4 +9,4 @@ import { verify } from './verify.ts';
 import { version } from './version.ts';
 
 /** Every CLI command; `help` lists them in this order. */
-export const commands: Command[] = [start, run, validate, plan, batch, verify, load, trainSpam, version];
+export const commands: Command[] = [start, run, validate, plan, batch, verify, trainSpam, version];

@@ -3,9 +3,9 @@
 import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
+import { describePlan, planAsData } from '../../../shared/engine/plan-summary.ts';
 import { validatePipeline } from '../../../shared/index.ts';
-import { describePlan, planAsData } from '../../engine/plan-summary.ts';
-import { compilePipeline } from '../../nodes/index.ts';
+import { compilePipeline } from '../../../shared/nodes/index.ts';
 import { type Command, UsageError } from '../command.ts';
 
 function parsePartitions(value: string | undefined, flag: string): number {

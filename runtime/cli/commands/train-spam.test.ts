@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { parseModel, predict } from '../../nodes/spam-filter/classifier.ts';
+import { parseModel, predict } from '../../../shared/nodes/spam-filter/classifier.ts';
 import { UsageError } from '../command.ts';
 import { trainSpam } from './train-spam.ts';
 

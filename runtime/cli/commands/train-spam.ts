@@ -3,14 +3,14 @@
 // left out of training in turn, then tested on) and the shipped model on its own held-out split.
 import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { spamFilterConfigSchema } from '../../../shared/catalog/spam-filter.ts';
-import { serializeModel } from '../../nodes/spam-filter/classifier.ts';
-import type { LabelledExample } from '../../nodes/spam-filter/corpora.ts';
-import { dataDirectory, readCorpusPaths } from '../../nodes/spam-filter/corpus-files.ts';
-import { leaveOneSourceOut } from '../../nodes/spam-filter/leave-one-out.ts';
-import { saveModel } from '../../nodes/spam-filter/model-files.ts';
-import { leaveOneOutTable, reportTable, thresholdCurve } from '../../nodes/spam-filter/report-table.ts';
-import { DEFAULT_TEXT_RULES, trainAndEvaluate } from '../../nodes/spam-filter/training.ts';
+import { serializeModel } from '../../../shared/nodes/spam-filter/classifier.ts';
+import type { LabelledExample } from '../../../shared/nodes/spam-filter/corpora.ts';
+import { spamFilterConfigSchema } from '../../../shared/nodes/spam-filter/declaration.ts';
+import { leaveOneSourceOut } from '../../../shared/nodes/spam-filter/leave-one-out.ts';
+import { leaveOneOutTable, reportTable, thresholdCurve } from '../../../shared/nodes/spam-filter/report-table.ts';
+import { DEFAULT_TEXT_RULES, trainAndEvaluate } from '../../../shared/nodes/spam-filter/training.ts';
+import { dataDirectory, readCorpusPaths } from '../../spam/corpus-files.ts';
+import { saveModel } from '../../spam/model-files.ts';
 import { numberOption, parseArgs } from '../args.ts';
 import { type Command, UsageError } from '../command.ts';
 import { ProgressBar } from '../progress.ts';

@@ -1,8 +1,8 @@
 // GET /metrics in Prometheus' text format, from the engine's snapshots (prom-client renders it).
 import type { FastifyInstance } from 'fastify';
 import { Counter, Gauge, Registry } from 'prom-client';
+import { COUNTER_NAMES } from '../../../shared/engine/metrics.ts';
 import type { PipelineControl } from '../../control/runtime-control.ts';
-import { COUNTER_NAMES } from '../../engine/metrics.ts';
 
 const help: Record<string, string> = {
   sluice_records_in_total: 'Records a node stage took in.',

@@ -1,0 +1,30 @@
+import { z } from 'zod';
+import { declareNode } from '../../catalog/declaration.ts';
+import { fieldNameSchema, topicSchema } from '../../catalog/fields.ts';
+
+export const sourceKafkaConfigSchema = z
+  .strictObject({
+    topic: topicSchema.describe('The Kafka topic to read.'),
+    format: z.literal('json').default('json').describe('How record values are encoded; JSON objects for now.'),
+    keyField: fieldNameSchema.optional().describe('The value field that is the record key (e.g. id); leave out to use the Kafka key.'),
+    eventTimeField: fieldNameSchema.optional().describe('The value field holding the event time (ISO-8601 or epoch ms).'),
+    startFrom: z.enum(['earliest', 'latest']).default('earliest').describe('Where a new deployment starts reading the topic.'),
+  })
+  .describe('Configuration of a source.kafka node.');
+
+export type SourceKafkaConfig = z.output<typeof sourceKafkaConfigSchema>;
+
+export const sourceKafka = declareNode({
+  type: 'source.kafka',
+  label: 'Kafka topic',
+  category: 'source',
+  doc: 'Reads JSON records from a Kafka topic.',
+  icon: '⇥',
+  color: '#2563eb',
+  configSchema: sourceKafkaConfigSchema,
+  starter: { topic: 'reviews', format: 'json' },
+  inputs: [],
+  outputs: () => [{ name: 'out', doc: 'Every record of the topic, in partition order.' }],
+  keyEffect: (config) => (config.keyField ? 'sets' : 'none'),
+  stateful: false,
+});
