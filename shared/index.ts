@@ -1,6 +1,7 @@
 // The shared floor of Sluice: the pipeline format, the node catalog, validation and expressions.
 // The designer and the runtime import from here; this folder imports neither.
 export * from './catalog/index.ts';
+export { outputsWrittenBy, sinkTopicsOf, sourceTopicsOf, topicsReadBy } from './catalog/io.ts';
 export { type Duration, durationSchema, formatDuration, parseDuration } from './duration.ts';
 export { assertNever } from './errors.ts';
 export { type CompiledExpression, compileExpression, type ExpressionError } from './expressions/compile.ts';

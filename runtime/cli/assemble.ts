@@ -2,7 +2,7 @@
 // into the one RuntimeControl the HTTP layer sees. `npm start` and the contract tests use it.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { type Pipeline, validatePipeline } from '../../shared/index.ts';
+import { type Pipeline, sinkTopicsOf, validatePipeline } from '../../shared/index.ts';
 import type { CourseStatsValue } from '../control/course-stats.ts';
 import { PipelineRegistry } from '../control/pipeline-registry.ts';
 import type { RuntimeControl } from '../control/runtime-control.ts';
@@ -25,11 +25,6 @@ export async function defaultPipeline(): Promise<Pipeline> {
   if (!result.ok)
     throw new CommandError('pipelines/review-stats.json is invalid: run `npm run sluice -- validate pipelines/review-stats.json`');
   return result.pipeline;
-}
-
-/** The topics a pipeline's sink.kafka nodes write. */
-function sinkTopicsOf(pipeline: Pipeline): string[] {
-  return pipeline.nodes.flatMap((node) => (node.type === 'sink.kafka' ? [(node.config as { topic: string }).topic] : []));
 }
 
 export interface RuntimeOptions {

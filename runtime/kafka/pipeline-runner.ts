@@ -6,7 +6,7 @@ import type { Admin, Kafka } from 'kafkajs';
 import { LAG, MetricsRegistry } from '../../shared/engine/metrics.ts';
 import type { Plan } from '../../shared/engine/plan.ts';
 import { Taps } from '../../shared/engine/tap.ts';
-import type { Pipeline } from '../../shared/index.ts';
+import { type Pipeline, sourceTopicsOf } from '../../shared/index.ts';
 import { compilePipeline } from '../../shared/nodes/index.ts';
 import { logger } from '../log/logger.ts';
 import { StateDirectory } from '../state/state-directory.ts';
@@ -70,9 +70,7 @@ export class PipelineRunner {
 
   /** Compiles against the source topics as they exist (creating missing ones) and creates every topic the plan needs. */
   async provision(): Promise<Plan> {
-    const sourceTopics = [
-      ...new Set(this.pipeline.nodes.flatMap((node) => (node.type === 'source.kafka' ? [(node.config as { topic: string }).topic] : []))),
-    ];
+    const sourceTopics = sourceTopicsOf(this.pipeline);
     const existing = new Set(await this.admin.listTopics());
     const missing = sourceTopics.filter((topic) => !existing.has(topic));
     if (missing.length > 0) {
