@@ -8,6 +8,7 @@ export { pipelineJsonSchema, pipelineJsonSchemaText } from './json-schema.ts';
 export type { SluiceRecord } from './record.ts';
 export * from './schema/pipeline.ts';
 export { pipelinesEquivalent, semanticPipeline } from './schema/semantic.ts';
+export * from './schema/topic-settings.ts';
 export { ISSUE_CODES, type IssueCode, type ValidationIssue } from './validation/issue.ts';
 export { parentPointer, pointerExists, pointerSegments, toPointer } from './validation/json-pointer.ts';
 export { type ValidationResult, validatePipeline } from './validation/validate.ts';
