@@ -1,9 +1,11 @@
 import { buildServer } from '../../http/server.ts';
+import { parseArgs } from '../args.ts';
 import { assembleRuntime, defaultPipeline } from '../assemble.ts';
 import type { Command } from '../command.ts';
+import { UsageError } from '../command.ts';
 import { designerDist, ensureDesignerBuilt } from '../designer-build.ts';
 import { listenOnPreferredPort } from '../listen.ts';
-import { startServices, untilStopped } from '../services.ts';
+import { requestedBrokers, startServices, untilStopped } from '../services.ts';
 import { productVersion } from './version.ts';
 
 const say = (line: string) => console.log(`sluice: ${line}`);
@@ -11,9 +13,12 @@ const say = (line: string) => console.log(`sluice: ${line}`);
 export const start: Command = {
   name: 'start',
   summary: 'start the local Kafka broker and PostgreSQL (unless configured), the runtime and the designer',
-  usage: 'start',
-  async run() {
-    const services = await startServices(say);
+  usage: 'start [--brokers N]',
+  async run(args) {
+    const { options, positional } = parseArgs(args);
+    if (positional.length > 0 || [...options.keys()].some((name) => name !== 'brokers'))
+      throw new UsageError(`unknown argument ${[...positional, ...options.keys()].join(' ')}`);
+    const services = await startServices(say, { brokers: requestedBrokers(options.get('brokers')) });
     try {
       await ensureDesignerBuilt(say);
       const runtime = await assembleRuntime({ brokers: services.brokers, initialPipeline: await defaultPipeline() });
