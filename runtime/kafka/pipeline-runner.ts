@@ -13,6 +13,7 @@ import { compilePipeline } from '../nodes/index.ts';
 import { StateDirectory } from '../state/state-directory.ts';
 import { engineTaskFactory } from './engine-tasks.ts';
 import { PipelineWorker } from './pipeline-worker.ts';
+import { clusterReplication } from './replication.ts';
 import type { TaskEvents } from './task-handle.ts';
 import { partitionCounts, provisionTopics } from './topics.ts';
 
@@ -70,19 +71,25 @@ export class PipelineRunner {
     const sourceTopics = [
       ...new Set(this.pipeline.nodes.flatMap((node) => (node.type === 'source.kafka' ? [(node.config as { topic: string }).topic] : []))),
     ];
+    // Checked first: a pipeline that asks for more replicas than the cluster has fails here, before any topic exists.
+    const replication = await clusterReplication(this.admin, this.pipeline.topics);
     const existing = new Set(await this.admin.listTopics());
     const missing = sourceTopics.filter((topic) => !existing.has(topic));
     if (missing.length > 0) {
       await provisionTopics(
         this.admin,
         missing.map((name) => ({ name, partitions: this.options.defaultPartitions ?? 3, config: {} })),
+        replication,
       );
     }
     const sourcePartitions = Object.fromEntries(await partitionCounts(this.admin, sourceTopics));
     const compiled = compilePipeline(this.pipeline, { sourcePartitions, env: { readResource: this.options.readResource } });
     if (!compiled.ok) throw new PlanError(compiled.issues);
-    const report = await provisionTopics(this.admin, compiled.plan.topics);
-    if (report.created.length > 0) log.info({ pipeline: this.pipeline.id, created: report.created }, 'topics created');
+    const report = await provisionTopics(this.admin, compiled.plan.topics, replication);
+    if (report.created.length > 0) log.info({ pipeline: this.pipeline.id, created: report.created, ...replication }, 'topics created');
+    for (const topic of report.underReplicated) {
+      log.warn({ pipeline: this.pipeline.id, ...topic }, 'topic exists with fewer replicas than new topics get; it keeps them');
+    }
     for (const mismatch of report.mismatched) {
       log.warn({ pipeline: this.pipeline.id, ...mismatch }, 'topic exists with another partition count than the plan asks for');
     }

@@ -2,6 +2,7 @@
 import type { Admin, Kafka, Producer } from 'kafkajs';
 import type { Review } from '../../shared/api/review.ts';
 import { IngestUnavailableError, type ReviewIngest } from '../control/review-ingest.ts';
+import { clusterReplication, replicationSettings } from './replication.ts';
 
 export const REVIEWS_TOPIC = 'reviews';
 
@@ -30,7 +31,11 @@ export class KafkaReviewWriter implements ReviewIngest {
   async ensureTopic(admin: Admin): Promise<void> {
     const topics = await admin.listTopics();
     if (topics.includes(this.topic)) return;
-    await admin.createTopics({ waitForLeaders: true, topics: [{ topic: this.topic, numPartitions: this.options.partitions ?? 6 }] });
+    const replication = replicationSettings(await clusterReplication(admin));
+    await admin.createTopics({
+      waitForLeaders: true,
+      topics: [{ topic: this.topic, numPartitions: this.options.partitions ?? 6, ...replication }],
+    });
   }
 
   /** Puts and deletes in one acknowledged write, in order (the load generator's path). */
