@@ -42,7 +42,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
 
   app.get('/api/health', async (_request, reply) => {
     const kafka = await control.kafkaHealth();
-    if (kafka.connected) return { status: 'ok', kafka };
+    // Degraded still takes writes (1 of 3 brokers down, min.insync.replicas met): 200, saying so.
+    if (kafka.connected) return { status: kafka.degraded ? 'degraded' : 'ok', kafka };
     return reply.status(503).send({ status: 'unavailable', kafka, reason: `Kafka is unreachable: ${kafka.reason}` });
   });
 

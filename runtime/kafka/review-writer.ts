@@ -2,7 +2,11 @@
 import type { Admin, Kafka, Producer } from 'kafkajs';
 import type { Review } from '../../shared/api/review.ts';
 import { IngestUnavailableError, type ReviewIngest } from '../control/review-ingest.ts';
+import { logger } from '../log/logger.ts';
+import { DuplicatedWriteError, pinningPartitioner, sendCovered } from './covered-send.ts';
 import { clusterReplication, replicationSettings } from './replication.ts';
+
+const log = logger.child({ component: 'review-writer' });
 
 export const REVIEWS_TOPIC = 'reviews';
 
@@ -73,19 +77,32 @@ export class KafkaReviewWriter implements ReviewIngest {
     });
     try {
       const producer = await Promise.race([this.connected(), timeout]);
-      await Promise.race([producer.send({ topic: this.topic, acks: -1, messages }), timeout]);
+      await Promise.race([this.sendCovered(producer, messages), timeout]);
     } catch (error) {
       if (error instanceof IngestUnavailableError) throw error;
+      // Stored, twice: the same as a client retrying with the same id, which the pipeline takes as one review.
+      if (error instanceof DuplicatedWriteError) {
+        log.warn({ err: error.message }, 'a write reached Kafka twice');
+        return;
+      }
       throw new IngestUnavailableError(`Kafka refused the write: ${error instanceof Error ? error.message : String(error)}`);
     } finally {
       clearTimeout(timer);
     }
   }
 
+  /** kafkajs may skip partitions whose leader moved while it retried: those are sent again (covered-send.ts). */
+  private async sendCovered(producer: Producer, messages: { key: string; value: string | null }[]): Promise<void> {
+    await sendCovered((topicMessages) => producer.sendBatch({ acks: -1, topicMessages }), [{ topic: this.topic, messages }], {
+      onResend: (missing, attempt) =>
+        log.warn({ attempt, records: missing[0]?.messages.length }, 'kafkajs skipped partitions; sending them again'),
+    });
+  }
+
   private connected(): Promise<Producer> {
     if (this.producer) return Promise.resolve(this.producer);
     this.connecting ??= (async () => {
-      const producer = this.kafka.producer({ idempotent: true, maxInFlightRequests: 5 });
+      const producer = this.kafka.producer({ idempotent: true, maxInFlightRequests: 5, createPartitioner: pinningPartitioner });
       try {
         await producer.connect();
       } catch (error) {
