@@ -105,6 +105,12 @@ switch (command) {
     step('build designer', bin('vite'), ['build', '--logLevel', 'warn']);
     step('tests (vitest)', bin('vitest'), ['run', ...args]);
     break;
+  case 'test:cluster':
+    // A local 3-broker cluster per test file, brokers killed and restarted: minutes, so apart from `npm test`.
+    if (process.env.KAFKA_BROKERS) console.log('sluice test: KAFKA_BROKERS is ignored: these tests start 3-broker clusters of their own');
+    step('local Kafka prerequisites', tsNode[0], [...tsNode.slice(1), join(root, 'tools/kafka/prepare.ts')]);
+    step('tests on a 3-broker cluster (vitest.cluster.config.ts)', bin('vitest'), ['run', '--config', 'vitest.cluster.config.ts', ...args]);
+    break;
   default:
     console.error(`sluice: unknown launcher command ${command ?? '(none)'}`);
     process.exit(2);

@@ -15,17 +15,13 @@ async function replicaProblems(admin: Admin): Promise<string | undefined> {
   return problems.length > 0 ? problems.join('; ') : undefined;
 }
 
-/**
- * Asks the cluster for its brokers and the state of its partitions, failing fast (a health check must not hang).
- * Each bootstrap address is tried in turn: one broker of three down leaves a cluster that answers.
- */
-export async function checkKafka(bootstrap: string[], timeoutMs = 3000): Promise<ClusterHealth> {
-  const retry = { retries: Math.max(0, bootstrap.length - 1), initialRetryTime: 50, maxRetryTime: 200 };
-  const kafka = createKafka(bootstrap, { connectionTimeout: 1000, requestTimeout: timeoutMs, retry });
+async function checkOnce(bootstrap: string[], deadline: number): Promise<ClusterHealth> {
+  const timeoutMs = Math.max(100, deadline - Date.now());
+  const kafka = createKafka(bootstrap, { connectionTimeout: Math.min(1000, timeoutMs), requestTimeout: timeoutMs, retry: { retries: 0 } });
   const admin = kafka.admin();
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, fail) => {
-    timer = setTimeout(() => fail(new Error(`no answer from ${bootstrap.join(',')} within ${timeoutMs} ms`)), timeoutMs);
+    timer = setTimeout(() => fail(new Error(`no answer from ${bootstrap.join(',')} within the health check's time`)), timeoutMs);
   });
   try {
     const cluster = await Promise.race([admin.connect().then(() => admin.describeCluster()), timeout]);
@@ -38,4 +34,21 @@ export async function checkKafka(bootstrap: string[], timeoutMs = 3000): Promise
     clearTimeout(timer);
     await admin.disconnect().catch(() => {});
   }
+}
+
+/**
+ * Asks the cluster for its brokers and the state of its partitions, failing fast (a health check must not hang).
+ * kafkajs' describeCluster asks a broker picked at random from the metadata, and gives up when that one does not
+ * answer: right after a broker died, before the cluster fenced it (3 s on the local cluster), one try in three
+ * fails. So a failed check is tried again, from the next bootstrap address, while time is left: one broker of
+ * three down leaves a cluster that answers.
+ */
+export async function checkKafka(bootstrap: string[], timeoutMs = 3000): Promise<ClusterHealth> {
+  const deadline = Date.now() + timeoutMs;
+  let health = await checkOnce(bootstrap, deadline);
+  for (let attempt = 1; !health.connected && attempt < 3 * bootstrap.length && Date.now() < deadline; attempt++) {
+    const first = attempt % bootstrap.length;
+    health = await checkOnce([...bootstrap.slice(first), ...bootstrap.slice(0, first)], deadline);
+  }
+  return health.connected ? health : { ...health, brokers: bootstrap };
 }

@@ -14,6 +14,7 @@ import { StateDirectory } from '../state/state-directory.ts';
 import { engineTaskFactory } from './engine-tasks.ts';
 import { PipelineWorker } from './pipeline-worker.ts';
 import { clusterReplication } from './replication.ts';
+import { retryWhileRetriable } from './retry.ts';
 import type { TaskEvents } from './task-handle.ts';
 import { partitionCounts, provisionTopics } from './topics.ts';
 
@@ -82,7 +83,7 @@ export class PipelineRunner {
         replication,
       );
     }
-    const sourcePartitions = Object.fromEntries(await partitionCounts(this.admin, sourceTopics));
+    const sourcePartitions = Object.fromEntries(await retryWhileRetriable(() => partitionCounts(this.admin, sourceTopics)));
     const compiled = compilePipeline(this.pipeline, { sourcePartitions, env: { readResource: this.options.readResource } });
     if (!compiled.ok) throw new PlanError(compiled.issues);
     const report = await provisionTopics(this.admin, compiled.plan.topics, replication);

@@ -102,7 +102,14 @@ export class KafkaReviewWriter implements ReviewIngest {
   private connected(): Promise<Producer> {
     if (this.producer) return Promise.resolve(this.producer);
     this.connecting ??= (async () => {
-      const producer = this.kafka.producer({ idempotent: true, maxInFlightRequests: 5, createPartitioner: pinningPartitioner });
+      // Retries 0.1, 0.3, 0.7, 1.5 s … then every second: a broker that died is fenced after 3 s on the local cluster,
+      // and the write reaches its partitions' new leaders before the API's 5 s are up.
+      const producer = this.kafka.producer({
+        idempotent: true,
+        maxInFlightRequests: 5,
+        createPartitioner: pinningPartitioner,
+        retry: { initialRetryTime: 100, maxRetryTime: 1000, retries: 10 },
+      });
       try {
         await producer.connect();
       } catch (error) {

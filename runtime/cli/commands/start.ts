@@ -10,6 +10,15 @@ import { productVersion } from './version.ts';
 
 const say = (line: string) => console.log(`sluice: ${line}`);
 
+/** SLUICE_WRITE_TIMEOUT_MS: a whole number of milliseconds, at least 100; unset, the writer's default (5 s). */
+function writeTimeoutMs(raw: string | undefined): number | undefined {
+  if (!raw) return undefined;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 100)
+    throw new UsageError(`SLUICE_WRITE_TIMEOUT_MS must be a whole number of milliseconds (at least 100), not '${raw}'`);
+  return value;
+}
+
 export const start: Command = {
   name: 'start',
   summary: 'start the local Kafka broker and PostgreSQL (unless configured), the runtime and the designer',
@@ -21,7 +30,11 @@ export const start: Command = {
     const services = await startServices(say, { brokers: requestedBrokers(options.get('brokers')) });
     try {
       await ensureDesignerBuilt(say);
-      const runtime = await assembleRuntime({ brokers: services.brokers, initialPipeline: await defaultPipeline() });
+      const runtime = await assembleRuntime({
+        brokers: services.brokers,
+        initialPipeline: await defaultPipeline(),
+        writeTimeoutMs: writeTimeoutMs(process.env.SLUICE_WRITE_TIMEOUT_MS),
+      });
       try {
         const app = await buildServer({
           control: runtime.control,
