@@ -41,7 +41,15 @@ export function openApiDocument(version: string) {
       },
     },
     paths: {
-      '/api/health': { get: { summary: 'Kafka connectivity', responses: { 200: answer('connected (status ok, or degraded: it takes writes but is not whole)'), 503: answer('Kafka unreachable') } } },
+      '/api/health': {
+        get: {
+          summary: 'Kafka connectivity',
+          responses: {
+            200: answer('connected (status ok, or degraded: it takes writes but is not whole)'),
+            503: answer('Kafka unreachable'),
+          },
+        },
+      },
       '/api/reviews': {
         post: {
           summary: 'Write a review (or a new version of one); 202 once Kafka acknowledged it',
