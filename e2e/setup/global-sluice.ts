@@ -5,6 +5,7 @@ import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { processesMentioning, waitUntil } from '../../integration/setup/processes.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -69,6 +70,11 @@ export default async function setup(project: TestProject) {
   return async () => {
     child.kill('SIGINT');
     await new Promise((done) => (child.exitCode !== null ? done(null) : child.once('exit', done)));
+    // Ctrl-C on the only Sluice process of a data folder stops its broker and PostgreSQL: nothing may survive.
+    const gone = await waitUntil(() => processesMentioning(dataDir).length === 0, 30_000);
+    const left = processesMentioning(dataDir);
+    for (const pid of left) process.kill(pid, 'SIGKILL');
     rmSync(dataDir, { recursive: true, force: true });
+    if (!gone) throw new Error(`processes of ${dataDir} survived sluice start's Ctrl-C: ${left.join(', ')}`);
   };
 }
