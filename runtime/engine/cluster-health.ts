@@ -1,6 +1,6 @@
 /**
- * Whether the runtime can reach its cluster, as a driver reports it. `degraded` says why a cluster that takes
- * writes is not whole (a broker down, partitions with fewer in-sync replicas than replicas).
+ * Whether the runtime can write to its cluster, as a driver reports it: connected (possibly `degraded`, with the
+ * reason, while writes still succeed: a broker down in a replicated cluster) or not (writes would fail).
  */
 export type ClusterHealth =
   | { connected: true; brokers: string[]; degraded?: string }

@@ -24,6 +24,8 @@ export interface BrokerOptions {
   log?: (line: string) => void;
   /** Maximum heap for the JVM. */
   heap?: string;
+  /** Broker properties that replace or add to the defaults (tests make the retention check frequent). */
+  overrides?: Record<string, string>;
 }
 
 /** Starts a single-node KRaft broker and resolves once it accepts clients. */

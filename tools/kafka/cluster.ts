@@ -19,6 +19,8 @@ export interface ClusterOptions {
   port?: number;
   /** Maximum heap of each JVM. */
   heap?: string;
+  /** Broker properties that replace or add to the defaults (tests make the retention check frequent). */
+  overrides?: Record<string, string>;
   log?: (line: string) => void;
 }
 
@@ -108,7 +110,7 @@ export async function startLocalCluster(options: ClusterOptions): Promise<LocalC
   const nodes = addresses.map((address) => {
     const files: NodeFiles = { nodeId: address.nodeId, port: address.port, dir: nodeDir(dataDir, brokers, address.nodeId), libs, heap };
     mkdirSync(files.dir, { recursive: true });
-    writeFileSync(join(files.dir, 'server.properties'), serverProperties(address, addresses, files.dir));
+    writeFileSync(join(files.dir, 'server.properties'), serverProperties(address, addresses, files.dir, options.overrides));
     writeFileSync(join(files.dir, 'log4j2.properties'), log4jConfig(join(files.dir, 'broker.log')));
     const logs = join(files.dir, 'logs');
     if (!existsSync(logs) || readdirSync(logs).length === 0) formatStorage(files, clusterId);

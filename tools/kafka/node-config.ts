@@ -8,7 +8,13 @@ export interface NodeAddress {
   controllerPort: number;
 }
 
-export function serverProperties(node: NodeAddress, voters: NodeAddress[], nodeDir: string): string {
+/** `overrides` replace or add broker properties (tests make the retention check frequent, say). */
+export function serverProperties(
+  node: NodeAddress,
+  voters: NodeAddress[],
+  nodeDir: string,
+  overrides: Record<string, string> = {},
+): string {
   const { replicationFactor, minInsyncReplicas } = defaultReplication(voters.length);
   const lines = [
     'process.roles=broker,controller',
@@ -43,7 +49,8 @@ export function serverProperties(node: NodeAddress, voters: NodeAddress[], nodeD
     // partitions it led get new leaders while the API still waits for the write (5 s) instead of answering 503.
     lines.push('broker.session.timeout.ms=3000', 'broker.heartbeat.interval.ms=500');
   }
-  return `${lines.join('\n')}\n`;
+  const kept = lines.filter((line) => !((line.split('=')[0] ?? '') in overrides));
+  return `${[...kept, ...Object.entries(overrides).map(([name, value]) => `${name}=${value}`)].join('\n')}\n`;
 }
 
 export function log4jConfig(logFile: string): string {
