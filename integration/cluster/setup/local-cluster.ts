@@ -57,13 +57,20 @@ export async function untilFullyReplicated(admin: Admin, topics: string[], timeo
 }
 
 /** Waits until no partition of the topic is led by `nodeId` (the controller fenced it and moved its leaders). */
-export async function untilNotLeading(admin: Admin, topic: string, nodeId: number, timeoutMs = 60_000): Promise<boolean> {
+export async function untilNotLeading(admin: Admin, topic: string, nodeId: number, timeoutMs = 120_000): Promise<boolean> {
   const deadline = Date.now() + timeoutMs;
+  let last = 'no answer';
   while (Date.now() < deadline) {
-    const metadata = await admin.fetchTopicMetadata({ topics: [topic] }).catch(() => undefined);
-    const partitions = metadata?.topics[0]?.partitions ?? [];
-    if (partitions.length > 0 && partitions.every((partition) => partition.leader !== nodeId && partition.leader >= 0)) return true;
+    const metadata = await admin.fetchTopicMetadata({ topics: [topic] }).catch((error: unknown) => String(error));
+    if (typeof metadata !== 'string') {
+      const partitions = metadata.topics[0]?.partitions ?? [];
+      if (partitions.length > 0 && partitions.every((partition) => partition.leader !== nodeId && partition.leader >= 0)) return true;
+      last = partitions
+        .map((partition) => `${partition.partitionId}: leader ${partition.leader}, isr ${partition.isr.join(' ')}`)
+        .join('; ');
+    } else last = metadata;
     await sleep(200);
   }
+  console.log(`[cluster] broker ${nodeId} still leads part of ${topic} after ${timeoutMs / 1000}s: ${last}`);
   return false;
 }
