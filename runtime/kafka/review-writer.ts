@@ -3,6 +3,7 @@ import type { Admin, Kafka, Producer } from 'kafkajs';
 import type { Review } from '../../shared/api/review.ts';
 import { IngestUnavailableError, type ReviewIngest } from '../control/review-ingest.ts';
 import { logger } from '../log/logger.ts';
+import { CoalescingSender } from './coalescing-sender.ts';
 import { DuplicatedWriteError, pinningPartitioner, sendCovered } from './covered-send.ts';
 import { clusterReplication, replicationSettings } from './replication.ts';
 
@@ -17,8 +18,24 @@ export interface ReviewWriterOptions {
   timeoutMs?: number;
 }
 
+type Message = { key: string; value: string | null };
+
+/** Kafka's default max.message.bytes is 1,048,588: a write of coalesced requests stays below it. */
+const MAX_WRITE_BYTES = 1_000_000;
+const bytesOf = (messages: Message[]) =>
+  messages.reduce(
+    (sum, message) => sum + 70 + Buffer.byteLength(message.key) + (message.value === null ? 0 : Buffer.byteLength(message.value)),
+    0,
+  );
+
 export class KafkaReviewWriter implements ReviewIngest {
   private producer: Producer | undefined;
+  /** One Kafka write at a time, the requests that arrive meanwhile written together (coalescing-sender.ts). */
+  private readonly sender = new CoalescingSender<Message>(
+    (messages) => this.writeOnce(messages),
+    () => MAX_WRITE_BYTES,
+    bytesOf,
+  );
   private connecting: Promise<Producer> | undefined;
   private readonly topic: string;
   private readonly timeoutMs: number;
@@ -67,32 +84,54 @@ export class KafkaReviewWriter implements ReviewIngest {
     this.connecting = undefined;
   }
 
-  private async send(messages: { key: string; value: string | null }[]): Promise<void> {
+  private async send(messages: Message[]): Promise<void> {
+    const pending = { messages, abandoned: false };
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, fail) => {
-      timer = setTimeout(
-        () => fail(new IngestUnavailableError(`Kafka did not acknowledge the write within ${this.timeoutMs} ms`)),
-        this.timeoutMs,
-      );
+      timer = setTimeout(() => {
+        pending.abandoned = true; // still waiting its turn: it is never sent
+        fail(new IngestUnavailableError(`Kafka did not acknowledge the write within ${this.timeoutMs} ms`));
+      }, this.timeoutMs);
     });
+    const sending = this.sender.send(pending);
+    sending.catch(() => {}); // answered by the timeout already, when it comes to that
     try {
-      const producer = await Promise.race([this.connected(), timeout]);
-      await Promise.race([this.sendCovered(producer, messages), timeout]);
+      await Promise.race([sending, timeout]);
     } catch (error) {
       if (error instanceof IngestUnavailableError) throw error;
-      // Stored, twice: the same as a client retrying with the same id, which the pipeline takes as one review.
-      if (error instanceof DuplicatedWriteError) {
-        log.warn({ err: error.message }, 'a write reached Kafka twice');
-        return;
-      }
       throw new IngestUnavailableError(`Kafka refused the write: ${error instanceof Error ? error.message : String(error)}`);
     } finally {
       clearTimeout(timer);
     }
   }
 
+  /** One write of the sender's: a failed one takes its producer with it (see coalescing-sender.ts). */
+  private async writeOnce(messages: Message[]): Promise<void> {
+    const producer = await this.connected();
+    try {
+      await this.sendCovered(producer, messages);
+    } catch (error) {
+      // Stored, twice: the same as a client retrying with the same id, which the pipeline takes as one review.
+      if (error instanceof DuplicatedWriteError) {
+        log.warn({ err: error.message }, 'a write reached Kafka twice');
+        return;
+      }
+      // The numbers kafkajs handed back for the failed write may belong to records the broker has: a fresh
+      // producer (a new producer id) never reuses them.
+      this.discard(producer);
+      throw error;
+    }
+  }
+
+  private discard(producer: Producer): void {
+    if (this.producer !== producer) return;
+    this.producer = undefined;
+    this.connecting = undefined;
+    void producer.disconnect().catch(() => {});
+  }
+
   /** kafkajs may skip partitions whose leader moved while it retried: those are sent again (covered-send.ts). */
-  private async sendCovered(producer: Producer, messages: { key: string; value: string | null }[]): Promise<void> {
+  private async sendCovered(producer: Producer, messages: Message[]): Promise<void> {
     await sendCovered((topicMessages) => producer.sendBatch({ acks: -1, topicMessages }), [{ topic: this.topic, messages }], {
       onResend: (missing, attempt) =>
         log.warn({ attempt, records: missing[0]?.messages.length }, 'kafkajs skipped partitions; sending them again'),
