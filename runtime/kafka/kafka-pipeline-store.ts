@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { Admin, Consumer, Kafka, Producer } from 'kafkajs';
 import type { DeploymentRecord, PipelineStore } from '../control/pipeline-store.ts';
 import { readChangelogs } from './changelog-reader.ts';
+import { createTopicsWithLeaders } from './create-topics.ts';
 import { clusterReplication, replicationSettings } from './replication.ts';
 
 export const PIPELINES_TOPIC = 'sluice.pipelines';
@@ -19,17 +20,14 @@ export class KafkaPipelineStore implements PipelineStore {
   async ensureTopic(): Promise<void> {
     if ((await this.admin.listTopics()).includes(this.topic)) return;
     const { replicationFactor, configEntries } = replicationSettings(await clusterReplication(this.admin));
-    await this.admin.createTopics({
-      waitForLeaders: true,
-      topics: [
-        {
-          topic: this.topic,
-          numPartitions: 1,
-          replicationFactor,
-          configEntries: [...configEntries, { name: 'cleanup.policy', value: 'compact' }],
-        },
-      ],
-    });
+    await createTopicsWithLeaders(this.admin, [
+      {
+        topic: this.topic,
+        numPartitions: 1,
+        replicationFactor,
+        configEntries: [...configEntries, { name: 'cleanup.policy', value: 'compact' }],
+      },
+    ]);
   }
 
   async load(): Promise<Map<string, DeploymentRecord>> {

@@ -5,6 +5,7 @@ import { IngestUnavailableError, type ReviewIngest } from '../control/review-ing
 import { logger } from '../log/logger.ts';
 import { CoalescingSender } from './coalescing-sender.ts';
 import { DuplicatedWriteError, pinningPartitioner, sendCovered } from './covered-send.ts';
+import { createTopicsWithLeaders } from './create-topics.ts';
 import { clusterReplication, replicationSettings } from './replication.ts';
 
 const log = logger.child({ component: 'review-writer' });
@@ -53,10 +54,7 @@ export class KafkaReviewWriter implements ReviewIngest {
     const topics = await admin.listTopics();
     if (topics.includes(this.topic)) return;
     const replication = replicationSettings(await clusterReplication(admin));
-    await admin.createTopics({
-      waitForLeaders: true,
-      topics: [{ topic: this.topic, numPartitions: this.options.partitions ?? 6, ...replication }],
-    });
+    await createTopicsWithLeaders(admin, [{ topic: this.topic, numPartitions: this.options.partitions ?? 6, ...replication }]);
   }
 
   /** Puts and deletes in one acknowledged write, in order (the load generator's path). */

@@ -1,5 +1,6 @@
 import type { Admin } from 'kafkajs';
 import type { Replication } from '../../shared/index.ts';
+import { createTopicsWithLeaders } from './create-topics.ts';
 
 /** A topic the plan needs; `config` holds broker topic configs such as cleanup.policy. */
 export interface TopicRequirement {
@@ -25,9 +26,9 @@ export async function provisionTopics(admin: Admin, topics: TopicRequirement[], 
   const existingNames = new Set(await admin.listTopics());
   const missing = topics.filter((topic) => !existingNames.has(topic.name));
   if (missing.length > 0) {
-    await admin.createTopics({
-      waitForLeaders: true,
-      topics: missing.map((topic) => {
+    await createTopicsWithLeaders(
+      admin,
+      missing.map((topic) => {
         const config = { ...(replication ? { 'min.insync.replicas': String(replication.minInsyncReplicas) } : {}), ...topic.config };
         return {
           topic: topic.name,
@@ -36,7 +37,7 @@ export async function provisionTopics(admin: Admin, topics: TopicRequirement[], 
           configEntries: Object.entries(config).map(([name, value]) => ({ name, value })),
         };
       }),
-    });
+    );
   }
   const present = topics.filter((topic) => existingNames.has(topic.name));
   const mismatched: ProvisionReport['mismatched'] = [];
