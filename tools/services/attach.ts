@@ -10,6 +10,9 @@ import { withExclusiveLock } from './exclusive-lock.ts';
 import { isRunning, type ProcessRef, processRef, type ServiceEndpoint, ServiceFolder, type ServiceKind } from './service-folder.ts';
 import type { SupervisorOptions } from './supervisor.ts';
 
+/** How the messages name a service. */
+const labels = { kafka: 'Kafka', postgres: 'PostgreSQL' } as const;
+
 const supervisorFile = join(dirname(fileURLToPath(import.meta.url)), 'supervisor.ts');
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 
@@ -110,7 +113,7 @@ async function attachOnce(
     folder.writeLease();
     const step = await withExclusiveLock(folder.lockFile, () => chooseStep(folder, options.supervisor));
     if (step.kind === 'wait-exit') {
-      options.say(`the local ${folder.kind} of ${folder.dataDir} is stopping; waiting to start it again`);
+      options.say(`the local ${labels[folder.kind]} of ${folder.dataDir} is stopping; waiting to start it again`);
       await untilGone(step.supervisor, Math.max(0, deadline - Date.now()));
       continue;
     }
@@ -137,14 +140,14 @@ export async function attachService(options: AttachOptions): Promise<AttachedSer
       return;
     }
     reattaching = true;
-    options.say(`the supervisor of the local ${folder.kind} (pid ${attached.supervisor.pid}) is gone; starting it again`);
+    options.say(`the supervisor of the local ${labels[folder.kind]} (pid ${attached.supervisor.pid}) is gone; starting it again`);
     attachOnce(folder, options)
       .then((again) => {
         if (JSON.stringify(again.endpoint) !== JSON.stringify(attached.endpoint))
-          options.say(`the local ${folder.kind} now answers at ${JSON.stringify(again.endpoint)}: restart this process to use it`);
+          options.say(`the local ${labels[folder.kind]} now answers at ${JSON.stringify(again.endpoint)}: restart this process to use it`);
         attached = again;
       })
-      .catch((error: unknown) => options.say(`the local ${folder.kind} could not be started again: ${String(error)}`))
+      .catch((error: unknown) => options.say(`the local ${labels[folder.kind]} could not be started again: ${String(error)}`))
       .finally(() => {
         reattaching = false;
       });
@@ -161,11 +164,11 @@ export async function attachService(options: AttachOptions): Promise<AttachedSer
         return folder.pruneLeases().live.length === 0;
       });
       if (!last) {
-        options.say(`the local ${folder.kind} keeps running for the other Sluice processes that use it`);
+        options.say(`the local ${labels[folder.kind]} keeps running for the other Sluice processes that use it`);
         return;
       }
       const state = folder.liveState();
-      if (state && !(await untilGone(state, 90_000))) options.say(`the local ${folder.kind} did not stop within 90 s`);
+      if (state && !(await untilGone(state, 90_000))) options.say(`the local ${labels[folder.kind]} did not stop within 90 s`);
     },
   };
 }
