@@ -36,6 +36,8 @@ export interface RuntimeOptions {
   /** Topic names, so tests can run several runtimes on one cluster without sharing state. */
   topics?: { pipelines?: string; reviews?: string; courseStats?: string };
   env?: NodeJS.ProcessEnv;
+  /** How long a review write may wait for Kafka before the API answers 503 (SLUICE_WRITE_TIMEOUT_MS; 5 s by default). */
+  writeTimeoutMs?: number;
 }
 
 export interface AssembledRuntime {
@@ -54,7 +56,7 @@ export async function assembleRuntime(options: RuntimeOptions): Promise<Assemble
     await admin.connect();
     closers.push(() => admin.disconnect());
     const reviewsTopic = options.topics?.reviews ?? REVIEWS_TOPIC;
-    const reviews = new KafkaReviewWriter(kafka, { topic: reviewsTopic });
+    const reviews = new KafkaReviewWriter(kafka, { topic: reviewsTopic, timeoutMs: options.writeTimeoutMs });
     await reviews.ensureTopic(admin);
     closers.push(() => reviews.close());
     const store = new KafkaPipelineStore(kafka, admin, options.topics?.pipelines ?? PIPELINES_TOPIC);

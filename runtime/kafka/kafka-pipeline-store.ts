@@ -3,6 +3,8 @@ import { randomUUID } from 'node:crypto';
 import type { Admin, Consumer, Kafka, Producer } from 'kafkajs';
 import type { DeploymentRecord, PipelineStore } from '../control/pipeline-store.ts';
 import { readChangelogs } from './changelog-reader.ts';
+import { createTopicsWithLeaders } from './create-topics.ts';
+import { clusterReplication, replicationSettings } from './replication.ts';
 
 export const PIPELINES_TOPIC = 'sluice.pipelines';
 
@@ -17,10 +19,15 @@ export class KafkaPipelineStore implements PipelineStore {
 
   async ensureTopic(): Promise<void> {
     if ((await this.admin.listTopics()).includes(this.topic)) return;
-    await this.admin.createTopics({
-      waitForLeaders: true,
-      topics: [{ topic: this.topic, numPartitions: 1, configEntries: [{ name: 'cleanup.policy', value: 'compact' }] }],
-    });
+    const { replicationFactor, configEntries } = replicationSettings(await clusterReplication(this.admin));
+    await createTopicsWithLeaders(this.admin, [
+      {
+        topic: this.topic,
+        numPartitions: 1,
+        replicationFactor,
+        configEntries: [...configEntries, { name: 'cleanup.policy', value: 'compact' }],
+      },
+    ]);
   }
 
   async load(): Promise<Map<string, DeploymentRecord>> {

@@ -12,6 +12,8 @@ import { logger } from '../log/logger.ts';
 import { StateDirectory } from '../state/state-directory.ts';
 import { engineTaskFactory, type SinkExecutor, type SinkIsolator } from './engine-tasks.ts';
 import { PipelineWorker } from './pipeline-worker.ts';
+import { clusterReplication } from './replication.ts';
+import { retryWhileRetriable } from './retry.ts';
 import type { TaskEvents } from './task-handle.ts';
 import { KEEP_FOREVER, partitionCounts, provisionTopics } from './topics.ts';
 
@@ -71,23 +73,30 @@ export class PipelineRunner {
   /** Compiles against the source topics as they exist (creating missing ones) and creates every topic the plan needs. */
   async provision(): Promise<Plan> {
     const sourceTopics = sourceTopicsOf(this.pipeline);
+    // Checked first: a pipeline that asks for more replicas than the cluster has fails here, before any topic exists.
+    const replication = await clusterReplication(this.admin, this.pipeline.topics);
     const existing = new Set(await this.admin.listTopics());
     const missing = sourceTopics.filter((topic) => !existing.has(topic));
     if (missing.length > 0) {
       await provisionTopics(
         this.admin,
         missing.map((name) => ({ name, partitions: this.options.defaultPartitions ?? 3, config: { ...KEEP_FOREVER } })),
+        replication,
       );
     }
-    const sourcePartitions = Object.fromEntries(await partitionCounts(this.admin, sourceTopics));
+    const sourcePartitions = Object.fromEntries(await retryWhileRetriable(() => partitionCounts(this.admin, sourceTopics)));
     const compiled = compilePipeline(this.pipeline, { sourcePartitions, env: { readResource: this.options.readResource } });
     if (!compiled.ok) throw new PlanError(compiled.issues);
     const owned = new Set(['repartition', 'changelog', 'dlq']);
     const report = await provisionTopics(
       this.admin,
       compiled.plan.topics.map((topic) => ({ ...topic, owned: owned.has(topic.role) })),
+      replication,
     );
-    if (report.created.length > 0) log.info({ pipeline: this.pipeline.id, created: report.created }, 'topics created');
+    if (report.created.length > 0) log.info({ pipeline: this.pipeline.id, created: report.created, ...replication }, 'topics created');
+    for (const topic of report.underReplicated) {
+      log.warn({ pipeline: this.pipeline.id, ...topic }, 'topic exists with fewer replicas than new topics get; it keeps them');
+    }
     for (const mismatch of report.mismatched) {
       log.warn({ pipeline: this.pipeline.id, ...mismatch }, 'topic exists with another partition count than the plan asks for');
     }

@@ -5,6 +5,7 @@ import type { Admin, Consumer, EachBatchPayload, Kafka } from 'kafkajs';
 import { logger } from '../log/logger.ts';
 import { committedRecordsOf } from './committed-records.ts';
 import type { InboundRecord, TaskFactory } from './driver-task.ts';
+import { retryWhileRetriable } from './retry.ts';
 import { type TaskEvents, TaskHandle } from './task-handle.ts';
 
 const log = logger.child({ component: 'worker' });
@@ -73,7 +74,10 @@ export class PipelineWorker {
       log.error({ group: this.options.groupId, err: String(payload.error), restart: payload.restart }, 'consumer crashed'),
     );
     await consumer.connect();
-    for (const input of this.options.inputTopics) await consumer.subscribe({ topic: input.topic, fromBeginning: input.fromBeginning });
+    // Right after its topics were created, a broker of a larger cluster may not know them yet (UNKNOWN_TOPIC_OR_PARTITION,
+    // retriable): kafkajs' subscribe gives up at once, so it is asked again.
+    for (const input of this.options.inputTopics)
+      await retryWhileRetriable(() => consumer.subscribe({ topic: input.topic, fromBeginning: input.fromBeginning }));
     await consumer.run({
       autoCommit: false, // offsets move only inside the transaction that carries the outputs
       eachBatchAutoResolve: false,
