@@ -4,6 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Admin, Consumer, Kafka } from 'kafkajs';
 import { committedRecordsOf } from './committed-records.ts';
+import { FOLLOWER_FETCH_WAIT_MS } from './poll-settings.ts';
 import { retryWhileRetriable } from './retry.ts';
 import { type Freshness, freshness } from './view-freshness.ts';
 
@@ -50,7 +51,7 @@ export class CompactedView<T> {
     }
     this.caughtUp = this.targets.size === 0;
     this.startCheckingFreshness();
-    const consumer = this.kafka.consumer({ groupId: `sluice-view-${randomUUID()}`, readUncommitted: false, maxWaitTimeInMs: 25 });
+    const consumer = this.kafka.consumer({ groupId: `sluice-view-${randomUUID()}`, readUncommitted: false, maxWaitTimeInMs: FOLLOWER_FETCH_WAIT_MS });
     this.consumer = consumer;
     await consumer.connect();
     await consumer.subscribe({ topics: [new RegExp(`^${this.topic.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`)], fromBeginning: true });

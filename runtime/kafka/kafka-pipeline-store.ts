@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { Admin, Consumer, Kafka, Producer } from 'kafkajs';
 import type { DeploymentRecord, PipelineStore } from '../control/pipeline-store.ts';
 import { readChangelogs } from './changelog-reader.ts';
+import { FOLLOWER_FETCH_WAIT_MS } from './poll-settings.ts';
 
 export const PIPELINES_TOPIC = 'sluice.pipelines';
 
@@ -41,7 +42,7 @@ export class KafkaPipelineStore implements PipelineStore {
   }
 
   async watch(onChange: (id: string, record: DeploymentRecord | undefined) => void): Promise<() => Promise<void>> {
-    const consumer: Consumer = this.kafka.consumer({ groupId: `sluice-pipelines-watch-${randomUUID()}`, maxWaitTimeInMs: 200 });
+    const consumer: Consumer = this.kafka.consumer({ groupId: `sluice-pipelines-watch-${randomUUID()}`, maxWaitTimeInMs: FOLLOWER_FETCH_WAIT_MS });
     await consumer.connect();
     await consumer.subscribe({ topic: this.topic, fromBeginning: false });
     await consumer.run({

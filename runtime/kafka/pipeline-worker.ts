@@ -4,6 +4,7 @@
 import type { Admin, Consumer, EachBatchPayload, Kafka } from 'kafkajs';
 import { logger } from '../log/logger.ts';
 import { committedRecordsOf } from './committed-records.ts';
+import { PIPELINE_FETCH_WAIT_MS, PIPELINE_HEARTBEAT_MS } from './poll-settings.ts';
 import type { InboundRecord, TaskFactory } from './driver-task.ts';
 import { type TaskEvents, TaskHandle } from './task-handle.ts';
 
@@ -62,10 +63,10 @@ export class PipelineWorker {
     const consumer = this.kafka.consumer({
       groupId: this.options.groupId,
       readUncommitted: false,
-      maxWaitTimeInMs: 25,
+      maxWaitTimeInMs: PIPELINE_FETCH_WAIT_MS,
       sessionTimeout: this.options.sessionTimeoutMs ?? 10_000,
       rebalanceTimeout: 60_000,
-      heartbeatInterval: 1_000,
+      heartbeatInterval: PIPELINE_HEARTBEAT_MS,
     });
     this.consumer = consumer;
     consumer.on(consumer.events.GROUP_JOIN, ({ payload }) => this.reconcile(payload.memberAssignment));
