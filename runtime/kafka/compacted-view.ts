@@ -51,7 +51,11 @@ export class CompactedView<T> {
     }
     this.caughtUp = this.targets.size === 0;
     this.startCheckingFreshness();
-    const consumer = this.kafka.consumer({ groupId: `sluice-view-${randomUUID()}`, readUncommitted: false, maxWaitTimeInMs: FOLLOWER_FETCH_WAIT_MS });
+    const consumer = this.kafka.consumer({
+      groupId: `sluice-view-${randomUUID()}`,
+      readUncommitted: false,
+      maxWaitTimeInMs: FOLLOWER_FETCH_WAIT_MS,
+    });
     this.consumer = consumer;
     await consumer.connect();
     await consumer.subscribe({ topics: [new RegExp(`^${this.topic.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`)], fromBeginning: true });

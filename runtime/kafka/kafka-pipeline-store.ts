@@ -42,7 +42,10 @@ export class KafkaPipelineStore implements PipelineStore {
   }
 
   async watch(onChange: (id: string, record: DeploymentRecord | undefined) => void): Promise<() => Promise<void>> {
-    const consumer: Consumer = this.kafka.consumer({ groupId: `sluice-pipelines-watch-${randomUUID()}`, maxWaitTimeInMs: FOLLOWER_FETCH_WAIT_MS });
+    const consumer: Consumer = this.kafka.consumer({
+      groupId: `sluice-pipelines-watch-${randomUUID()}`,
+      maxWaitTimeInMs: FOLLOWER_FETCH_WAIT_MS,
+    });
     await consumer.connect();
     await consumer.subscribe({ topic: this.topic, fromBeginning: false });
     await consumer.run({

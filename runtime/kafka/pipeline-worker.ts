@@ -4,8 +4,8 @@
 import type { Admin, Consumer, EachBatchPayload, Kafka } from 'kafkajs';
 import { logger } from '../log/logger.ts';
 import { committedRecordsOf } from './committed-records.ts';
-import { PIPELINE_FETCH_WAIT_MS, PIPELINE_HEARTBEAT_MS } from './poll-settings.ts';
 import type { InboundRecord, TaskFactory } from './driver-task.ts';
+import { PIPELINE_FETCH_WAIT_MS, PIPELINE_HEARTBEAT_MS } from './poll-settings.ts';
 import { type TaskEvents, TaskHandle } from './task-handle.ts';
 
 const log = logger.child({ component: 'worker' });
