@@ -2,7 +2,6 @@
 // effects bound to an executor (the Kafka runner in production).
 import { type Actor, createActor, fromPromise } from 'xstate';
 import { type Pipeline, validatePipeline } from '../../shared/index.ts';
-import type { MetricsRegistry } from '../engine/metrics.ts';
 import type { Taps } from '../engine/tap.ts';
 import { deploymentMachine } from './deployment-machine.ts';
 import type { PipelineStatus } from './runtime-control.ts';
@@ -20,7 +19,6 @@ const STARTING = new Set(['claiming', 'restoring']);
 
 /** What runs a pipeline; the Kafka runner implements it. */
 export interface PipelineExecutor {
-  metrics: MetricsRegistry;
   taps: Taps;
   provision(): Promise<void>;
   /** Resolves once this worker joined the pipeline's group; task states follow through the callbacks. */

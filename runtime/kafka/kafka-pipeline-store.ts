@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { Admin, Consumer, Kafka, Producer } from 'kafkajs';
 import type { DeploymentRecord, PipelineStore } from '../control/pipeline-store.ts';
 import { readChangelogs } from './changelog-reader.ts';
+import { countFetches } from './fetch-counter.ts';
 import { FOLLOWER_FETCH_WAIT_MS } from './poll-settings.ts';
 
 export const PIPELINES_TOPIC = 'sluice.pipelines';
@@ -46,6 +47,7 @@ export class KafkaPipelineStore implements PipelineStore {
       groupId: `sluice-pipelines-watch-${randomUUID()}`,
       maxWaitTimeInMs: FOLLOWER_FETCH_WAIT_MS,
     });
+    countFetches(consumer, 'desired-state');
     await consumer.connect();
     await consumer.subscribe({ topic: this.topic, fromBeginning: false });
     await consumer.run({

@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Admin, Kafka } from 'kafkajs';
 import type { Pipeline } from '../../shared/index.ts';
-import { LAG, MetricsRegistry } from '../engine/metrics.ts';
+import { mergeReports } from '../control/cluster-reports.ts';
+import type { MetricsRegistry, MetricsSnapshot } from '../engine/metrics.ts';
 import type { Plan } from '../engine/plan.ts';
 import { Taps } from '../engine/tap.ts';
 import { logger } from '../log/logger.ts';
@@ -12,8 +13,10 @@ import { compilePipeline } from '../nodes/index.ts';
 import { StateDirectory } from '../state/state-directory.ts';
 import { engineTaskFactory, type SinkExecutor, type SinkIsolator } from './engine-tasks.ts';
 import { PipelineWorker } from './pipeline-worker.ts';
+import { COUNTERS_TOPIC_CONFIG, countersPartitions, countersTopicName, reportBody } from './task-counters.ts';
 import type { TaskEvents } from './task-handle.ts';
-import { KEEP_FOREVER, partitionCounts, provisionTopics } from './topics.ts';
+import { growPartitions, KEEP_FOREVER, partitionCounts, provisionTopics } from './topics.ts';
+import { newWorkerId, WorkerHeartbeat } from './worker-heartbeat.ts';
 
 const log = logger.child({ component: 'runner' });
 
@@ -25,7 +28,8 @@ export interface RunnerOptions extends TaskEvents {
   /** Partitions for source topics that do not exist yet. */
   defaultPartitions?: number;
   onAssignment?: (taskIds: string[]) => void;
-  metrics?: MetricsRegistry;
+  /** The version this is of the pipeline (its counters count since it was deployed); `sluice run` runs version 0. */
+  version?: number;
   /** Reads files a node names in its config (the spam model), relative to the pipelines folder. */
   readResource?: (path: string) => string;
   /** Where tasks keep their stores on disk (LMDB); a folder under the system's temporary one by default. */
@@ -41,14 +45,17 @@ export class PlanError extends Error {
 }
 
 export class PipelineRunner {
-  readonly metrics: MetricsRegistry;
+  /** This worker's share, summed over the tasks it holds now (the cluster's figures are counters-follower.ts'). */
+  readonly metrics: { snapshot(): MetricsSnapshot };
+  readonly workerId = newWorkerId();
   /** Settable until start(): the supervisor listens to task states through them. */
   readonly events: Pick<RunnerOptions, 'onAssignment' | 'onRestoreProgress' | 'onStateChange'>;
   readonly taps = new Taps();
   plan: Plan | undefined;
   private worker: PipelineWorker | undefined;
-  private ticker: NodeJS.Timeout | undefined;
   private state: StateDirectory | undefined;
+  private heartbeat: WorkerHeartbeat | undefined;
+  private readonly taskMetrics = new Map<string, MetricsRegistry>();
 
   constructor(
     private readonly kafka: Kafka,
@@ -56,7 +63,7 @@ export class PipelineRunner {
     readonly pipeline: Pipeline,
     private readonly options: RunnerOptions,
   ) {
-    this.metrics = options.metrics ?? new MetricsRegistry();
+    this.metrics = { snapshot: () => mergeReports([...this.taskMetrics.values()].map(reportBody), Date.now()) };
     this.events = {
       onAssignment: options.onAssignment,
       onRestoreProgress: options.onRestoreProgress,
@@ -85,10 +92,17 @@ export class PipelineRunner {
     const compiled = compilePipeline(this.pipeline, { sourcePartitions, env: { readResource: this.options.readResource } });
     if (!compiled.ok) throw new PlanError(compiled.issues);
     const owned = new Set(['repartition', 'changelog', 'dlq']);
-    const report = await provisionTopics(
-      this.admin,
-      compiled.plan.topics.map((topic) => ({ ...topic, owned: owned.has(topic.role) })),
-    );
+    const counters = {
+      name: countersTopicName(this.pipeline.id),
+      partitions: countersPartitions(compiled.plan).count,
+      config: COUNTERS_TOPIC_CONFIG,
+    };
+    const report = await provisionTopics(this.admin, [
+      ...compiled.plan.topics.map((topic) => ({ ...topic, owned: owned.has(topic.role) })),
+      { ...counters, owned: true },
+    ]);
+    // A version with more tasks than the last one needs more partitions: one per task.
+    await growPartitions(this.admin, counters.name, counters.partitions);
     if (report.created.length > 0) log.info({ pipeline: this.pipeline.id, created: report.created }, 'topics created');
     for (const mismatch of report.mismatched) {
       log.warn({ pipeline: this.pipeline.id, ...mismatch }, 'topic exists with another partition count than the plan asks for');
@@ -112,31 +126,41 @@ export class PipelineRunner {
       inputTopics,
       purgeIntervalMs: this.options.purgeIntervalMs,
       factory: engineTaskFactory(plan, {
-        metrics: this.metrics,
+        report: { version: this.options.version ?? 0, worker: this.workerId },
+        onTaskMetrics: (task, registry, open) => {
+          if (open) this.taskMetrics.set(task, registry);
+          else if (this.taskMetrics.get(task) === registry) this.taskMetrics.delete(task); // not its successor's
+        },
         executeSinks: this.options.executeSinks,
         isolateSinks: this.options.isolateSinks,
         observer: this.taps.observer,
         state: this.state,
       }),
-      onLag: (topic, partition, lag) => {
-        for (const source of plan.sources.filter((candidate) => candidate.topic === topic)) {
-          this.metrics.gauge(LAG, { node: source.node, partition: String(partition) }).set(lag);
-        }
-      },
       onAssignment: (ids) => this.events.onAssignment?.(ids),
       onRestoreProgress: (id, progress) => this.events.onRestoreProgress?.(id, progress),
       onStateChange: (id, state, reason) => this.events.onStateChange?.(id, state, reason),
     });
     await this.worker.start();
-    this.metrics.tick(Date.now());
-    this.ticker = setInterval(() => this.metrics.tick(Date.now()), 1000);
+    const worker = this.worker;
+    this.heartbeat = new WorkerHeartbeat(
+      this.kafka,
+      {
+        topic: countersTopicName(plan.pipelineId),
+        partition: countersPartitions(plan).heartbeats,
+        worker: this.workerId,
+        version: this.options.version ?? 0,
+      },
+      () => worker.taskIds(),
+    );
+    await this.heartbeat.start();
     log.info({ pipeline: this.pipeline.id, group: this.groupId }, 'pipeline started');
   }
 
   /** Drains: the batch in flight commits, then the tasks close. */
   async stop(): Promise<void> {
-    clearInterval(this.ticker);
     await this.worker?.stop();
+    await this.heartbeat?.stop();
+    this.heartbeat = undefined;
     this.worker = undefined;
     await this.state?.close();
     this.state = undefined;
