@@ -21,8 +21,6 @@ export interface WorkerBeat {
   version: number;
   at: number;
   tasks: string[];
-  /** Written when the worker stops on purpose: it is gone at once, not after the timeout. */
-  stopped?: boolean;
 }
 
 /** The sum of many tasks' reports, as one snapshot the engine's fold reads. */

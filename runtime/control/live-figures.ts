@@ -54,12 +54,16 @@ export function liveNodes(
   return { nodes, edges };
 }
 
+/** A worker that stopped on purpose deleted its entry; one silent for an hour is not worth listing any more. */
+const FORGET_SILENT_MS = 3600_000;
+
 export function workerReports(beats: Iterable<WorkerBeat>, now: number, timeoutMs: number): WorkerReport[] {
   return [...beats]
+    .filter((beat) => now - beat.at <= FORGET_SILENT_MS)
     .map((beat) => ({
       id: beat.worker,
       lastSeen: new Date(beat.at).toISOString(),
-      alive: beat.stopped !== true && now - beat.at <= timeoutMs,
+      alive: now - beat.at <= timeoutMs,
       tasks: beat.tasks,
     }))
     .sort((a, b) => a.id.localeCompare(b.id));

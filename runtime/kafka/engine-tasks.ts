@@ -36,7 +36,7 @@ class EngineDriverTask implements DriverTask {
     private readonly task: Task,
     private readonly sinks: { execute: SinkExecutor; isolate?: SinkIsolator; dlqTopic: string; metrics: MetricsRegistry },
     private readonly stores: TaskStores | undefined,
-    private readonly counters: { writer: TaskCountersWriter; topic: string; partition: number; forget(): void },
+    private readonly counters: { writer: TaskCountersWriter; topic: string; partition: number },
   ) {
     this.id = task.id;
     this.inputs = task.inputs;
@@ -72,7 +72,6 @@ class EngineDriverTask implements DriverTask {
   }
 
   async close(): Promise<void> {
-    this.counters.forget();
     this.task.close();
     await this.stores?.close();
   }
@@ -120,8 +119,8 @@ export interface EngineTaskOptions {
   observer?: TaskObserver;
   /** Where stores live on disk; in memory without one. */
   state?: StateDirectory;
-  /** Told of each task's registry when the task is created (open) and when it closes: the worker's own view. */
-  onTaskMetrics?: (taskId: string, registry: MetricsRegistry, open: boolean) => void;
+  /** Told of each task's registry when the task is created: the worker's own view keeps the latest one per task. */
+  onTaskMetrics?: (taskId: string, registry: MetricsRegistry) => void;
 }
 
 export function engineTaskFactory(plan: Plan, options: EngineTaskOptions): TaskFactory {
@@ -144,13 +143,11 @@ export function engineTaskFactory(plan: Plan, options: EngineTaskOptions): TaskF
       const partition = partitions.ofTask.get(taskId) ?? 0;
       const writer = new TaskCountersWriter(metrics, { task: taskId, ...report, topic, partition });
       const sinks = { execute: executeSinks, isolate: isolateSinks, dlqTopic: plan.dlqTopic, metrics };
-      onTaskMetrics?.(taskId, metrics, true);
-      const forget = () => onTaskMetrics?.(taskId, metrics, false);
+      onTaskMetrics?.(taskId, metrics);
       return new EngineDriverTask(new Task(plan, taskPlan, { metrics, observer, createStore }), sinks, stores, {
         writer,
         topic,
         partition,
-        forget,
       });
     },
   };

@@ -45,7 +45,10 @@ export class PlanError extends Error {
 }
 
 export class PipelineRunner {
-  /** This worker's share, summed over the tasks it holds now (the cluster's figures are counters-follower.ts'). */
+  /**
+   * What this process counted: per task it holds or held, the latest counts (a task taken over starts from its
+   * committed counters, so this is a view of one worker, not a share; the cluster's figures are cluster-sources.ts').
+   */
   readonly metrics: { snapshot(): MetricsSnapshot };
   readonly workerId = newWorkerId();
   /** Settable until start(): the supervisor listens to task states through them. */
@@ -127,10 +130,7 @@ export class PipelineRunner {
       purgeIntervalMs: this.options.purgeIntervalMs,
       factory: engineTaskFactory(plan, {
         report: { version: this.options.version ?? 0, worker: this.workerId },
-        onTaskMetrics: (task, registry, open) => {
-          if (open) this.taskMetrics.set(task, registry);
-          else if (this.taskMetrics.get(task) === registry) this.taskMetrics.delete(task); // not its successor's
-        },
+        onTaskMetrics: (task, registry) => this.taskMetrics.set(task, registry),
         executeSinks: this.options.executeSinks,
         isolateSinks: this.options.isolateSinks,
         observer: this.taps.observer,

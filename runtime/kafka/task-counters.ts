@@ -96,7 +96,6 @@ export function parseWorkerBeat(value: string): WorkerBeat | undefined {
       version: Number(parsed.version ?? 0),
       at: parsed.at,
       tasks: Array.isArray(parsed.tasks) ? parsed.tasks.map(String) : [],
-      ...(parsed.stopped ? { stopped: true } : {}),
     };
   } catch {
     return undefined;

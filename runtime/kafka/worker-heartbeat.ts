@@ -1,6 +1,6 @@
 // A worker says it is alive, and which tasks it holds, every two seconds on its pipeline's counters topic: a worker
 // that dies stops counting as alive after the timeout (its totals stay, they are in its tasks' committed records);
-// one that stops on purpose says so at once.
+// one that stops on purpose deletes its entry (a tombstone), so it is gone at once and compaction forgets it.
 import { hostname } from 'node:os';
 import type { Kafka, Producer } from 'kafkajs';
 import type { WorkerBeat } from '../control/cluster-reports.ts';
@@ -45,12 +45,11 @@ export class WorkerHeartbeat {
     const producer = this.producer;
     if (!producer || (this.busy && !stopped)) return; // a slow broker skips a beat rather than piling them up
     const { topic, partition, worker, version } = this.where;
-    const beat: WorkerBeat = { worker, version, at: Date.now(), tasks: stopped ? [] : this.tasks(), ...(stopped ? { stopped } : {}) };
+    const beat: WorkerBeat = { worker, version, at: Date.now(), tasks: this.tasks() };
+    const value = stopped ? null : JSON.stringify(beat);
     this.busy = true;
     this.sending = this.sending
-      .then(() =>
-        producer.send({ topic, acks: 1, messages: [{ key: `${WORKER_KEY_PREFIX}${worker}`, partition, value: JSON.stringify(beat) }] }),
-      )
+      .then(() => producer.send({ topic, acks: 1, messages: [{ key: `${WORKER_KEY_PREFIX}${worker}`, partition, value }] }))
       .then(() => {})
       .catch((error: unknown) => log.debug({ err: String(error) }, 'a heartbeat was not written'))
       .finally(() => {
