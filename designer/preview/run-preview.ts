@@ -4,7 +4,7 @@
 
 import spamModel from '../../pipelines/models/spam-model.json?raw';
 import { MemoryDriver } from '../../runtime/engine/memory-driver.ts';
-import { nodeMetrics } from '../../runtime/engine/node-metrics.ts';
+import { pipelineTotals } from '../../runtime/engine/node-figures.ts';
 import { compilePipeline } from '../../runtime/nodes/index.ts';
 import { validatePipeline } from '../../shared/index.ts';
 import { previewOf } from './preview-result.ts';
@@ -29,7 +29,7 @@ export function runPreview(document: unknown, input: PreviewInput): PreviewResul
     const driver = new MemoryDriver(compiled.plan, { startTime: input.clock });
     const topics = new Set(pipeline.nodes.flatMap((node) => (node.type === 'source.kafka' ? [node.config.topic] : [])));
     for (const topic of topics) driver.send(topic, input.records);
-    return previewOf(pipeline, driver, nodeMetrics(driver.metrics.snapshot(), pipeline));
+    return previewOf(pipeline, driver, pipelineTotals(driver.metrics.snapshot(), pipeline).nodes);
   } catch (error) {
     return { status: 'failed', message: error instanceof Error ? error.message : String(error) };
   }
