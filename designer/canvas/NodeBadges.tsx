@@ -14,15 +14,15 @@ function showThroughput(nodeId: string): void {
 export function NodeBadges({ nodeId, hasOutputs }: { nodeId: string; hasOutputs: boolean }) {
   const figures = useNodeFigures(nodeId);
   if (!figures) return null;
-  const over = `records/s over the last ${figures.window} s`;
+  const over = `over the last ${figures.window} s`;
   const open = (event: { stopPropagation(): void }) => {
     event.stopPropagation();
     showThroughput(nodeId);
   };
   return (
     <div className="flow-node-badges" data-testid={`node-rates-${nodeId}`}>
-      <span title={`${over}, in`}>in {formatRate(figures.in)}/s</span>
-      {hasOutputs && <span title={`${over}, out (all ports)`}>out {formatRate(figures.out)}/s</span>}
+      <span title={`records/s in, ${over}`}>in {formatRate(figures.in)}/s</span>
+      {hasOutputs && <span title={`records/s out (all ports), ${over}`}>out {formatRate(figures.out)}/s</span>}
       {figures.errors > 0 && <span className="badge-error">{figures.errors} err</span>}
       {figures.lag !== undefined && (
         <span
