@@ -8,8 +8,9 @@ import type { PipelineHistory } from '../api/types.ts';
 import { historyColumns, markerLabel } from './history-series.ts';
 import { useHistory } from './use-history.ts';
 
-const RANGES = [1, 6, 24] as const;
+const RANGES = [0.25, 1, 6, 24] as const;
 type RangeHours = (typeof RANGES)[number];
+const rangeName = (hours: RangeHours) => (hours < 1 ? `${hours * 60} min` : `${hours} h`);
 
 /** jsdom (the unit tests) has no canvas: there the chart says what it would show instead. */
 const canDraw = () => typeof navigator !== 'undefined' && !navigator.userAgent.includes('jsdom');
@@ -25,7 +26,10 @@ function placeMarkers(chart: uPlot, events: PipelineHistory['events']): void {
     marker.dataset.kind = event.kind;
     marker.dataset.version = String(event.version);
     marker.title = `${markerLabel(event)} at ${new Date(event.at).toLocaleString()}`;
-    marker.style.left = `${chart.valToPos(at, 'x')}px`;
+    const left = chart.valToPos(at, 'x');
+    marker.style.left = `${left}px`;
+    // Near the right edge the label goes to the left of its line, so it is not cut off.
+    if (left > chart.over.clientWidth - 80) marker.classList.add('chart-marker-flipped');
     const label = document.createElement('span');
     label.textContent = markerLabel(event);
     marker.append(label);
@@ -43,9 +47,9 @@ function options(width: number, hours: RangeHours, withLag: boolean, events: Pip
       {},
       { label: 'in/s', stroke: '#2563eb', width: 1.5, spanGaps: false },
       { label: 'out/s', stroke: '#15803d', width: 1.5, spanGaps: false },
-      { label: 'lag', stroke: '#b45309', width: 1, dash: [4, 3], scale: 'lag', show: withLag },
+      ...(withLag ? [{ label: 'lag', stroke: '#b45309', width: 1, dash: [4, 3], scale: 'lag' }] : []),
     ],
-    axes: [{}, { size: 44 }, { side: 1, scale: 'lag', show: withLag, grid: { show: false }, size: 44 }],
+    axes: [{}, { size: 44 }, ...(withLag ? [{ side: 1, scale: 'lag', grid: { show: false }, size: 44 }] : [])],
     legend: { live: false },
     hooks: { draw: [(chart) => placeMarkers(chart, events)] },
   };
@@ -79,7 +83,7 @@ export function HistoryChart({ pipelineId, nodeId, isSource }: { pipelineId: str
   return (
     <section className="inspector-history" data-testid="history-chart" data-points={points} data-events={history?.events.length ?? 0}>
       <div className="history-header">
-        <h4>Rates, last {hours} hours</h4>
+        <h4>Rates, last {hours < 1 ? `${hours * 60} minutes` : `${hours} hours`}</h4>
         <div className="port-tabs" role="tablist" aria-label="Chart range">
           {RANGES.map((range) => (
             <button
@@ -90,7 +94,7 @@ export function HistoryChart({ pipelineId, nodeId, isSource }: { pipelineId: str
               className={range === hours ? 'active' : ''}
               onClick={() => setHours(range)}
             >
-              {range} h
+              {rangeName(range)}
             </button>
           ))}
         </div>
