@@ -45,7 +45,7 @@ describe("a node's 24-hour chart", () => {
     expect(await chart().locator('canvas').count()).toBeGreaterThan(0);
     expect(await chart().locator('h4').textContent()).toBe('Rates, last 24 hours');
     await screenshot(page, 'node-history-24h');
-    await chart().getByRole('tab', { name: '15 min' }).click();
+    await chart().getByRole('tab', { name: '15m' }).click();
     await marker(redeployed).waitFor();
     await screenshot(page, 'node-history-15min');
     expect(suite.problems).toEqual([]);

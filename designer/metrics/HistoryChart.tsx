@@ -10,7 +10,7 @@ import { useHistory } from './use-history.ts';
 
 const RANGES = [0.25, 1, 6, 24] as const;
 type RangeHours = (typeof RANGES)[number];
-const rangeName = (hours: RangeHours) => (hours < 1 ? `${hours * 60} min` : `${hours} h`);
+const rangeName = (hours: RangeHours) => (hours < 1 ? `${hours * 60}m` : `${hours}h`);
 
 /** jsdom (the unit tests) has no canvas: there the chart says what it would show instead. */
 const canDraw = () => typeof navigator !== 'undefined' && !navigator.userAgent.includes('jsdom');
