@@ -1,7 +1,7 @@
 // Adapts the engine's tasks to the Kafka driver: the engine computes, the driver commits.
 import { type BatchResult, batchMessages } from '../engine/batch-result.ts';
 import { DLQ_HEADERS } from '../engine/dead-letter.ts';
-import { MetricsRegistry, NODE_OUTCOMES, SINK_RETRIES } from '../engine/metrics.ts';
+import { DLQ, MetricsRegistry, NODE_OUTCOMES, SINK_RETRIES } from '../engine/metrics.ts';
 import { type Plan, taskFor } from '../engine/plan.ts';
 import { type RefusedRow, type SinkWrite, SinkWriteError } from '../engine/sink-write.ts';
 import { Task, type TaskObserver } from '../engine/task.ts';
@@ -102,8 +102,10 @@ class EngineDriverTask implements DriverTask {
       writeIsolated: isolate
         ? async () => {
             const refused = await isolate(writes);
-            for (const row of refused)
+            for (const row of refused) {
+              metrics.counter(DLQ, { node: row.node, reason: 'sink-refused' }).inc();
               metrics.counter(NODE_OUTCOMES, { node: row.node, outcome: 'dead-lettered', reason: 'sink-refused' }).inc();
+            }
             return refused.map((row) => deadLetterOfRefusedRow(row, dlqTopic));
           }
         : undefined,
