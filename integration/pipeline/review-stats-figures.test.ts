@@ -7,8 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { LoadOperation } from '../../bench/load/traffic.ts';
-import type { PipelineMetrics } from '../../shared/api/pipeline-metrics.ts';
-import { uniqueName } from '../setup/kafka.ts';
+import type { DeadLetter, PipelineMetrics } from '../../shared/api/pipeline-metrics.ts';
+import { testKafka, uniqueName } from '../setup/kafka.ts';
 import { exitOf, killSpawned, repoRoot } from '../setup/processes.ts';
 import { freshDatabase, reviewStatsPipeline, reviewTraffic } from '../setup/review-stats.ts';
 import { type RuntimeProcess, startRuntime } from '../setup/runtime-processes.ts';
@@ -182,6 +182,34 @@ describe('review-stats with two runtime processes', () => {
     expectIdentities(end, total);
     expect(end.workers.find((worker) => worker.alive)?.tasks.length).toBeGreaterThan(0);
     record('review-stats-after-sigkill', { posted: total, readings: seen.length, workers: end.workers, nodes: table(end) });
+
+    // A record the source cannot read: counted as dead-lettered on its node, and listed with the DLQ topic's reason.
+    const producer = testKafka().producer();
+    await producer.connect();
+    await producer.send({ topic: topics.reviews, acks: -1, messages: [{ key: 'poison', value: '{not json' }] });
+    await producer.disconnect();
+    const listed = await until(
+      async () =>
+        (await (await fetch(`${first.url}/api/pipelines/${pipeline.id}/dead-letters?node=reviews`)).json()) as {
+          deadLetters: DeadLetter[];
+        },
+      (answer) => answer.deadLetters.some((letter) => letter.key === 'poison'),
+      60_000,
+      'the dead letter listed',
+    );
+    expect(listed.deadLetters.find((letter) => letter.key === 'poison')).toMatchObject({
+      node: 'reviews',
+      reason: 'invalid-json',
+      value: '{not json',
+    });
+    const poisoned = await until(
+      () => metrics(first),
+      (figures) => figures.nodes.reviews?.accounting.deadLettered['invalid-json'] === 1,
+      30_000,
+      'the dead letter counted',
+    );
+    expect(poisoned.nodes.reviews?.in.total).toBe(total + 1);
+    expect(poisoned.nodes.reviews?.out.out?.total).toBe(total);
     first.child.kill('SIGTERM');
     await exitOf(first.child);
   }, 900_000);
