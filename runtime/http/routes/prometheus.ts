@@ -4,6 +4,19 @@
 import type { FastifyInstance } from 'fastify';
 import type { NodeTotals } from '../../../shared/api/pipeline-metrics.ts';
 import type { PipelineThroughput } from '../../control/cluster-metrics.ts';
+import {
+  BYTES,
+  EDGE_RECORDS,
+  ERRORS,
+  KEYS,
+  LAG,
+  NODE_INTERNAL,
+  NODE_OUTCOMES,
+  PROCESSING_TIME,
+  RECORDS_IN,
+  RECORDS_OUT,
+  SINK_RETRIES,
+} from '../../engine/metric-names.ts';
 import { exposition, type MetricFamily, PROMETHEUS_CONTENT_TYPE, type Sample } from '../prometheus-text.ts';
 
 type Exposed = ReturnType<PipelineThroughput['exposition']>[number];
@@ -25,29 +38,29 @@ function outcomeSamples(pipeline: string, node: string, totals: NodeTotals): Sam
 }
 
 export function clusterFamilies(pipelines: Exposed[], fetches: Record<string, number>): MetricFamily[] {
-  const recordsIn = family('sluice_records_in_total', 'counter', 'Records a node took in: the sum over its input edges (a source: read).');
-  const recordsOut = family('sluice_records_out_total', 'counter', 'Records that left a node on a port (a sink: written).');
-  const edges = family('sluice_edge_records_total', 'counter', 'Records of an edge the target node took in.');
+  const recordsIn = family(RECORDS_IN, 'counter', 'Records a node took in: the sum over its input edges (a source: read).');
+  const recordsOut = family(RECORDS_OUT, 'counter', 'Records that left a node on a port (a sink: written).');
+  const edges = family(EDGE_RECORDS, 'counter', 'Records of an edge the target node took in.');
   const outcomes = family(
-    'sluice_node_outcomes_total',
+    NODE_OUTCOMES,
     'counter',
     "What became of a node's inputs: passed, dropped, dead-lettered, late, held, unaccounted.",
   );
   const internal = family(
-    'sluice_node_internal_records_total',
+    NODE_INTERNAL,
     'counter',
     'Traffic inside a node, never its in or out (its own repartitions, broadcast copies, timer output, extra outputs).',
   );
-  const errors = family('sluice_errors_total', 'counter', 'Operator failures.');
-  const retries = family('sluice_sink_retries_total', 'counter', "Failed attempts to write a sink's batch, each retried.");
-  const time = family('sluice_processing_time_ms', 'histogram', 'Time an operator took per record, in milliseconds.');
+  const errors = family(ERRORS, 'counter', 'Operator failures.');
+  const retries = family(SINK_RETRIES, 'counter', "Failed attempts to write a sink's batch, each retried.");
+  const time = family(PROCESSING_TIME, 'histogram', 'Time an operator took per record, in milliseconds.');
   const lag = family(
-    'sluice_consumer_lag',
+    LAG,
     'gauge',
     "Records waiting in a source partition: last stable offset minus the pipeline group's committed offset.",
   );
-  const keys = family('sluice_store_keys', 'gauge', 'Keys in the state of a node.');
-  const bytes = family('sluice_store_bytes', 'gauge', 'Approximate bytes of the state of a node.');
+  const keys = family(KEYS, 'gauge', 'Keys in the state of a node.');
+  const bytes = family(BYTES, 'gauge', 'Approximate bytes of the state of a node.');
   const workers = family('sluice_workers', 'gauge', 'Worker processes reporting on a pipeline, alive or silent past the timeout.');
   const fetched = family('sluice_kafka_fetches_total', 'counter', "Fetch requests of this process's consumers (per broker), by consumer.");
   for (const { pipelineId: pipeline, totals, lag: sourceLag, workers: reports } of pipelines) {
