@@ -46,7 +46,13 @@ export async function runSoak(args: string[]): Promise<number> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   // Local services of its own (never KAFKA_BROKERS or DATABASE_URL): the soak kills and restarts them.
-  const env: NodeJS.ProcessEnv = { ...process.env, SLUICE_DATA_DIR: dataDir, PORT: String(port), SLUICE_KAFKA_PORT: '0', SLUICE_POSTGRES_PORT: '0' };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    SLUICE_DATA_DIR: dataDir,
+    PORT: String(port),
+    SLUICE_KAFKA_PORT: '0',
+    SLUICE_POSTGRES_PORT: '0',
+  };
   delete env.KAFKA_BROKERS;
   delete env.DATABASE_URL;
   const startRuntime = () => new SluiceProcess({ entry: 'runtime/cli/main.ts', args: ['start'], env, label: 'runtime' });

@@ -3,12 +3,16 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type Pipeline, sinkTopicsOf, validatePipeline } from '../../shared/index.ts';
+import { ClusterMetrics } from '../control/cluster-metrics.ts';
 import type { CourseStatsValue } from '../control/course-stats.ts';
+import { FileHistory } from '../control/history-file.ts';
 import { PipelineRegistry } from '../control/pipeline-registry.ts';
 import type { RuntimeControl } from '../control/runtime-control.ts';
 import { PipelineSupervisor } from '../control/supervisor.ts';
 import { createKafka } from '../kafka/client.ts';
+import { kafkaClusterSources } from '../kafka/cluster-sources.ts';
 import { CompactedView } from '../kafka/compacted-view.ts';
+import { fetchCounts } from '../kafka/fetch-counter.ts';
 import { checkKafka } from '../kafka/health.ts';
 import { deleteNodeChangelogs, kafkaExecutor } from '../kafka/kafka-executor.ts';
 import { KafkaPipelineStore, PIPELINES_TOPIC } from '../kafka/kafka-pipeline-store.ts';
@@ -30,6 +34,8 @@ export async function defaultPipeline(): Promise<Pipeline> {
 export interface RuntimeOptions {
   /** Where tasks keep their stores on disk (LMDB): under SLUICE_DATA_DIR by default. */
   stateDirectory?: string;
+  /** Where the 24-hour throughput history is kept: under SLUICE_DATA_DIR by default. */
+  historyDirectory?: string;
   brokers: string[];
   /** Deployed when the store holds no pipeline yet; none for an empty runtime. */
   initialPipeline?: Pipeline;
@@ -64,9 +70,10 @@ export async function assembleRuntime(options: RuntimeOptions): Promise<Assemble
     closers.push(() => store.close());
     const sinks = new PostgresSinks(options.env);
     closers.push(() => sinks.close());
-    const supervisor = new PipelineSupervisor(new PipelineRegistry(store), store, {
-      createExecutor: (pipeline) =>
-        kafkaExecutor(kafka, admin, pipeline, {
+    const registry = new PipelineRegistry(store);
+    const supervisor = new PipelineSupervisor(registry, store, {
+      createExecutor: (pipeline, version) =>
+        kafkaExecutor(kafka, admin, pipeline, version, {
           executeSinks: sinks.execute,
           isolateSinks: sinks.isolate,
           readResource: readPipelineResource,
@@ -78,6 +85,11 @@ export async function assembleRuntime(options: RuntimeOptions): Promise<Assemble
     });
     await supervisor.open(options.initialPipeline);
     closers.push(() => supervisor.close());
+    const throughput = new ClusterMetrics(registry, kafkaClusterSources(kafka, admin), {
+      history: new FileHistory(options.historyDirectory ?? join(dataDir(), 'metrics-history')),
+    });
+    throughput.start();
+    closers.push(() => throughput.close());
     const courseStats = new CompactedView<CourseStatsValue>(
       kafka,
       admin,
@@ -87,7 +99,14 @@ export async function assembleRuntime(options: RuntimeOptions): Promise<Assemble
     await courseStats.open();
     closers.push(() => courseStats.close());
     return {
-      control: { reviews, pipelines: supervisor, courseStats, kafkaHealth: () => checkKafka(options.brokers, 3000, [reviewsTopic]) },
+      control: {
+        reviews,
+        pipelines: supervisor,
+        throughput,
+        courseStats,
+        kafkaHealth: () => checkKafka(options.brokers, 3000, [reviewsTopic]),
+        kafkaFetches: fetchCounts,
+      },
       close,
     };
   } catch (error) {

@@ -4,6 +4,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Admin, Consumer, Kafka } from 'kafkajs';
 import { committedRecordsOf } from './committed-records.ts';
+import { countFetches } from './fetch-counter.ts';
+import { FOLLOWER_FETCH_WAIT_MS } from './poll-settings.ts';
 import { retryWhileRetriable } from './retry.ts';
 import { type Freshness, freshness } from './view-freshness.ts';
 
@@ -26,6 +28,8 @@ export class CompactedView<T> {
     private readonly admin: Admin,
     readonly topic: string,
     private readonly parse: (value: string) => T,
+    /** Whether reads need to know how far behind the replica is (stats do); asking the broker costs a little, always. */
+    private readonly options: { checkFreshness: boolean } = { checkFreshness: true },
   ) {}
 
   private retry: NodeJS.Timeout | undefined;
@@ -49,9 +53,14 @@ export class CompactedView<T> {
       this.previousEnds.set(offsets.partition, Number(offsets.high));
     }
     this.caughtUp = this.targets.size === 0;
-    this.startCheckingFreshness();
-    const consumer = this.kafka.consumer({ groupId: `sluice-view-${randomUUID()}`, readUncommitted: false, maxWaitTimeInMs: 25 });
+    if (this.options.checkFreshness) this.startCheckingFreshness();
+    const consumer = this.kafka.consumer({
+      groupId: `sluice-view-${randomUUID()}`,
+      readUncommitted: false,
+      maxWaitTimeInMs: FOLLOWER_FETCH_WAIT_MS,
+    });
     this.consumer = consumer;
+    countFetches(consumer, this.options.checkFreshness ? 'view' : 'counters');
     await consumer.connect();
     await consumer.subscribe({ topics: [new RegExp(`^${this.topic.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`)], fromBeginning: true });
     await consumer.run({
@@ -108,6 +117,10 @@ export class CompactedView<T> {
 
   size(): number {
     return this.values.size;
+  }
+
+  entries(): IterableIterator<[string, T]> {
+    return this.values.entries();
   }
 
   async close(): Promise<void> {

@@ -97,3 +97,9 @@ export async function partitionCounts(admin: Admin, names: string[]): Promise<Ma
   const metadata = await admin.fetchTopicMetadata({ topics: names });
   return new Map(metadata.topics.map((topic) => [topic.name, topic.partitions.length]));
 }
+
+/** Adds partitions to a topic that has fewer than `wanted` (Kafka never removes any). */
+export async function growPartitions(admin: Admin, topic: string, wanted: number): Promise<void> {
+  const have = (await partitionCounts(admin, [topic])).get(topic) ?? 0;
+  if (have > 0 && have < wanted) await admin.createPartitions({ topicPartitions: [{ topic, count: wanted }] });
+}
