@@ -6,7 +6,7 @@ import type { Admin, Consumer, Kafka } from 'kafkajs';
 import { committedRecordsOf } from './committed-records.ts';
 import { countFetches } from './fetch-counter.ts';
 import { FOLLOWER_FETCH_WAIT_MS } from './poll-settings.ts';
-import { retryWhileRetriable } from './retry.ts';
+import { fetchTopicEnds } from './topic-offsets.ts';
 import { type Freshness, freshness } from './view-freshness.ts';
 
 /** How often the replica compares its position with the topic's end. */
@@ -43,10 +43,7 @@ export class CompactedView<T> {
       return;
     }
     // Right after a pipeline created the topic its partitions may have no leader yet.
-    const ends = await retryWhileRetriable(async () => {
-      await this.admin.fetchTopicMetadata({ topics: [this.topic] }); // a refresh, in case the leader moved since it was cached
-      return this.admin.fetchTopicOffsets(this.topic);
-    });
+    const ends = await fetchTopicEnds(this.admin, this.topic);
     for (const offsets of ends) {
       if (Number(offsets.high) > Number(offsets.low)) this.targets.set(offsets.partition, Number(offsets.high));
       this.positions.set(offsets.partition, Number(offsets.low));
@@ -103,7 +100,7 @@ export class CompactedView<T> {
 
   private async checkFreshness(): Promise<void> {
     try {
-      const ends = new Map((await this.admin.fetchTopicOffsets(this.topic)).map((o) => [o.partition, Number(o.high)]));
+      const ends = new Map((await fetchTopicEnds(this.admin, this.topic)).map((o) => [o.partition, o.high]));
       this.current = freshness({ positions: this.positions, ends, previousEnds: this.previousEnds });
       this.previousEnds = ends;
     } catch (error) {

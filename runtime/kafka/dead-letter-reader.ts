@@ -6,6 +6,7 @@ import type { DeadLetter } from '../../shared/api/pipeline-metrics.ts';
 import { DLQ_HEADERS } from '../../shared/engine/dead-letter.ts';
 import { dlqTopicName } from '../../shared/engine/topic-names.ts';
 import { committedRecordsOf } from './committed-records.ts';
+import { fetchTopicEnds } from './topic-offsets.ts';
 
 /** Records looked at per partition: enough to find a node's last ones among others'. */
 const TAIL = 500;
@@ -54,7 +55,7 @@ export async function readDeadLetters(
   const topic = dlqTopicName(pipelineId);
   if (!(await admin.listTopics()).includes(topic)) return [];
   const pending = new Map<number, { from: number; high: number }>();
-  for (const { partition, high, low } of await admin.fetchTopicOffsets(topic)) {
+  for (const { partition, high, low } of await fetchTopicEnds(admin, topic)) {
     if (Number(high) > Number(low)) pending.set(partition, { from: Math.max(Number(low), Number(high) - TAIL), high: Number(high) });
   }
   if (pending.size === 0) return [];

@@ -4,6 +4,7 @@
 import type { Admin } from 'kafkajs';
 import type { PartitionLag, SourceLag } from '../../shared/api/pipeline-metrics.ts';
 import type { SourceTopic } from '../control/cluster-reports.ts';
+import { fetchTopicEnds } from './topic-offsets.ts';
 
 /** A partition without a committed offset waits from its start (earliest) or from its end (latest: nothing waits). */
 export function partitionLag(end: number, low: number, committed: number, startFrom: SourceTopic['startFrom']): number {
@@ -22,7 +23,7 @@ export async function sourceLag(admin: Admin, groupId: string, sources: SourceTo
   }
   const at = new Date().toISOString();
   const result: Record<string, SourceLag> = {};
-  const ends = new Map(await Promise.all(present.map(async (topic) => [topic, await admin.fetchTopicOffsets(topic)] as const)));
+  const ends = new Map(await Promise.all(present.map(async (topic) => [topic, await fetchTopicEnds(admin, topic)] as const)));
   for (const source of sources) {
     const offsets = ends.get(source.topic);
     if (!offsets) continue;
