@@ -158,8 +158,10 @@ async function recoveryOf(url: string, courseId: string, ledger: Ledger, at: num
     courseId,
     userId: `${courseId}-u`,
     rating: 4,
-    title: 'Probe',
-    content: 'A probe of the soak.',
+    // A text of its own: the same short text from five users within ten minutes is a spam burst, and a probe
+    // judged spam never shows in its course's stats (the 30-minute soak's fifth probe did just that).
+    title: `Probe ${courseId}`,
+    content: `A probe of the soak, for course ${courseId}, posted at ${new Date().toISOString()}.`,
     createdAt: new Date().toISOString(),
   };
   const deadline = at + 600_000;
