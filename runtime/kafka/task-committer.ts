@@ -7,7 +7,7 @@
 // initialises the same id, which bumps the producer epoch, aborts whatever the
 // previous owner left open, and makes every later commit of the old owner fail
 // with a fencing error. docs/exactly-once.md has the whole argument.
-import type { Kafka, Message, Producer, Transaction } from 'kafkajs';
+import type { Kafka, Message, Producer, RecordMetadata, Transaction } from 'kafkajs';
 import { retryWhileRetriable } from './retry.ts';
 
 export interface OutboundMessage {
@@ -81,14 +81,18 @@ export class TaskCommitter {
     await claim.abort(); // nothing sent: kafkajs only initialises the producer id
   }
 
-  /** Writes the messages and commits the consumed positions, all or nothing. */
-  async commit(messages: OutboundMessage[], positions: ConsumedPosition[]): Promise<void> {
-    if (messages.length === 0 && positions.length === 0) return;
+  /**
+   * Writes the messages and commits the consumed positions, all or nothing. Resolves with the
+   * offset after the last record written to each partition (`topic:partition` → offset).
+   */
+  async commit(messages: OutboundMessage[], positions: ConsumedPosition[]): Promise<Map<string, number>> {
+    const written = new Map<string, number>();
+    if (messages.length === 0 && positions.length === 0) return written;
     const transaction = await this.producer.transaction();
     try {
       // One request per chunk: a batch's output can exceed the broker's largest message size as one record batch.
       for (let start = 0; start < messages.length; start += SEND_CHUNK)
-        await this.send(transaction, messages.slice(start, start + SEND_CHUNK));
+        await this.send(transaction, messages.slice(start, start + SEND_CHUNK), written);
       if (positions.length > 0) {
         // kafkajs does not retry TxnOffsetCommit while the group's coordinator loads; resending it in the same transaction is safe.
         await retryWhileRetriable(() =>
@@ -102,6 +106,7 @@ export class TaskCommitter {
         );
       }
       await transaction.commit();
+      return written;
     } catch (error) {
       await transaction.abort().catch(() => {});
       if (isFencing(error)) throw new TaskFencedError(`task ${this.transactionalId} was taken over by another worker`);
@@ -109,7 +114,7 @@ export class TaskCommitter {
     }
   }
 
-  private async send(transaction: Transaction, messages: OutboundMessage[]): Promise<void> {
+  private async send(transaction: Transaction, messages: OutboundMessage[], written: Map<string, number>): Promise<void> {
     const byTopic = new Map<string, Message[]>();
     for (const message of messages) {
       const list = byTopic.get(message.topic) ?? [];
@@ -122,11 +127,35 @@ export class TaskCommitter {
       });
       byTopic.set(message.topic, list);
     }
-    if (byTopic.size > 0)
-      await transaction.sendBatch({ acks: -1, topicMessages: [...byTopic].map(([topic, batch]) => ({ topic, messages: batch })) });
+    if (byTopic.size === 0) return;
+    const results = await transaction.sendBatch({
+      acks: -1,
+      topicMessages: [...byTopic].map(([topic, batch]) => ({ topic, messages: batch })),
+    });
+    recordWritten(messages, results, written);
   }
 
   async close(): Promise<void> {
     await this.producer.disconnect();
+  }
+}
+
+/**
+ * Each partition's end after a produce: its batch's base offset plus its record count. Only
+ * partitions the engine chose (changelogs, repartitions) are counted: the others' partition is
+ * kafkajs' choice, unknown here.
+ */
+function recordWritten(messages: OutboundMessage[], results: RecordMetadata[], written: Map<string, number>): void {
+  const counts = new Map<string, number>();
+  for (const message of messages) {
+    if (message.partition === undefined) continue;
+    const key = `${message.topic}:${message.partition}`;
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  for (const result of results) {
+    const key = `${result.topicName}:${result.partition}`;
+    const count = counts.get(key);
+    if (count === undefined || result.baseOffset === undefined) continue;
+    written.set(key, Math.max(written.get(key) ?? 0, Number(result.baseOffset) + count));
   }
 }

@@ -1,0 +1,183 @@
+// Local state that survives a restart: a worker's stores stay on disk with a
+// checkpoint of the changelog offsets they reflect, so a restart restores only the
+// changelog's tail; a checkpoint that is corrupt or stale (another pipeline version)
+// falls back to a full restore. Every run ends with the same counts as the input.
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { open } from 'lmdb';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RestoreProgress } from '../../runtime/kafka/changelog-reader.ts';
+import { PipelineRunner } from '../../runtime/kafka/pipeline-runner.ts';
+import { validatePipeline } from '../../shared/index.ts';
+import { testKafka, uniqueName } from '../setup/kafka.ts';
+
+const kafka = testKafka();
+const admin = kafka.admin();
+beforeAll(() => admin.connect());
+afterAll(() => admin.disconnect());
+
+const KEYS = 7;
+
+function countingPipeline(id: string, input: string, output: string) {
+  const result = validatePipeline({
+    format: 1,
+    id,
+    name: 'Counts per key',
+    nodes: [
+      { id: 'in', type: 'source.kafka', config: { topic: input, format: 'json', keyField: 'id' } },
+      {
+        id: 'counts',
+        type: 'window',
+        config: {
+          keyField: 'k',
+          idField: 'id',
+          eventTimeField: 't',
+          windows: [{ name: 'allTime', type: 'all-time' }],
+          aggregates: [{ name: 'n', fn: 'count' }],
+        },
+      },
+      { id: 'out', type: 'sink.kafka', config: { topic: output, keyField: 'k', compacted: true } },
+    ],
+    edges: [
+      { from: { node: 'in', port: 'out' }, to: { node: 'counts', port: 'in' } },
+      { from: { node: 'counts', port: 'out' }, to: { node: 'out', port: 'in' } },
+    ],
+  });
+  if (!result.ok) throw new Error(JSON.stringify(result.issues));
+  return result.pipeline;
+}
+
+async function produce(topic: string, from: number, count: number): Promise<void> {
+  const producer = kafka.producer({ idempotent: true });
+  await producer.connect();
+  const messages = Array.from({ length: count }, (_, i) => {
+    const id = `r${from + i}`;
+    return { key: id, value: JSON.stringify({ id, k: `k${(from + i) % KEYS}`, t: '2026-11-30T12:00:00Z' }) };
+  });
+  await producer.send({ topic, acks: -1, messages });
+  await producer.disconnect();
+}
+
+/** The newest figure of every key on the output topic, once each key counts what it should. */
+async function countsWhenSettled(topic: string, total: number, timeoutMs = 60_000): Promise<Map<string, number>> {
+  const latest = new Map<string, number>();
+  const consumer = kafka.consumer({ groupId: uniqueName('read'), readUncommitted: false });
+  await consumer.connect();
+  await consumer.subscribe({ topic, fromBeginning: true });
+  await consumer.run({
+    eachMessage: async ({ message }) => {
+      const value = JSON.parse(message.value?.toString() ?? 'null') as { k: string; allTime: { n: number } } | null;
+      if (value) latest.set(value.k, value.allTime.n);
+    },
+  });
+  const deadline = Date.now() + timeoutMs;
+  const sum = () => [...latest.values()].reduce((a, b) => a + b, 0);
+  while (sum() < total && Date.now() < deadline) await new Promise((done) => setTimeout(done, 100));
+  await new Promise((done) => setTimeout(done, 500));
+  await consumer.disconnect();
+  return latest;
+}
+
+function expectedCounts(total: number): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (let i = 0; i < total; i++) counts.set(`k${i % KEYS}`, (counts.get(`k${i % KEYS}`) ?? 0) + 1);
+  return counts;
+}
+
+/** Runs the pipeline until `total` inputs are counted, and says how many changelog records its restore read. */
+async function runUntilCounted(pipeline: ReturnType<typeof countingPipeline>, stateDirectory: string, output: string, total: number) {
+  const restores: RestoreProgress[] = [];
+  let restoredTasks = 0;
+  const runner = new PipelineRunner(kafka, admin, pipeline, {
+    executeSinks: async () => {},
+    stateDirectory,
+    onRestoreProgress: (_task, progress) => restores.push(progress),
+    onStateChange: (_task, state) => {
+      if (state === 'running') restoredTasks++;
+    },
+  });
+  await runner.start();
+  try {
+    const counts = await countsWhenSettled(output, total);
+    // What each partition's restore read: the last progress report of each.
+    const read = new Map<string, number>();
+    for (const progress of restores) read.set(`${progress.topic}:${progress.partition}`, progress.total);
+    return { counts, restored: [...read.values()].reduce((a, b) => a + b, 0), restoredTasks };
+  } finally {
+    await runner.stop();
+  }
+}
+
+async function changelogRecords(pipelineId: string): Promise<{ topic: string; total: number }> {
+  const topic = `sluice.${pipelineId}.counts.rows.changelog`;
+  const offsets = await admin.fetchTopicOffsets(topic);
+  return { topic, total: offsets.reduce((sum, p) => sum + Number(p.high) - Number(p.low), 0) };
+}
+
+async function overwriteCheckpoints(stateDirectory: string, value: unknown): Promise<number> {
+  let changed = 0;
+  for (const task of readdirSync(join(stateDirectory, 'tasks'))) {
+    const environment = open({ path: join(stateDirectory, 'tasks', task, 'stores.mdb'), maxDbs: 64, compression: false });
+    const meta = environment.openDB<unknown, string>('__sluice.meta', { compression: false });
+    if (meta.get('checkpoint') !== undefined) {
+      meta.putSync('checkpoint', value);
+      changed++;
+    }
+    await environment.close();
+  }
+  return changed;
+}
+
+describe('state kept on local disk across restarts', () => {
+  it('restores only the changelog tail after a restart, and everything when the checkpoint is corrupt or stale', async () => {
+    const [input, output] = [uniqueName('counted'), uniqueName('counts')];
+    const pipeline = countingPipeline(uniqueName('cp'), input, output);
+    await admin.createTopics({ topics: [{ topic: input, numPartitions: 2 }], waitForLeaders: true });
+    const kept = mkdtempSync(join(tmpdir(), 'sluice-kept-'));
+    const elsewhere = mkdtempSync(join(tmpdir(), 'sluice-elsewhere-'));
+    try {
+      // A first run fills the local stores; it restored nothing (the changelog was empty).
+      await produce(input, 0, 300);
+      const first = await runUntilCounted(pipeline, kept, output, 300);
+      expect(first.counts).toEqual(expectedCounts(300));
+      expect(first.restored).toBe(0);
+
+      // Another worker (no local state) takes over and moves the changelog on: it restores all of it.
+      await produce(input, 300, 100);
+      const before = await changelogRecords(pipeline.id);
+      const other = await runUntilCounted(pipeline, elsewhere, output, 400);
+      expect(other.counts).toEqual(expectedCounts(400));
+      expect(other.restored).toBe(before.total);
+      const after = await changelogRecords(pipeline.id);
+      expect(after.total).toBeGreaterThan(before.total);
+
+      // Back on the first worker's disk: only what was written since its checkpoint is read.
+      await produce(input, 400, 50);
+      const resumed = await runUntilCounted(pipeline, kept, output, 450);
+      expect(resumed.counts).toEqual(expectedCounts(450));
+      // (Each partition's last commit marker before the checkpoint's offset may be read too.)
+      expect(resumed.restored).toBeGreaterThanOrEqual(after.total - before.total);
+      expect(resumed.restored).toBeLessThanOrEqual(after.total - before.total + 2);
+
+      // A corrupt checkpoint: a full restore, and the same counts.
+      const full = (await changelogRecords(pipeline.id)).total;
+      expect(await overwriteCheckpoints(kept, '{"version":1,"identity":')).toBeGreaterThan(0);
+      await produce(input, 450, 30);
+      const corrupt = await runUntilCounted(pipeline, kept, output, 480);
+      expect(corrupt.counts).toEqual(expectedCounts(480));
+      expect(corrupt.restored).toBe(full);
+
+      // A stale one (written for another version of the node): a full restore again.
+      const again = (await changelogRecords(pipeline.id)).total;
+      await overwriteCheckpoints(kept, { version: 1, identity: 'another version', writtenAt: Date.now(), offsets: {} });
+      await produce(input, 480, 20);
+      const stale = await runUntilCounted(pipeline, kept, output, 500);
+      expect(stale.counts).toEqual(expectedCounts(500));
+      expect(stale.restored).toBe(again);
+    } finally {
+      rmSync(kept, { recursive: true, force: true });
+      rmSync(elsewhere, { recursive: true, force: true });
+    }
+  }, 300_000);
+});
