@@ -12,6 +12,7 @@ import { logger } from '../log/logger.ts';
 import { StateDirectory } from '../state/state-directory.ts';
 import { engineTaskFactory, type SinkExecutor, type SinkIsolator } from './engine-tasks.ts';
 import { PipelineWorker } from './pipeline-worker.ts';
+import { sessionTimeoutFromEnv } from './session-timeout.ts';
 import type { TaskEvents } from './task-handle.ts';
 import { KEEP_FOREVER, partitionCounts, provisionTopics } from './topics.ts';
 
@@ -32,6 +33,8 @@ export interface RunnerOptions extends TaskEvents {
   stateDirectory?: string;
   /** How often repartition records committed past are deleted (30 s by default). */
   purgeIntervalMs?: number;
+  /** The consumer group's session timeout: SLUICE_SESSION_TIMEOUT_MS, or 10 s (session-timeout.ts). */
+  sessionTimeoutMs?: number;
 }
 
 export class PlanError extends Error {
@@ -111,6 +114,7 @@ export class PipelineRunner {
       groupId: this.groupId,
       inputTopics,
       purgeIntervalMs: this.options.purgeIntervalMs,
+      sessionTimeoutMs: this.options.sessionTimeoutMs ?? sessionTimeoutFromEnv(),
       factory: engineTaskFactory(plan, {
         metrics: this.metrics,
         executeSinks: this.options.executeSinks,
