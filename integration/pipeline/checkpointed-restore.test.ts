@@ -88,22 +88,27 @@ function expectedCounts(total: number): Map<string, number> {
 /** Runs the pipeline until `total` inputs are counted, and says how many changelog records its restore read. */
 async function runUntilCounted(pipeline: ReturnType<typeof countingPipeline>, stateDirectory: string, output: string, total: number) {
   const restores: RestoreProgress[] = [];
-  let restoredTasks = 0;
+  const running = new Set<string>();
   const runner = new PipelineRunner(kafka, admin, pipeline, {
     executeSinks: async () => {},
     stateDirectory,
     onRestoreProgress: (_task, progress) => restores.push(progress),
-    onStateChange: (_task, state) => {
-      if (state === 'running') restoredTasks++;
+    onStateChange: (task, state) => {
+      if (state === 'running') running.add(task);
     },
   });
   await runner.start();
   try {
+    // Every task restored and running (a restore that never ends would leave one starting).
+    const tasks = runner.plan?.tasks.length ?? 0;
+    const deadline = Date.now() + 60_000;
+    while (running.size < tasks && Date.now() < deadline) await new Promise((done) => setTimeout(done, 100));
+    expect(running.size).toBe(tasks);
     const counts = await countsWhenSettled(output, total);
     // What each partition's restore read: the last progress report of each.
     const read = new Map<string, number>();
     for (const progress of restores) read.set(`${progress.topic}:${progress.partition}`, progress.total);
-    return { counts, restored: [...read.values()].reduce((a, b) => a + b, 0), restoredTasks };
+    return { counts, restored: [...read.values()].reduce((a, b) => a + b, 0) };
   } finally {
     await runner.stop();
   }
@@ -159,6 +164,11 @@ describe('state kept on local disk across restarts', () => {
       // (Each partition's last commit marker before the checkpoint's offset may be read too.)
       expect(resumed.restored).toBeGreaterThanOrEqual(after.total - before.total);
       expect(resumed.restored).toBeLessThanOrEqual(after.total - before.total + 2);
+
+      // Nothing written since: the tail is at most the last commit's marker, and the restore ends at once.
+      const idle = await runUntilCounted(pipeline, kept, output, 450);
+      expect(idle.counts).toEqual(expectedCounts(450));
+      expect(idle.restored).toBeLessThanOrEqual(2);
 
       // A corrupt checkpoint: a full restore, and the same counts.
       const full = (await changelogRecords(pipeline.id)).total;

@@ -79,6 +79,17 @@ export async function readChangelogs(
   const finished = new Promise<void>((done) => {
     finish = done;
   });
+  // A fetch holding nothing but transaction markers (the tail after a checkpoint is often just the last
+  // commit's marker) never reaches eachBatch; kafkajs still reports the batch, with its position.
+  consumer.on(consumer.events.END_BATCH_PROCESS, ({ payload }) => {
+    if (payload.batchSize > 0) return;
+    const id = `${payload.topic}:${payload.partition}`;
+    const state = pending.get(id);
+    if (!state) return;
+    state.next = Math.max(state.next, Number(payload.lastOffset) + 1);
+    if (state.next >= state.high || payload.offsetLag === '0') pending.delete(id);
+    if (pending.size === 0) finish();
+  });
   try {
     for (const topic of new Set(partitions.map((p) => p.topic))) await consumer.subscribe({ topic, fromBeginning: true });
     await consumer.run({
