@@ -35,6 +35,8 @@ export interface RunnerOptions extends TaskEvents {
   purgeIntervalMs?: number;
   /** The consumer group's session timeout: SLUICE_SESSION_TIMEOUT_MS, or 10 s (session-timeout.ts). */
   sessionTimeoutMs?: number;
+  /** How often due timers (window expiry) are looked for; 250 ms by default. Batches never wait for it. */
+  timerIntervalMs?: number;
 }
 
 export class PlanError extends Error {
@@ -115,6 +117,7 @@ export class PipelineRunner {
       inputTopics,
       purgeIntervalMs: this.options.purgeIntervalMs,
       sessionTimeoutMs: this.options.sessionTimeoutMs ?? sessionTimeoutFromEnv(),
+      timerIntervalMs: this.options.timerIntervalMs,
       factory: engineTaskFactory(plan, {
         metrics: this.metrics,
         executeSinks: this.options.executeSinks,
