@@ -24,8 +24,14 @@ function sourceVersion(): { commit: string; uncommittedChanges: boolean } {
   };
 }
 
-const usage = 'usage: npm run bench [-- --quick] [-- --profile] [-- --peers <results.json of the peers harness>]';
+const usage =
+  'usage: npm run bench [-- --quick] [-- --profile] [-- --peers <results.json of the peers harness>] | [-- --soak [--minutes 30] [--rate 40]]';
 const args = process.argv.slice(2);
+// The soak is a run of its own (bench/soak/main.ts): half an hour of traffic with faults, then a count of what was lost.
+if (args[0] === '--soak') {
+  const { runSoak } = await import('./soak/main.ts');
+  process.exit(await runSoak(args.slice(1)));
+}
 const peersAt = args.indexOf('--peers');
 const peersFile = peersAt >= 0 ? args[peersAt + 1] : undefined;
 const unknown = args.filter((arg, index) => arg !== '--quick' && arg !== '--profile' && index !== peersAt && index !== peersAt + 1);

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import Ajv2020 from 'ajv/dist/2020.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { NODE_TYPES } from './catalog/index.ts';
 import { pipelineJsonSchema, pipelineJsonSchemaText } from './json-schema.ts';
 import { pipelineSchema } from './schema/pipeline.ts';
 import { mutatedPipeline, plausiblePipeline } from './testing/arbitraries.ts';
@@ -25,7 +26,7 @@ describe('the generated JSON Schema', () => {
     const nodes = (pipelineJsonSchema().properties as Record<string, { items: { oneOf: { properties: { type: { const: string } } }[] } }>)
       .nodes;
     const types = nodes?.items.oneOf.map((variant) => variant.properties.type.const);
-    expect(types).toEqual(['source.kafka', 'spam-filter', 'window', 'filter', 'map', 'branch', 'sink.kafka', 'sink.postgres']);
+    expect(types).toEqual([...NODE_TYPES]);
   });
 
   it('accepts exactly what the zod schema accepts', () => {

@@ -1,10 +1,11 @@
-// The right panel for a selected edge: where it goes, and the records that crossed it, live (the runtime's tap on
-// its source port).
+// The right panel for a selected edge: where it goes, how many records crossed it (counted at both ends), and the
+// records that crossed it, live (the runtime's tap on its source port).
 import type { Edge } from '../../shared/index.ts';
 import { openCommandPalette } from '../canvas/overlays.ts';
 import { edit } from '../store/designer-store.ts';
 import { edgeKey, removeEdges } from '../store/edits.ts';
 import { TapPanel } from './tap/TapPanel.tsx';
+import { EdgeFigures } from './throughput/EdgeFigures.tsx';
 
 export function EdgeInspector({ pipelineId, edge }: { pipelineId: string; edge: Edge }) {
   const { node, port } = edge.from;
@@ -14,6 +15,7 @@ export function EdgeInspector({ pipelineId, edge }: { pipelineId: string; edge: 
         <h3>
           {edge.from.node}.{edge.from.port} → {edge.to.node}.{edge.to.port}
         </h3>
+        <EdgeFigures from={edge.from} to={edge.to.node} />
         <p className="field-help">The last records that crossed this edge, newest first.</p>
         <div className="inspector-actions">
           <button type="button" onClick={() => openCommandPalette({ spliceInto: edgeKey(edge) })}>

@@ -1,27 +1,27 @@
 // Reads what a memory-driver run did into what the preview panel shows: per node what came in, what left on each
 // port or was written, what was dropped or dead-lettered; and every spam verdict with its reasons.
+import type { NodeTotals } from '../../shared/api/pipeline-metrics.ts';
 import type { MemoryDriver } from '../../shared/engine/memory-driver.ts';
-import type { NodeMetrics } from '../../shared/engine/node-metrics.ts';
-import { declarationOf, type Pipeline, type PipelineNode } from '../../shared/index.ts';
+import { declarationOf, outputsWrittenBy, type Pipeline, type PipelineNode } from '../../shared/index.ts';
 import type { SpamReason } from '../../shared/nodes/spam-filter/reason.ts';
 import type { NodePreview, PreviewResult, SpamVerdict } from './preview-types.ts';
 
-export function previewOf(pipeline: Pipeline, driver: MemoryDriver, metrics: Record<string, NodeMetrics>): PreviewResult {
+export function previewOf(pipeline: Pipeline, driver: MemoryDriver, metrics: Record<string, NodeTotals>): PreviewResult {
   return {
     status: 'ok',
-    nodes: pipeline.nodes.map((node) => nodePreview(node, driver, metrics[node.id])),
+    nodes: pipeline.nodes.map((node) => nodePreview(node, pipeline, driver, metrics[node.id])),
     spam: pipeline.nodes.flatMap((node) => (node.type === 'spam-filter' ? spamVerdicts(node.id, node.config.idField, driver) : [])),
   };
 }
 
-function nodePreview(node: PipelineNode, driver: MemoryDriver, metrics: NodeMetrics | undefined): NodePreview {
+function nodePreview(node: PipelineNode, pipeline: Pipeline, driver: MemoryDriver, metrics: NodeTotals | undefined): NodePreview {
   const ports = declarationOf(node.type).outputs(node.config);
   return {
     nodeId: node.id,
     nodeType: node.type,
-    received: metrics?.in.total ?? 0,
+    received: metrics?.in ?? 0,
     outputs: ports.map(({ name }) => ({ port: name, values: driver.emitted(node.id, name).map((record) => record.value) })),
-    written: writtenBy(node, driver),
+    written: writtenBy(node, pipeline, driver),
     dropped: driver.trace.flatMap((event) =>
       event.kind === 'dropped' && event.node === node.id ? [{ reason: event.reason, value: event.record.value }] : [],
     ),
@@ -31,10 +31,10 @@ function nodePreview(node: PipelineNode, driver: MemoryDriver, metrics: NodeMetr
   };
 }
 
-function writtenBy(node: PipelineNode, driver: MemoryDriver): NodePreview['written'] {
-  if (node.type === 'sink.kafka')
-    return { kind: 'topic', name: node.config.topic, values: driver.output(node.config.topic).map((record) => record.value) };
-  if (node.type === 'sink.postgres') return { kind: 'table', name: node.config.table, values: driver.tables.rows(node.config.table) };
+function writtenBy(node: PipelineNode, pipeline: Pipeline, driver: MemoryDriver): NodePreview['written'] {
+  const [output] = outputsWrittenBy(node, pipeline);
+  if (output?.kind === 'topic') return { ...output, values: driver.output(output.name).map((record) => record.value) };
+  if (output?.kind === 'table') return { ...output, values: driver.tables.rows(output.name) };
   return undefined;
 }
 

@@ -4,8 +4,8 @@
 
 import spamModel from '../../pipelines/models/spam-model.json?raw';
 import { MemoryDriver } from '../../shared/engine/memory-driver.ts';
-import { nodeMetrics } from '../../shared/engine/node-metrics.ts';
-import { validatePipeline } from '../../shared/index.ts';
+import { pipelineTotals } from '../../shared/engine/node-figures.ts';
+import { sourceTopicsOf, validatePipeline } from '../../shared/index.ts';
 import { compilePipeline } from '../../shared/nodes/index.ts';
 import { previewOf } from './preview-result.ts';
 import type { PreviewInput, PreviewResult } from './preview-types.ts';
@@ -27,9 +27,8 @@ export function runPreview(document: unknown, input: PreviewInput): PreviewResul
   if (!compiled.ok) return { status: 'invalid', issues: compiled.issues };
   try {
     const driver = new MemoryDriver(compiled.plan, { startTime: input.clock });
-    const topics = new Set(pipeline.nodes.flatMap((node) => (node.type === 'source.kafka' ? [node.config.topic] : [])));
-    for (const topic of topics) driver.send(topic, input.records);
-    return previewOf(pipeline, driver, nodeMetrics(driver.metrics.snapshot(), pipeline));
+    for (const topic of sourceTopicsOf(pipeline)) driver.send(topic, input.records);
+    return previewOf(pipeline, driver, pipelineTotals(driver.metrics.snapshot(), pipeline).nodes);
   } catch (error) {
     return { status: 'failed', message: error instanceof Error ? error.message : String(error) };
   }

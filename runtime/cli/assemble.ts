@@ -2,13 +2,17 @@
 // into the one RuntimeControl the HTTP layer sees. `npm start` and the contract tests use it.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { type Pipeline, validatePipeline } from '../../shared/index.ts';
+import { type Pipeline, sinkTopicsOf, validatePipeline } from '../../shared/index.ts';
+import { ClusterMetrics } from '../control/cluster-metrics.ts';
 import type { CourseStatsValue } from '../control/course-stats.ts';
+import { FileHistory } from '../control/history-file.ts';
 import { PipelineRegistry } from '../control/pipeline-registry.ts';
 import type { RuntimeControl } from '../control/runtime-control.ts';
 import { PipelineSupervisor } from '../control/supervisor.ts';
 import { createKafka } from '../kafka/client.ts';
+import { kafkaClusterSources } from '../kafka/cluster-sources.ts';
 import { CompactedView } from '../kafka/compacted-view.ts';
+import { fetchCounts } from '../kafka/fetch-counter.ts';
 import { checkKafka } from '../kafka/health.ts';
 import { deleteNodeChangelogs, kafkaExecutor } from '../kafka/kafka-executor.ts';
 import { KafkaPipelineStore, PIPELINES_TOPIC } from '../kafka/kafka-pipeline-store.ts';
@@ -27,20 +31,19 @@ export async function defaultPipeline(): Promise<Pipeline> {
   return result.pipeline;
 }
 
-/** The topics a pipeline's sink.kafka nodes write. */
-function sinkTopicsOf(pipeline: Pipeline): string[] {
-  return pipeline.nodes.flatMap((node) => (node.type === 'sink.kafka' ? [(node.config as { topic: string }).topic] : []));
-}
-
 export interface RuntimeOptions {
   /** Where tasks keep their stores on disk (LMDB): under SLUICE_DATA_DIR by default. */
   stateDirectory?: string;
+  /** Where the 24-hour throughput history is kept: under SLUICE_DATA_DIR by default. */
+  historyDirectory?: string;
   brokers: string[];
   /** Deployed when the store holds no pipeline yet; none for an empty runtime. */
   initialPipeline?: Pipeline;
   /** Topic names, so tests can run several runtimes on one cluster without sharing state. */
   topics?: { pipelines?: string; reviews?: string; courseStats?: string };
   env?: NodeJS.ProcessEnv;
+  /** How long a review write may wait for Kafka before the API answers 503 (SLUICE_WRITE_TIMEOUT_MS; 5 s by default). */
+  writeTimeoutMs?: number;
 }
 
 export interface AssembledRuntime {
@@ -59,7 +62,7 @@ export async function assembleRuntime(options: RuntimeOptions): Promise<Assemble
     await admin.connect();
     closers.push(() => admin.disconnect());
     const reviewsTopic = options.topics?.reviews ?? REVIEWS_TOPIC;
-    const reviews = new KafkaReviewWriter(kafka, { topic: reviewsTopic });
+    const reviews = new KafkaReviewWriter(kafka, { topic: reviewsTopic, timeoutMs: options.writeTimeoutMs });
     await reviews.ensureTopic(admin);
     closers.push(() => reviews.close());
     const store = new KafkaPipelineStore(kafka, admin, options.topics?.pipelines ?? PIPELINES_TOPIC);
@@ -67,9 +70,10 @@ export async function assembleRuntime(options: RuntimeOptions): Promise<Assemble
     closers.push(() => store.close());
     const sinks = new PostgresSinks(options.env);
     closers.push(() => sinks.close());
-    const supervisor = new PipelineSupervisor(new PipelineRegistry(store), store, {
-      createExecutor: (pipeline) =>
-        kafkaExecutor(kafka, admin, pipeline, {
+    const registry = new PipelineRegistry(store);
+    const supervisor = new PipelineSupervisor(registry, store, {
+      createExecutor: (pipeline, version) =>
+        kafkaExecutor(kafka, admin, pipeline, version, {
           executeSinks: sinks.execute,
           isolateSinks: sinks.isolate,
           readResource: readPipelineResource,
@@ -81,6 +85,11 @@ export async function assembleRuntime(options: RuntimeOptions): Promise<Assemble
     });
     await supervisor.open(options.initialPipeline);
     closers.push(() => supervisor.close());
+    const throughput = new ClusterMetrics(registry, kafkaClusterSources(kafka, admin), {
+      history: new FileHistory(options.historyDirectory ?? join(dataDir(), 'metrics-history')),
+    });
+    throughput.start();
+    closers.push(() => throughput.close());
     const courseStats = new CompactedView<CourseStatsValue>(
       kafka,
       admin,
@@ -90,7 +99,14 @@ export async function assembleRuntime(options: RuntimeOptions): Promise<Assemble
     await courseStats.open();
     closers.push(() => courseStats.close());
     return {
-      control: { reviews, pipelines: supervisor, courseStats, kafkaHealth: () => checkKafka(options.brokers, 3000, [reviewsTopic]) },
+      control: {
+        reviews,
+        pipelines: supervisor,
+        throughput,
+        courseStats,
+        kafkaHealth: () => checkKafka(options.brokers, 3000, [reviewsTopic]),
+        kafkaFetches: fetchCounts,
+      },
       close,
     };
   } catch (error) {

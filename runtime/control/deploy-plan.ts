@@ -1,7 +1,7 @@
 // The dry-run deploy: what deploying `input` as pipeline `id` would do, decided by the same code a deploy runs (the
 // registry's checks, the supervisor's kept/reset rule) and applied nowhere.
 import type { DeployPlan, SharedOutput, StatefulNodePlan } from '../../shared/api/deploy-plan.ts';
-import { catalog, diffPipelines, type Pipeline } from '../../shared/index.ts';
+import { catalog, diffPipelines, outputsWrittenBy, type Pipeline } from '../../shared/index.ts';
 import type { PipelineRegistry } from './pipeline-registry.ts';
 import { currentVersion, type DeploymentRecord } from './pipeline-store.ts';
 import { storesToKeep } from './stores-to-keep.ts';
@@ -38,20 +38,21 @@ function statefulPlan(existing: DeploymentRecord | undefined, next: Pipeline, ch
 
 /** The topics and tables `pipeline` writes that other deployed pipelines write too: two writers rarely mean well. */
 function sharedOutputs(records: DeploymentRecord[], pipeline: Pipeline): SharedOutput[] {
-  const mine = new Set(pipeline.nodes.flatMap(outputOf));
+  const mine = new Set(pipeline.nodes.flatMap((node) => outputsOf(pipeline, node)));
   return records
     .filter((record) => record.id !== pipeline.id)
-    .flatMap((record) =>
-      currentVersion(record)
-        .pipeline.nodes.filter((node) => outputOf(node).some((output) => mine.has(output)))
-        .flatMap((node) => outputOf(node).map((output) => ({ pipelineId: record.id, nodeId: node.id, output }))),
-    );
+    .flatMap((record) => {
+      const other = currentVersion(record).pipeline;
+      return other.nodes
+        .filter((node) => outputsOf(other, node).some((output) => mine.has(output)))
+        .flatMap((node) => outputsOf(other, node).map((output) => ({ pipelineId: record.id, nodeId: node.id, output })));
+    });
 }
 
-function outputOf(node: Pipeline['nodes'][number]): string[] {
-  if (node.type === 'sink.kafka') return [`Kafka topic ${node.config.topic}`];
-  if (node.type === 'sink.postgres') return [`PostgreSQL table ${node.config.table}`];
-  return [];
+function outputsOf(pipeline: Pipeline, node: Pipeline['nodes'][number]): string[] {
+  return outputsWrittenBy(node, pipeline).map((output) =>
+    output.kind === 'topic' ? `Kafka topic ${output.name}` : `PostgreSQL table ${output.name}`,
+  );
 }
 
 /** Dry runs and rollbacks, as the HTTP layer asks for them; errors are the registry's typed errors. */

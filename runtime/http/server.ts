@@ -13,9 +13,10 @@ import { openApiDocument } from './openapi.ts';
 import { limitIngestPerClient } from './rate-limit.ts';
 import { courseRoutes } from './routes/courses.ts';
 import { deployPlanRoutes } from './routes/deploy-plan.ts';
-import { pipelineMetricsRoutes, pipelineRoutes } from './routes/pipelines.ts';
+import { pipelineRoutes, tapRoutes } from './routes/pipelines.ts';
 import { prometheusRoute } from './routes/prometheus.ts';
 import { reviewRoutes } from './routes/reviews.ts';
+import { throughputRoutes } from './routes/throughput.ts';
 
 export interface ServerOptions {
   control: RuntimeControl;
@@ -116,9 +117,10 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   if (control.pipelines) {
     pipelineRoutes(app, control.pipelines);
     deployPlanRoutes(app, control.pipelines);
-    pipelineMetricsRoutes(app, control.pipelines);
-    prometheusRoute(app, control.pipelines);
+    tapRoutes(app, control.pipelines);
+    if (control.throughput) throughputRoutes(app, control.pipelines, control.throughput);
   }
+  prometheusRoute(app, control.throughput, control.kafkaFetches ?? (() => ({})));
   if (control.courseStats) courseRoutes(app, control.courseStats);
 
   if (designerDir && existsSync(designerDir)) {

@@ -51,6 +51,11 @@ export interface DriverTask {
   checkpoint?(offsets: Map<string, number>): void;
   process(records: InboundRecord[], now: number): TaskOutput;
   fireTimers(now: number): TaskOutput;
+  /**
+   * The task's counters as of the work just done, to commit with it; undefined when nothing changed (or the task
+   * counts nothing). Asked after the sinks were written, so rows they refused are counted too.
+   */
+  countersRecord?(now: number): OutboundMessage | undefined;
   /** The earliest wall-clock time at which fireTimers has something to do. */
   nextTimerAt(): number | undefined;
   /** The task left this worker: release what it holds locally (its stores' files). */

@@ -1,15 +1,15 @@
 // Adapts the engine's tasks to the Kafka driver: the engine computes, the driver commits.
-import { createHash } from 'node:crypto';
 import { type BatchResult, batchMessages } from '../../shared/engine/batch-result.ts';
 import { DLQ_HEADERS } from '../../shared/engine/dead-letter.ts';
-import { DLQ, type MetricsRegistry, SINK_RETRIES } from '../../shared/engine/metrics.ts';
-import { type Plan, type TaskPlan, taskFor } from '../../shared/engine/plan.ts';
+import { DLQ, MetricsRegistry, NODE_OUTCOMES, SINK_RETRIES } from '../../shared/engine/metrics.ts';
+import { type Plan, taskFor } from '../../shared/engine/plan.ts';
 import { type RefusedRow, type SinkWrite, SinkWriteError } from '../../shared/engine/sink-write.ts';
 import { Task, type TaskObserver } from '../../shared/engine/task.ts';
-import { resumeOffsets } from '../state/checkpoint.ts';
 import type { StateDirectory, TaskStores } from '../state/state-directory.ts';
 import type { DriverTask, InboundRecord, SinkBatch, TaskFactory, TaskOutput } from './driver-task.ts';
 import type { OutboundMessage } from './task-committer.ts';
+import { countersPartitions, countersTopicName, TaskCountersWriter } from './task-counters.ts';
+import { storesIdentity, TaskLocalState } from './task-local-state.ts';
 
 /** Executes a batch's writes outside Kafka (Postgres), idempotently, before its commit. */
 export type SinkExecutor = (writes: SinkWrite[]) => Promise<void>;
@@ -32,43 +32,41 @@ class EngineDriverTask implements DriverTask {
   readonly id: string;
   readonly inputs;
   readonly changelogs;
-  /** Where each changelog partition's records are in the stores up to: what the next checkpoint says. */
-  private readonly positions = new Map<string, number>();
 
   constructor(
     private readonly task: Task,
     private readonly sinks: { execute: SinkExecutor; isolate?: SinkIsolator; dlqTopic: string; metrics: MetricsRegistry },
     private readonly stores: TaskStores | undefined,
-    private readonly identity: string,
+    private readonly counters: { writer: TaskCountersWriter; topic: string; partition: number },
+    private readonly local: TaskLocalState | undefined,
   ) {
     this.id = task.id;
     this.inputs = task.inputs;
-    this.changelogs = task.changelogs.map(({ topic, partition }) => ({ topic, partition }));
+    // The task's counters come back with its state: its last committed counters record is read like a changelog.
+    this.changelogs = [
+      ...task.changelogs.map(({ topic, partition }) => ({ topic, partition })),
+      { topic: counters.topic, partition: counters.partition },
+    ];
   }
 
   restore(record: { topic: string; key: string; value: string | null }): void {
+    if (record.topic === this.counters.topic) {
+      if (record.key === this.id) this.counters.writer.restore(record.value);
+      return;
+    }
     this.task.restoreChangelogRecord(record);
   }
 
   resumeFrom(ends: Map<string, { low: number; high: number }>): Map<string, number> | undefined {
-    if (!this.stores?.kept || this.changelogs.length === 0) return undefined;
-    const partitions = this.changelogs.map(({ topic, partition }) => `${topic}:${partition}`);
-    const resume = resumeOffsets(this.stores.checkpoint(), this.identity, partitions, ends, Date.now());
-    if (!resume) this.stores.discard();
-    return resume;
+    return this.local?.resumeFrom(ends);
   }
 
   checkpoint(offsets: Map<string, number>): void {
-    if (!this.stores?.kept || this.changelogs.length === 0) return;
-    let moved = false;
-    for (const { topic, partition } of this.changelogs) {
-      const key = `${topic}:${partition}`;
-      const offset = offsets.get(key);
-      if (offset === undefined || offset === this.positions.get(key)) continue;
-      this.positions.set(key, offset);
-      moved = true;
-    }
-    if (moved) this.stores.writeCheckpoint({ identity: this.identity, writtenAt: Date.now(), offsets: Object.fromEntries(this.positions) });
+    this.local?.checkpoint(offsets);
+  }
+
+  countersRecord(now: number): OutboundMessage | undefined {
+    return this.counters.writer.next(now);
   }
 
   process(records: InboundRecord[], now: number): TaskOutput {
@@ -114,7 +112,10 @@ class EngineDriverTask implements DriverTask {
       writeIsolated: isolate
         ? async () => {
             const refused = await isolate(writes);
-            for (const row of refused) metrics.counter(DLQ, { node: row.node, reason: 'sink-refused' }).inc();
+            for (const row of refused) {
+              metrics.counter(DLQ, { node: row.node, reason: 'sink-refused' }).inc();
+              metrics.counter(NODE_OUTCOMES, { node: row.node, outcome: 'dead-lettered', reason: 'sink-refused' }).inc();
+            }
             return refused.map((row) => deadLetterOfRefusedRow(row, dlqTopic));
           }
         : undefined,
@@ -123,16 +124,21 @@ class EngineDriverTask implements DriverTask {
 }
 
 export interface EngineTaskOptions {
-  metrics: MetricsRegistry;
+  /** The version this worker runs and its id: every counters record names both. */
+  report: { version: number; worker: string };
   executeSinks: SinkExecutor;
   isolateSinks?: SinkIsolator;
   observer?: TaskObserver;
   /** Where stores live on disk; in memory without one. */
   state?: StateDirectory;
+  /** Told of each task's registry when the task is created: the worker's own view keeps the latest one per task. */
+  onTaskMetrics?: (taskId: string, registry: MetricsRegistry) => void;
 }
 
-export function engineTaskFactory(plan: Plan, { metrics, executeSinks, isolateSinks, observer, state }: EngineTaskOptions): TaskFactory {
-  const sinks = { execute: executeSinks, isolate: isolateSinks, dlqTopic: plan.dlqTopic, metrics };
+export function engineTaskFactory(plan: Plan, options: EngineTaskOptions): TaskFactory {
+  const { report, executeSinks, isolateSinks, observer, state, onTaskMetrics } = options;
+  const topic = countersTopicName(plan.pipelineId);
+  const partitions = countersPartitions(plan);
   return {
     taskIdFor(input) {
       const task = taskFor(plan, input);
@@ -142,22 +148,25 @@ export function engineTaskFactory(plan: Plan, { metrics, executeSinks, isolateSi
     create(taskId) {
       const taskPlan = plan.tasks.find((task) => task.id === taskId);
       if (!taskPlan) throw new Error(`pipeline ${plan.pipelineId} has no task ${taskId}`);
-      const stores = taskPlan.changelogs.length > 0 ? state?.openTask(taskId) : undefined;
+      // Every task keeps files, those without stores too: their checkpoint spares reading the counters partition.
+      const stores = state?.openTask(taskId);
       const createStore = stores && ((store: { id: string }) => stores.openStore(store.id));
-      const task = new Task(plan, taskPlan, { metrics, observer, createStore });
-      return new EngineDriverTask(task, sinks, stores, storesIdentity(plan, taskPlan));
+      // A registry per task: its counters are the task's own, restored and committed with it.
+      const metrics = new MetricsRegistry();
+      const partition = partitions.ofTask.get(taskId) ?? 0;
+      const writer = new TaskCountersWriter(metrics, { task: taskId, ...report, topic, partition });
+      const sinks = { execute: executeSinks, isolate: isolateSinks, dlqTopic: plan.dlqTopic, metrics };
+      onTaskMetrics?.(taskId, metrics);
+      const restored = [...taskPlan.changelogs, { topic, partition }].map((entry) => `${entry.topic}:${entry.partition}`);
+      const identity = storesIdentity(plan, taskPlan, `${topic}:${partition}`);
+      const local = stores && new TaskLocalState(stores, identity, restored, writer);
+      return new EngineDriverTask(
+        new Task(plan, taskPlan, { metrics, observer, createStore }),
+        sinks,
+        stores,
+        { writer, topic, partition },
+        local,
+      );
     },
   };
-}
-
-/**
- * What local files must have been written by to be resumed: the task, its changelogs, and the
- * type and config of each node owning one of its stores. A new version that changes such a node
- * resets its state (its changelog is made anew), so its old files must not count.
- */
-export function storesIdentity(plan: Plan, taskPlan: TaskPlan): string {
-  const nodes = new Set(plan.stores.filter((store) => taskPlan.changelogs.some((c) => c.store === store.id)).map((store) => store.node));
-  const configs = plan.pipeline.nodes.filter((node) => nodes.has(node.id)).map((node) => [node.id, node.type, node.config]);
-  const text = JSON.stringify({ task: taskPlan.id, changelogs: taskPlan.changelogs, configs });
-  return createHash('sha256').update(text).digest('hex').slice(0, 32);
 }

@@ -8,7 +8,11 @@
 // previous owner left open, and makes every later commit of the old owner fail
 // with a fencing error. docs/exactly-once.md has the whole argument.
 import type { Kafka, Message, Producer, RecordMetadata, Transaction } from 'kafkajs';
+import { logger } from '../log/logger.ts';
+import { pinningPartitioner, sendCovered } from './covered-send.ts';
 import { retryWhileRetriable } from './retry.ts';
+
+const log = logger.child({ component: 'committer' });
 
 export interface OutboundMessage {
   topic: string;
@@ -51,10 +55,13 @@ const SEND_CHUNK = 2000;
  * per transaction, 23.5 ms with a first retry after 25 ms (the Java client waits 20 ms for the same
  * reason). 5 ms was as fast alone but, with review-stats' 30 producers in one runtime, its storm of
  * retried requests cost the runtime's one thread enough to slow the API's 202s (A/B at 100 and
- * 1,000 reviews/s on the loaded 2-core machine). Retries stay unlimited, as an idempotent producer
- * needs; the wait doubles up to 30 s.
+ * 1,000 reviews/s on the loaded 2-core machine). The wait doubles; after 9 retries (about 13 s, kafkajs'
+ * default of 5 from 300 ms gave up after about 9 s) the commit fails, and the task gets a fresh
+ * producer that claims it again (task-handle.ts): unlimited retries would keep a task on a producer
+ * an outage left stuck, and keep it from closing while the broker is away. A transaction that gives
+ * up is aborted, so a bounded count costs nothing of exactly once.
  */
-const COMMIT_RETRY = { initialRetryTime: 25, maxRetryTime: 30_000, retries: Number.MAX_SAFE_INTEGER };
+const COMMIT_RETRY = { initialRetryTime: 25, maxRetryTime: 30_000, retries: 9 };
 
 export class TaskCommitter {
   private readonly producer: Producer;
@@ -70,6 +77,7 @@ export class TaskCommitter {
       maxInFlightRequests: 1,
       transactionTimeout: 60_000,
       retry: COMMIT_RETRY,
+      createPartitioner: pinningPartitioner,
     });
   }
 
@@ -131,10 +139,19 @@ export class TaskCommitter {
       byTopic.set(message.topic, list);
     }
     if (byTopic.size === 0) return;
-    const results = await transaction.sendBatch({
-      acks: -1,
-      topicMessages: [...byTopic].map(([topic, batch]) => ({ topic, messages: batch })),
-    });
+    // Covered: kafkajs may skip partitions whose leader moved during its retries (covered-send.ts); those are
+    // sent again in the same transaction, and a partition written twice aborts it (the caller retries the batch).
+    const results = await sendCovered(
+      (topicMessages) => transaction.sendBatch({ acks: -1, topicMessages }),
+      [...byTopic].map(([topic, batch]) => ({ topic, messages: batch })),
+      {
+        onResend: (missing, attempt) =>
+          log.warn(
+            { task: this.transactionalId, attempt, missing: missing.map((entry) => entry.topic) },
+            'kafkajs skipped partitions; sending them again',
+          ),
+      },
+    );
     recordWritten(messages, results, written);
   }
 

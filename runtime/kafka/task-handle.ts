@@ -219,7 +219,8 @@ export class TaskHandle {
       return this.recover(`processing failed: ${messageOf(error)}`);
     }
     try {
-      const written = await this.committer.commit([...output.messages, ...deadLetters], positions);
+      const counters = this.driver.countersRecord?.(Date.now());
+      const written = await this.committer.commit([...output.messages, ...deadLetters, ...(counters ? [counters] : [])], positions);
       for (const position of positions) this.nextOffsets.set(`${position.topic}:${position.partition}`, position.nextOffset);
       this.checkpoint(written);
       return 'committed';

@@ -13,6 +13,11 @@ export interface Checkpoint {
   writtenAt: number;
   /** `topic:partition` → the next offset to restore from. */
   offsets: Record<string, number>;
+  /**
+   * The task's counters record as of these offsets (task-counters.ts): the counters partition is read like a
+   * changelog, but what it restores lives in memory, not in the stores, so the checkpoint carries it.
+   */
+  counters?: string;
 }
 
 export const CHECKPOINT_VERSION = 1;
@@ -20,19 +25,21 @@ export const CHECKPOINT_VERSION = 1;
 /** The checkpoint as stored, or undefined when it is missing, unreadable or of another shape (then: restore everything). */
 export function parseCheckpoint(stored: unknown): Checkpoint | undefined {
   if (typeof stored !== 'object' || stored === null) return undefined;
-  const { version, identity, offsets, writtenAt } = stored as Record<string, unknown>;
+  const { version, identity, offsets, writtenAt, counters } = stored as Record<string, unknown>;
   if (version !== CHECKPOINT_VERSION || typeof identity !== 'string' || typeof writtenAt !== 'number') return undefined;
+  if (counters !== undefined && typeof counters !== 'string') return undefined;
   if (typeof offsets !== 'object' || offsets === null || Array.isArray(offsets)) return undefined;
   const parsed: Record<string, number> = {};
   for (const [partition, offset] of Object.entries(offsets)) {
     if (typeof offset !== 'number' || !Number.isSafeInteger(offset) || offset < 0) return undefined;
     parsed[partition] = offset;
   }
-  return { identity, writtenAt, offsets: parsed };
+  return { identity, writtenAt, offsets: parsed, ...(counters === undefined ? {} : { counters }) };
 }
 
 export function storedCheckpoint(checkpoint: Checkpoint): Record<string, unknown> {
-  return { version: CHECKPOINT_VERSION, identity: checkpoint.identity, writtenAt: checkpoint.writtenAt, offsets: checkpoint.offsets };
+  const { identity, writtenAt, offsets, counters } = checkpoint;
+  return { version: CHECKPOINT_VERSION, identity, writtenAt, offsets, ...(counters === undefined ? {} : { counters }) };
 }
 
 export interface PartitionEnds {

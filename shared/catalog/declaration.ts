@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { ConfigProblem } from '../validation/config-problems.ts';
 
 export interface PortDeclaration {
   name: string;
@@ -6,6 +7,15 @@ export interface PortDeclaration {
 }
 
 export type NodeCategory = 'source' | 'transform' | 'stateful' | 'sink';
+
+/** Where a node is: what a config's defaults may depend on (a topic named after the pipeline and the node). */
+export interface NodePlace {
+  pipelineId: string;
+  nodeId: string;
+}
+
+/** Something outside the pipeline a sink writes. */
+export type ExternalOutput = { kind: 'topic' | 'table'; name: string };
 
 /** What a node does to the record key: sets it, keeps what came in, or leaves records unkeyed. */
 export type KeyEffect = 'sets' | 'keeps' | 'none';
@@ -17,8 +27,10 @@ export interface NodeDeclaration<Config, Type extends string = string> {
   category: NodeCategory;
   /** One line for the palette and the inspector. */
   doc: string;
-  /** A short glyph the palette shows (plain text, no icon font needed). */
+  /** A short glyph: the plain-text fallback of the icon (no icon font needed). */
   icon: string;
+  /** The icon: SVG path data on a 16×16 grid, drawn as strokes in the node's colour. */
+  iconPaths: string[];
   /** The node's accent colour (CSS hex). */
   color: string;
   configSchema: z.ZodType<Config>;
@@ -36,6 +48,12 @@ export interface NodeDeclaration<Config, Type extends string = string> {
   requires?: { keyField?: boolean; eventTimeField?: boolean };
   /** How the node's output is keyed, so the validator can tell whether a window's input is keyed. */
   keyEffect: (config: Config) => KeyEffect;
+  /** The Kafka topics a source reads (the runtime creates the missing ones, the preview feeds them). */
+  reads?: (config: Config, place: NodePlace) => string[];
+  /** Where a sink writes outside the pipeline (deploy plans warn when another pipeline writes there too). */
+  writes?: (config: Config, place: NodePlace) => ExternalOutput[];
+  /** What the config schema cannot say: expressions that do not parse, durations that make no sense, names used twice. */
+  configIssues?: (config: Config) => ConfigProblem[];
   stateful: boolean;
 }
 

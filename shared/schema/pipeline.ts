@@ -1,8 +1,9 @@
 // The pipeline format, format 1. The zod schemas here are the one source of truth: the TypeScript types, the
 // generated JSON Schema (shared/generated/pipeline.schema.json) and the runtime's validation all come from them.
 import { z } from 'zod';
-import { configSchemas } from '../catalog/index.ts';
-import type { NodeType } from '../catalog/node-type.ts';
+import { type ConfigInputOf, type ConfigOf, configSchemas } from '../catalog/index.ts';
+import { NODE_TYPES, type NodeType } from '../catalog/node-type.ts';
+import { topicSettingsSchema } from './topic-settings.ts';
 
 export const PIPELINE_FORMAT = 1;
 
@@ -45,37 +46,26 @@ export const layoutSchema = z
   })
   .describe('Where the designer draws the nodes; the runtime ignores it, so moving a box never changes what runs.');
 
-function nodeSchemaOf<T extends NodeType, C extends z.ZodType>(type: T, config: C) {
+function nodeSchemaOf(type: NodeType) {
   return z
     .strictObject({
       id: nodeIdSchema,
       type: z.literal(type).describe('The node type, one of the catalog.'),
-      config: config.describe(`The ${type} node's configuration.`),
+      config: configSchemas[type].describe(`The ${type} node's configuration.`),
     })
     .describe(`A ${type} node.`);
 }
 
-export const nodeSchemas = {
-  'source.kafka': nodeSchemaOf('source.kafka', configSchemas['source.kafka']),
-  'spam-filter': nodeSchemaOf('spam-filter', configSchemas['spam-filter']),
-  window: nodeSchemaOf('window', configSchemas.window),
-  filter: nodeSchemaOf('filter', configSchemas.filter),
-  map: nodeSchemaOf('map', configSchemas.map),
-  branch: nodeSchemaOf('branch', configSchemas.branch),
-  'sink.kafka': nodeSchemaOf('sink.kafka', configSchemas['sink.kafka']),
-  'sink.postgres': nodeSchemaOf('sink.postgres', configSchemas['sink.postgres']),
-} satisfies Record<NodeType, z.ZodType>;
+/** A node of each type with that type's config, as the pipeline file holds it and after parsing (defaults applied). */
+type NodeOfEachType<Form extends 'input' | 'output'> = {
+  [T in NodeType]: { id: string; type: T; config: Form extends 'input' ? ConfigInputOf<T> : ConfigOf<T> };
+}[NodeType];
 
-export const pipelineNodeSchema = z.discriminatedUnion('type', [
-  nodeSchemas['source.kafka'],
-  nodeSchemas['spam-filter'],
-  nodeSchemas.window,
-  nodeSchemas.filter,
-  nodeSchemas.map,
-  nodeSchemas.branch,
-  nodeSchemas['sink.kafka'],
-  nodeSchemas['sink.postgres'],
-]);
+// One variant per node type in the node list; zod cannot know the union's members statically, TypeScript can.
+export const pipelineNodeSchema = z.discriminatedUnion(
+  'type',
+  NODE_TYPES.map(nodeSchemaOf) as unknown as [ReturnType<typeof nodeSchemaOf>, ...ReturnType<typeof nodeSchemaOf>[]],
+) as unknown as z.ZodType<NodeOfEachType<'output'>, NodeOfEachType<'input'>>;
 
 const pipelineFields = {
   $schema: z.string().optional().describe('The JSON Schema editors use to check and complete this file.'),
@@ -84,6 +74,7 @@ const pipelineFields = {
   name: z.string().min(1, 'must not be empty').max(200).describe('A human name for the pipeline.'),
   description: z.string().max(2000).optional().describe('What the pipeline is for.'),
   edges: z.array(edgeSchema).describe('The connections between node ports.'),
+  topics: topicSettingsSchema.optional(),
   layout: layoutSchema.optional(),
 };
 

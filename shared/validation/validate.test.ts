@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { NODE_TYPES } from '../catalog/index.ts';
 import { pointerSegments } from './json-pointer.ts';
 import { validPipelineInput } from './test-pipelines.ts';
 import { validatePipeline } from './validate.ts';
@@ -117,7 +118,7 @@ const cases: { kind: string; input: Json; issues: { code: string; path: string; 
         code: 'unknown-node-type',
         path: '/nodes/2/type',
         nodeId: 'goodOnly',
-        message: "unknown node type 'fliter'; use one of source.kafka, branch, filter, map, spam-filter, window, sink.kafka, sink.postgres",
+        message: `unknown node type 'fliter'; use one of ${NODE_TYPES.join(', ')}`,
       },
     ],
   },

@@ -1,11 +1,11 @@
 import pg from 'pg';
 import { readChangelogs } from '../../kafka/changelog-reader.ts';
-import { brokersFromEnv, createKafka } from '../../kafka/client.ts';
+import { createKafka } from '../../kafka/client.ts';
 import { batchStats, type CourseStats } from '../../postgres/batch-stats.ts';
 import { compareStats, type StatsDifference, statsOfRecord, tableStats } from '../../postgres/verify-stats.ts';
 import { parseArgs } from '../args.ts';
 import type { Command } from '../command.ts';
-import { databaseUrl } from '../database-url.ts';
+import { databaseUrl, kafkaBrokers } from '../database-url.ts';
 import { parseAsOf } from './batch.ts';
 
 /** The latest value per course in the compacted course-stats topic. */
@@ -45,7 +45,7 @@ export const verify: Command = {
   usage: 'verify [--as-of <ISO time>] [--topic course-stats] [--settle-ms 2000]',
   async run(args) {
     const { options } = parseArgs(args);
-    const brokers = brokersFromEnv();
+    const brokers = kafkaBrokers();
     const topic = options.get('topic') ?? 'course-stats';
     const db = new pg.Pool({ connectionString: databaseUrl() });
     db.on('error', () => {});

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { declareNode, IN_PORT } from '../../catalog/declaration.ts';
 import { expressionSchema } from '../../catalog/fields.ts';
+import { duplicateNames, expressionProblems } from '../../validation/config-problems.ts';
 
 export const OTHERWISE_PORT = 'otherwise';
 
@@ -31,6 +32,7 @@ export const branch = declareNode({
   category: 'transform',
   doc: 'Routes each record to the first port whose condition holds.',
   icon: '⑂',
+  iconPaths: ['M4 2v12M4 9c0-3.5 2.5-5 8-5M10 2l2 2-2 2'],
   color: '#ca8a04',
   configSchema: branchConfigSchema,
   starter: { routes: [{ port: 'matched', expression: 'rating >= 4' }] },
@@ -41,4 +43,14 @@ export const branch = declareNode({
   ],
   keyEffect: () => 'keeps',
   stateful: false,
+  configIssues: (config) => [
+    ...config.routes.flatMap((route, i) => expressionProblems(route.expression, ['routes', i, 'expression'], true)),
+    ...duplicateNames(
+      config.routes.map((route) => route.port),
+      ['routes'],
+      'port',
+      'output port',
+      [OTHERWISE_PORT],
+    ),
+  ],
 });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { declareNode, IN_PORT } from '../../catalog/declaration.ts';
 import { expressionSchema, fieldNameSchema } from '../../catalog/fields.ts';
+import { expressionProblems } from '../../validation/config-problems.ts';
 
 export const mapConfigSchema = z
   .strictObject({
@@ -18,6 +19,7 @@ export const map = declareNode({
   category: 'transform',
   doc: 'Picks, renames and computes fields of each record.',
   icon: 'ƒ',
+  iconPaths: ['M11 2.5c-2.2-.3-3 .8-3.4 3L6.4 11c-.4 2-1.3 2.7-3 2.4M4.5 6.5h6'],
   color: '#0d9488',
   configSchema: mapConfigSchema,
   starter: {},
@@ -25,4 +27,6 @@ export const map = declareNode({
   outputs: () => [{ name: 'out', doc: 'The reshaped records.' }],
   keyEffect: () => 'keeps',
   stateful: false,
+  configIssues: (config) =>
+    Object.entries(config.compute ?? {}).flatMap(([field, source]) => expressionProblems(source, ['compute', field], false)),
 });

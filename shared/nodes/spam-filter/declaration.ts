@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { declareNode, IN_PORT } from '../../catalog/declaration.ts';
 import { fieldNameSchema } from '../../catalog/fields.ts';
 import { durationSchema } from '../../duration.ts';
+import { durationProblems } from '../../validation/config-problems.ts';
 
 const enabled = z.boolean().default(true).describe('Whether this rule runs.');
 
@@ -107,6 +108,7 @@ export const spamFilter = declareNode({
   category: 'stateful',
   doc: 'Splits reviews into valid ones and spam, with the reasons.',
   icon: '⛨',
+  iconPaths: ['M8 1.8l5 1.9v4.1c0 3.1-2.1 5.3-5 6.4-2.9-1.1-5-3.3-5-6.4V3.7z', 'M6 6l4 4M10 6l-4 4'],
   color: '#dc2626',
   configSchema: spamFilterConfigSchema,
   starter: {},
@@ -120,4 +122,5 @@ export const spamFilter = declareNode({
   ],
   keyEffect: () => 'keeps',
   stateful: true,
+  configIssues: (config) => durationProblems(config.rules.velocity.within, ['rules', 'velocity', 'within'], true),
 });

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { declareNode, IN_PORT } from '../../catalog/declaration.ts';
 import { fieldNameSchema } from '../../catalog/fields.ts';
 import { durationSchema } from '../../duration.ts';
+import { duplicateNames, durationProblems, windowDurationProblems } from '../../validation/config-problems.ts';
 
 const windowName = z
   .string()
@@ -69,6 +70,7 @@ export const window = declareNode({
   category: 'stateful',
   doc: 'Aggregates records per key over event-time windows.',
   icon: '▦',
+  iconPaths: ['M3.5 2.5h9a1 1 0 0 1 1 1v9a1 1 0 0 1-1 1h-9a1 1 0 0 1-1-1v-9a1 1 0 0 1 1-1z', 'M2.5 6.5h11M6.5 6.5v7M10 6.5v7'],
   color: '#7c3aed',
   configSchema: windowConfigSchema,
   starter: {
@@ -82,4 +84,20 @@ export const window = declareNode({
   requires: { keyField: true, eventTimeField: true },
   keyEffect: () => 'sets',
   stateful: true,
+  configIssues: (config) => [
+    ...config.windows.flatMap((window, i) => windowDurationProblems(window, ['windows', i])),
+    ...durationProblems(config.allowedLateness, ['allowedLateness'], false),
+    ...duplicateNames(
+      config.windows.map((window) => window.name),
+      ['windows'],
+      'name',
+      'window name',
+    ),
+    ...duplicateNames(
+      config.aggregates.map((aggregate) => aggregate.name),
+      ['aggregates'],
+      'name',
+      'aggregate name',
+    ),
+  ],
 });
