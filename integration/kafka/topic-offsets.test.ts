@@ -18,17 +18,18 @@ describe('fetchTopicEnds', () => {
       expect(offsets.map((o) => o.partition).sort((a, b) => a - b)).toEqual([0, 1, 2, 3, 4, 5]);
       expect(offsets.every((o) => o.low === 0 && o.high === 0)).toBe(true);
     }
+    const written = topics[0] ?? '';
     const producer = testKafka().producer();
     await producer.connect();
     await producer.send({
-      topic: topics[0],
+      topic: written,
       messages: [
         { key: 'a', value: '1', partition: 2 },
         { key: 'b', value: '2', partition: 2 },
       ],
     });
     await producer.disconnect();
-    expect((await fetchTopicEnds(admin, topics[0])).find((o) => o.partition === 2)).toEqual({ partition: 2, low: 0, high: 2 });
+    expect((await fetchTopicEnds(admin, written)).find((o) => o.partition === 2)).toEqual({ partition: 2, low: 0, high: 2 });
   });
 
   it('says which topic it cannot answer for when the topic does not exist', async () => {
