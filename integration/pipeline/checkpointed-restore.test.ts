@@ -1,7 +1,10 @@
 // Local state that survives a restart: a worker's stores stay on disk with a
 // checkpoint of the changelog offsets they reflect, so a restart restores only the
 // changelog's tail; a checkpoint that is corrupt or stale (another pipeline version)
-// falls back to a full restore. Every run ends with the same counts as the input.
+// falls back to a full restore. Every run ends with the same counts as the input, and
+// with the task counters (committed with each batch, restored with the state) counting
+// every input once: the checkpoint carries them, so a restart from it neither loses nor
+// adds any.
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,6 +12,7 @@ import { open } from 'lmdb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RestoreProgress } from '../../runtime/kafka/changelog-reader.ts';
 import { PipelineRunner } from '../../runtime/kafka/pipeline-runner.ts';
+import { RECORDS_IN, total as seriesTotal } from '../../shared/engine/metrics.ts';
 import { validatePipeline } from '../../shared/index.ts';
 import { testKafka, uniqueName } from '../setup/kafka.ts';
 
@@ -85,8 +89,12 @@ function expectedCounts(total: number): Map<string, number> {
   return counts;
 }
 
-/** Runs the pipeline until `total` inputs are counted, and says how many changelog records its restore read. */
-async function runUntilCounted(pipeline: ReturnType<typeof countingPipeline>, stateDirectory: string, output: string, total: number) {
+/**
+ * Runs the pipeline until `inputs` inputs are counted, and says how many records its restore read from the
+ * store's changelog (the counters partitions are restored too, and not counted here) and how many inputs the
+ * source node's counters say it has seen since the pipeline's version was deployed.
+ */
+async function runUntilCounted(pipeline: ReturnType<typeof countingPipeline>, stateDirectory: string, output: string, inputs: number) {
   const restores: RestoreProgress[] = [];
   const running = new Set<string>();
   const runner = new PipelineRunner(kafka, admin, pipeline, {
@@ -104,11 +112,13 @@ async function runUntilCounted(pipeline: ReturnType<typeof countingPipeline>, st
     const deadline = Date.now() + 60_000;
     while (running.size < tasks && Date.now() < deadline) await new Promise((done) => setTimeout(done, 100));
     expect(running.size).toBe(tasks);
-    const counts = await countsWhenSettled(output, total);
-    // What each partition's restore read: the last progress report of each.
+    const counts = await countsWhenSettled(output, inputs);
+    // What each changelog partition's restore read: the last progress report of each.
     const read = new Map<string, number>();
-    for (const progress of restores) read.set(`${progress.topic}:${progress.partition}`, progress.total);
-    return { counts, restored: [...read.values()].reduce((a, b) => a + b, 0) };
+    for (const progress of restores)
+      if (progress.topic.endsWith('.changelog')) read.set(`${progress.topic}:${progress.partition}`, progress.total);
+    const seen = seriesTotal(runner.metrics.snapshot(), RECORDS_IN, { node: 'in' });
+    return { counts, restored: [...read.values()].reduce((a, b) => a + b, 0), seen };
   } finally {
     await runner.stop();
   }
@@ -146,6 +156,7 @@ describe('state kept on local disk across restarts', () => {
       await produce(input, 0, 300);
       const first = await runUntilCounted(pipeline, kept, output, 300);
       expect(first.counts).toEqual(expectedCounts(300));
+      expect(first.seen).toBe(300);
       expect(first.restored).toBe(0);
 
       // Another worker (no local state) takes over and moves the changelog on: it restores all of it.
@@ -153,6 +164,7 @@ describe('state kept on local disk across restarts', () => {
       const before = await changelogRecords(pipeline.id);
       const other = await runUntilCounted(pipeline, elsewhere, output, 400);
       expect(other.counts).toEqual(expectedCounts(400));
+      expect(other.seen).toBe(400);
       expect(other.restored).toBe(before.total);
       const after = await changelogRecords(pipeline.id);
       expect(after.total).toBeGreaterThan(before.total);
@@ -161,11 +173,13 @@ describe('state kept on local disk across restarts', () => {
       await produce(input, 400, 50);
       const resumed = await runUntilCounted(pipeline, kept, output, 450);
       expect(resumed.counts).toEqual(expectedCounts(450));
+      expect(resumed.seen).toBe(450);
       expect(resumed.restored).toBe(after.total - before.total);
 
       // Nothing written since: nothing to read (the checkpoint is past the last commit's marker).
       const idle = await runUntilCounted(pipeline, kept, output, 450);
       expect(idle.counts).toEqual(expectedCounts(450));
+      expect(idle.seen).toBe(450);
       expect(idle.restored).toBe(0);
 
       // A corrupt checkpoint: a full restore, and the same counts.
@@ -174,6 +188,7 @@ describe('state kept on local disk across restarts', () => {
       await produce(input, 450, 30);
       const corrupt = await runUntilCounted(pipeline, kept, output, 480);
       expect(corrupt.counts).toEqual(expectedCounts(480));
+      expect(corrupt.seen).toBe(480);
       expect(corrupt.restored).toBe(full);
 
       // A stale one (written for another version of the node): a full restore again.
@@ -182,6 +197,7 @@ describe('state kept on local disk across restarts', () => {
       await produce(input, 480, 20);
       const stale = await runUntilCounted(pipeline, kept, output, 500);
       expect(stale.counts).toEqual(expectedCounts(500));
+      expect(stale.seen).toBe(500);
       expect(stale.restored).toBe(again);
     } finally {
       rmSync(kept, { recursive: true, force: true });

@@ -28,6 +28,12 @@ describe('a checkpoint of local state', () => {
     );
   });
 
+  it("carries the task's counters record as of its offsets", () => {
+    const checkpoint = { identity: 'id', writtenAt: now, offsets: { 'c:0': 80 }, counters: '{"task":"t","version":0}' };
+    expect(parseCheckpoint(storedCheckpoint(checkpoint))).toEqual(checkpoint);
+    expect(parseCheckpoint({ ...storedCheckpoint(checkpoint), counters: 42 })).toBeUndefined();
+  });
+
   it('is not used when unreadable, of another task or version, missing a partition, past the end, or too old', () => {
     const good = { identity: 'id', writtenAt: now, offsets: { 'c:0': 80, 'c:1': 50 } };
     expect(parseCheckpoint('{"garbage"')).toBeUndefined();
