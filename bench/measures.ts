@@ -16,6 +16,7 @@ import { readProfile } from './measure/profiles.ts';
 import { measureRecovery, RECOVERY_SESSION_TIMEOUT_MS } from './measure/recovery.ts';
 import { measureSpamFilterCost } from './measure/spam-filter-cost.ts';
 import { measureStateMemory } from './measure/state-memory.ts';
+import { measureTransactionCost } from './measure/transaction-cost.ts';
 import { measureWorkers, type WorkersFigures } from './measure/workers.ts';
 import type { BenchSettings } from './settings.ts';
 
@@ -136,6 +137,13 @@ export async function runMeasures(
     add('kafkajs pass-through (consume → produce, acks=all): the ceiling', 'records/s', values);
     add('kafkajs pass-through', 'MB/s', values.map(mbPerSecond));
     return median(values);
+  });
+
+  // 1b. One task's transactions back to back: the floor of a hop's latency and of the per-task design's cost.
+  await section('transaction cost', async () => {
+    const values = [];
+    for (const _ of runs) values.push((await measureTransactionCost(kafka, settings.transactions)).msPerTransaction);
+    add("a task's transaction back to back (1 record, its offset, commit)", 'ms', values);
   });
 
   // 2. review-stats, exactly once, in worker processes.
