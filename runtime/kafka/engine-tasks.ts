@@ -1,10 +1,12 @@
 // Adapts the engine's tasks to the Kafka driver: the engine computes, the driver commits.
+
 import { type BatchResult, batchMessages } from '../../shared/engine/batch-result.ts';
 import { DLQ_HEADERS } from '../../shared/engine/dead-letter.ts';
 import { DLQ, MetricsRegistry, NODE_OUTCOMES, SINK_RETRIES } from '../../shared/engine/metrics.ts';
 import { type Plan, taskFor } from '../../shared/engine/plan.ts';
 import { type RefusedRow, type SinkWrite, SinkWriteError } from '../../shared/engine/sink-write.ts';
 import { Task, type TaskObserver } from '../../shared/engine/task.ts';
+import type { StateEpochs } from '../control/state-epochs.ts';
 import type { StateDirectory, TaskStores } from '../state/state-directory.ts';
 import type { DriverTask, InboundRecord, SinkBatch, TaskFactory, TaskOutput } from './driver-task.ts';
 import type { OutboundMessage } from './task-committer.ts';
@@ -131,12 +133,14 @@ export interface EngineTaskOptions {
   observer?: TaskObserver;
   /** Where stores live on disk; in memory without one. */
   state?: StateDirectory;
+  /** When each stateful node's state began: part of what local files must have been written by. */
+  stateEpochs?: StateEpochs;
   /** Told of each task's registry when the task is created: the worker's own view keeps the latest one per task. */
   onTaskMetrics?: (taskId: string, registry: MetricsRegistry) => void;
 }
 
 export function engineTaskFactory(plan: Plan, options: EngineTaskOptions): TaskFactory {
-  const { report, executeSinks, isolateSinks, observer, state, onTaskMetrics } = options;
+  const { report, executeSinks, isolateSinks, observer, state, onTaskMetrics, stateEpochs } = options;
   const topic = countersTopicName(plan.pipelineId);
   const partitions = countersPartitions(plan);
   return {
@@ -158,7 +162,7 @@ export function engineTaskFactory(plan: Plan, options: EngineTaskOptions): TaskF
       const sinks = { execute: executeSinks, isolate: isolateSinks, dlqTopic: plan.dlqTopic, metrics };
       onTaskMetrics?.(taskId, metrics);
       const restored = [...taskPlan.changelogs, { topic, partition }].map((entry) => `${entry.topic}:${entry.partition}`);
-      const identity = storesIdentity(plan, taskPlan, `${topic}:${partition}`);
+      const identity = storesIdentity(plan, taskPlan, `${topic}:${partition}`, stateEpochs);
       const local = stores && new TaskLocalState(stores, identity, restored, writer);
       return new EngineDriverTask(
         new Task(plan, taskPlan, { metrics, observer, createStore }),

@@ -8,8 +8,10 @@
 // a restart from the checkpoint takes the record back from the files and reads only
 // the partition's tail, instead of reading every counters record from the start
 // (a restore consumer per task, even for tasks without stores).
+
 import { createHash } from 'node:crypto';
 import type { Plan, TaskPlan } from '../../shared/engine/plan.ts';
+import type { StateEpochs } from '../control/state-epochs.ts';
 import { type PartitionEnds, resumeOffsets } from '../state/checkpoint.ts';
 import type { TaskStores } from '../state/state-directory.ts';
 import type { TaskCountersWriter } from './task-counters.ts';
@@ -71,9 +73,18 @@ export class TaskLocalState {
  * partition, and the type and config of each node owning one of its stores. A new version that
  * changes such a node resets its state (its changelog is made anew), so its old files must not count.
  */
-export function storesIdentity(plan: Plan, taskPlan: TaskPlan, countersPartition: string): string {
+export function storesIdentity(
+  plan: Plan,
+  taskPlan: TaskPlan,
+  countersPartition: string,
+  /** When each node's state began (runtime/control/state-epochs.ts): files of an earlier epoch are not this state's. */
+  stateEpochs?: StateEpochs,
+): string {
   const nodes = new Set(plan.stores.filter((store) => taskPlan.changelogs.some((c) => c.store === store.id)).map((store) => store.node));
-  const configs = plan.pipeline.nodes.filter((node) => nodes.has(node.id)).map((node) => [node.id, node.type, node.config]);
-  const text = JSON.stringify({ task: taskPlan.id, changelogs: taskPlan.changelogs, counters: countersPartition, configs });
+  const configs = plan.pipeline.nodes
+    .filter((node) => nodes.has(node.id))
+    .map((node) => [node.id, node.type, node.config, stateEpochs?.nodes[node.id] ?? null]);
+  const epoch = stateEpochs?.pipeline ?? null;
+  const text = JSON.stringify({ task: taskPlan.id, changelogs: taskPlan.changelogs, counters: countersPartition, configs, epoch });
   return createHash('sha256').update(text).digest('hex').slice(0, 32);
 }
