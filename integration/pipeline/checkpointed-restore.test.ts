@@ -132,8 +132,12 @@ async function changelogRecords(pipelineId: string): Promise<{ topic: string; to
 
 async function overwriteCheckpoints(stateDirectory: string, value: unknown): Promise<number> {
   let changed = 0;
-  for (const task of readdirSync(join(stateDirectory, 'tasks'))) {
-    const environment = open({ path: join(stateDirectory, 'tasks', task, 'stores.mdb'), maxDbs: 64, compression: false });
+  // The task folders live under the cluster's id (runtime/state/local-state-scope.ts): this test has one cluster.
+  const clusters = readdirSync(stateDirectory).filter((entry) => entry.startsWith('cluster-'));
+  expect(clusters).toHaveLength(1);
+  const tasks = join(stateDirectory, clusters[0] ?? '', 'tasks');
+  for (const task of readdirSync(tasks)) {
+    const environment = open({ path: join(tasks, task, 'stores.mdb'), maxDbs: 64, compression: false });
     const meta = environment.openDB<unknown, string>('__sluice.meta', { compression: false });
     if (meta.get('checkpoint') !== undefined) {
       meta.putSync('checkpoint', value);
