@@ -10,6 +10,7 @@ import { kafkaVersion, repoRoot } from '../runtime/local/kafka/broker.ts';
 import { isAlive } from '../runtime/local/process-alive.ts';
 import { corpusTexts } from './corpus-texts.ts';
 import { defaultTraffic, generateTraffic } from './load/traffic.ts';
+import { type PeerResults, readPeerResults } from './measure/peers.ts';
 import { markdownTable } from './measure/report.ts';
 import { runMeasures } from './measures.ts';
 import { benchSettings } from './settings.ts';
@@ -23,17 +24,26 @@ function sourceVersion(): { commit: string; uncommittedChanges: boolean } {
   };
 }
 
+const usage =
+  'usage: npm run bench [-- --quick] [-- --profile] [-- --peers <results.json of the peers harness>] | [-- --soak [--minutes 30] [--rate 40]]';
 const args = process.argv.slice(2);
 // The soak is a run of its own (bench/soak/main.ts): half an hour of traffic with faults, then a count of what was lost.
 if (args[0] === '--soak') {
   const { runSoak } = await import('./soak/main.ts');
   process.exit(await runSoak(args.slice(1)));
 }
-const unknown = args.filter((arg) => arg !== '--quick' && arg !== '--profile');
-if (unknown.length > 0) {
-  console.error(
-    `bench: unknown option ${unknown.join(' ')}\nusage: npm run bench [-- --quick] [-- --profile] | [-- --soak [--minutes 30] [--rate 40]]`,
-  );
+const peersAt = args.indexOf('--peers');
+const peersFile = peersAt >= 0 ? args[peersAt + 1] : undefined;
+const unknown = args.filter((arg, index) => arg !== '--quick' && arg !== '--profile' && index !== peersAt && index !== peersAt + 1);
+if (unknown.length > 0 || (peersAt >= 0 && !peersFile)) {
+  console.error(`bench: ${unknown.length > 0 ? `unknown option ${unknown.join(' ')}` : '--peers needs a file'}\n${usage}`);
+  process.exit(2);
+}
+let peers: PeerResults | undefined;
+try {
+  peers = peersFile ? readPeerResults(peersFile) : undefined;
+} catch (error) {
+  console.error(`bench: --peers ${peersFile}: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(2);
 }
 const quick = args.includes('--quick');
@@ -81,7 +91,7 @@ try {
   const texts = await corpusTexts();
   const operations = [...generateTraffic({ ...defaultTraffic(texts), count: settings.records, seed: 7, courses: 1000, users: 5000 })];
   const bytes = operations.reduce((sum, op) => sum + (op.kind === 'put' ? JSON.stringify(op.review).length : 0), 0);
-  const { figures, profiles } = await runMeasures(context, settings, operations, texts);
+  const { figures, profiles } = await runMeasures(context, settings, operations, texts, peers);
   const machine = {
     cores: cpus().length,
     cpu: cpus()[0]?.model ?? 'unknown',
@@ -102,6 +112,7 @@ try {
     bytes,
     minutes,
     machine,
+    ...(peers ? { peers: { file: peers.file, systems: peers.systems } } : {}),
     figures,
     profiles,
   };

@@ -11,6 +11,8 @@ export interface BenchSettings {
   records: number;
   /** Records for Kafka's perf tools. */
   perfRecords: number;
+  /** Back-to-back transactions of one task's committer. */
+  transactions: number;
   /** Reviews of window state for the recovery measure, and kills of its worker (each kill a run). */
   recoveryRows: number;
   kills: number;
@@ -32,6 +34,7 @@ export function benchSettings(quick: boolean): BenchSettings {
       runs: 1,
       records: 1500,
       perfRecords: 30_000,
+      transactions: 50,
       recoveryRows: 50_000,
       kills: 1,
       latencyRates: [100, 1000, 5000],
@@ -46,6 +49,7 @@ export function benchSettings(quick: boolean): BenchSettings {
     runs: 3,
     records: 30_000,
     perfRecords: 300_000,
+    transactions: 200,
     recoveryRows: 1_000_000,
     kills: 3,
     latencyRates: [100, 1000, 5000],

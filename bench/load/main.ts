@@ -10,11 +10,12 @@ import { pace } from './pace.ts';
 import { httpTarget, kafkaTarget, type LoadTarget } from './targets.ts';
 import { defaultTraffic, generateTraffic } from './traffic.ts';
 
-function target(to: string): LoadTarget {
+function target(to: string, topic: string | undefined): LoadTarget {
   if (to === 'kafka') {
     const brokers = brokersFromEnv() ?? ['127.0.0.1:9092'];
-    return kafkaTarget(brokers);
+    return kafkaTarget(brokers, { topic });
   }
+  if (topic !== undefined) throw new UsageError('--topic goes with --to kafka: the API writes its own topic');
   if (/^https?:\/\//.test(to)) return httpTarget(to.replace(/\/$/, ''), process.env.API_TOKEN);
   throw new UsageError(`--to takes an http(s) URL of a Sluice runtime or 'kafka', not '${to}'`);
 }
@@ -23,7 +24,7 @@ const load: Command = {
   name: 'load',
   summary: 'send realistic, seeded review traffic to the HTTP API or straight to Kafka',
   usage:
-    'load -- [--to http://127.0.0.1:8080|kafka] [--rate 2000/s|max] [--count N | --duration 60s] [--seed 42] [--courses 1000] [--users 5000]',
+    'load -- [--to http://127.0.0.1:8080|kafka [--topic reviews]] [--rate 2000/s|max] [--count N | --duration 60s] [--seed 42] [--courses 1000] [--users 5000]',
   async run(args) {
     const { options } = parseArgs(args);
     const durationText = options.get('duration');
@@ -38,7 +39,7 @@ const load: Command = {
       courses: numberOption(options, 'courses', 1000),
       users: numberOption(options, 'users', 5000),
     };
-    const sink = target(options.get('to') ?? 'http://127.0.0.1:8080');
+    const sink = target(options.get('to') ?? 'http://127.0.0.1:8080', options.get('topic'));
     const bar = (sent: number, failed: number, perSecond: number) =>
       process.stderr.write(
         `\r${sent.toLocaleString('en')}/${count.toLocaleString('en')} sent, ${Math.round(perSecond).toLocaleString('en')}/s, ${failed} failed   `,

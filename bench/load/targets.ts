@@ -11,8 +11,9 @@ export interface LoadTarget {
   close(): Promise<void>;
 }
 
-export function kafkaTarget(brokers: string[], options: { timeoutMs?: number } = {}): LoadTarget {
-  const writer = new KafkaReviewWriter(createKafka(brokers), { timeoutMs: options.timeoutMs ?? 30_000 });
+/** Writes to `topic` (the API's `reviews` by default) as the API would: keyed by review id, deletes as tombstones. */
+export function kafkaTarget(brokers: string[], options: { timeoutMs?: number; topic?: string } = {}): LoadTarget {
+  const writer = new KafkaReviewWriter(createKafka(brokers), { timeoutMs: options.timeoutMs ?? 30_000, topic: options.topic });
   return {
     async send(operations) {
       try {

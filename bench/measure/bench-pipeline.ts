@@ -25,9 +25,27 @@ export function renamePipeline(definition: unknown, suffix: string): { definitio
   return { definition: copy, topics };
 }
 
-export function reviewStatsForRun(suffix: string): BenchPipeline {
+export interface RunVariant {
+  /** false: the spam filter without its classifier (its cheap rules only, as the Kafka Streams peer has). */
+  classifier?: boolean;
+}
+
+/** The spamFilter node's config with the classifier switched off (its other settings as shipped or defaulted). */
+function withoutClassifier(definition: unknown): void {
+  const nodes = (definition as { nodes?: { id?: string; config?: Record<string, unknown> }[] }).nodes ?? [];
+  const node = nodes.find((candidate) => candidate.id === 'spamFilter');
+  if (!node) throw new Error('review-stats has no spamFilter node');
+  const config = node.config ?? {};
+  const rules = (config.rules ?? {}) as Record<string, unknown>;
+  rules.classifier = { ...(rules.classifier as Record<string, unknown> | undefined), enabled: false };
+  config.rules = rules;
+  node.config = config;
+}
+
+export function reviewStatsForRun(suffix: string, variant: RunVariant = {}): BenchPipeline {
   const original: unknown = JSON.parse(readFileSync(join(repoRoot, 'pipelines', 'review-stats.json'), 'utf8'));
   const { definition, topics } = renamePipeline(original, suffix);
+  if (variant.classifier === false) withoutClassifier(definition);
   const validated = validatePipeline(definition);
   if (!validated.ok) throw new Error(`review-stats.json renamed for the bench is invalid: ${JSON.stringify(validated.issues)}`);
   return { pipeline: validated.pipeline, topics };

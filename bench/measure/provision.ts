@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { readPipelineResource } from '../../runtime/cli/resources.ts';
 import { PipelineRunner } from '../../runtime/kafka/pipeline-runner.ts';
 import type { Plan } from '../../shared/engine/plan.ts';
-import { type BenchPipeline, reviewStatsForRun, topicOf } from './bench-pipeline.ts';
+import { type BenchPipeline, type RunVariant, reviewStatsForRun, topicOf } from './bench-pipeline.ts';
 import type { BenchContext } from './context.ts';
 import { createTopics } from './topics.ts';
 
@@ -23,9 +23,9 @@ export interface ProvisionedRun extends BenchPipeline {
   hasStores(task: string): boolean;
 }
 
-export async function provisionRun(context: BenchContext): Promise<ProvisionedRun> {
+export async function provisionRun(context: BenchContext, variant: RunVariant = {}): Promise<ProvisionedRun> {
   const suffix = randomUUID().slice(0, 8);
-  const run = reviewStatsForRun(suffix);
+  const run = reviewStatsForRun(suffix, variant);
   const source = topicOf(run, 'reviews');
   await createTopics(context.kafka, [source]);
   const admin = context.kafka.admin();

@@ -20,6 +20,9 @@ import { restoreSummary } from './worker-log.ts';
 import { startWorkers, workersSettled } from './workers.ts';
 
 const COURSES = 10_000;
+/** The broker's minimum (group.min.session.timeout.ms): the takeover after a SIGKILL waits this long for the dead member. */
+export const RECOVERY_SESSION_TIMEOUT_MS = 6000;
+const workerEnv = { SLUICE_SESSION_TIMEOUT_MS: String(RECOVERY_SESSION_TIMEOUT_MS) };
 
 export interface RecoveryRun {
   /** SIGKILL → every window partition processing new records without a backlog. */
@@ -33,6 +36,14 @@ export interface RecoveryRun {
   peakRssMb: number;
 }
 
+export interface RestartRun {
+  /** SIGTERM (a drained stop that leaves the group) → every window partition processing new records again. */
+  stopToCaughtUpSeconds: number;
+  /** The new process's start → caught up: the part that is Sluice's own start, not the old one's drain. */
+  startToCaughtUpSeconds: number;
+  restoredRows: number;
+}
+
 export interface RecoveryFigures {
   rows: number;
   /** The first worker's restore of the generated state (a cold start, no kill). */
@@ -41,6 +52,7 @@ export interface RecoveryFigures {
   /** A probe counts as "flowing" within this many ms: twice the steady state's p99, at least 2 s. */
   caughtUpWithinMs: number;
   runs: RecoveryRun[];
+  restarts: RestartRun[];
 }
 
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
@@ -53,7 +65,7 @@ export async function measureRecovery(context: BenchContext, texts: TextSource, 
   await writeWindowState(context.kafka, run, rows, COURSES);
   const watch = new TopicWatch(context.kafka, run.courseStats);
   await watch.start();
-  let worker: SluiceProcess = startWorkers(context, run, 1, 'recovery-start')[0] as SluiceProcess;
+  let worker: SluiceProcess = startWorkers(context, run, 1, 'recovery-start', workerEnv)[0] as SluiceProcess;
   const background = generateTraffic({ ...defaultTraffic(texts), seed: 11, count: 10_000_000, courses: COURSES, users: 20_000 });
   const load = new SteadyLoad(context.kafka, run.source, background, { rate: 100, partitions: store.partitions, run: run.suffix });
   try {
@@ -80,7 +92,7 @@ export async function measureRecovery(context: BenchContext, texts: TextSource, 
     for (let k = 1; k <= kills; k++) {
       const killedAt = Date.now();
       await worker.kill();
-      worker = startWorkers(context, run, 1, `recovery-restart-${k}`)[0] as SluiceProcess;
+      worker = startWorkers(context, run, 1, `recovery-restart-${k}`, workerEnv)[0] as SluiceProcess;
       let caughtUp: number | undefined;
       await waitUntil(
         () => {
@@ -103,9 +115,36 @@ export async function measureRecovery(context: BenchContext, texts: TextSource, 
         peakRssMb: memory?.peakRssMb ?? Number.NaN,
       });
       context.say(`recovery: kill ${k}: ${JSON.stringify(runs.at(-1))}`);
-      if (k < kills) await sleep(2000); // steady again before the next kill
+      await sleep(2000); // steady again before the next kill
+    }
+    // Clean restarts: the worker drains and leaves the group, a new one starts with the state on local disk.
+    const restarts: RestartRun[] = [];
+    for (let k = 1; k <= kills; k++) {
+      const stoppedAt = Date.now();
+      await worker.stop();
+      const startedAt = Date.now();
+      worker = startWorkers(context, run, 1, `recovery-clean-${k}`, workerEnv)[0] as SluiceProcess;
+      let caughtUp: number | undefined;
+      await waitUntil(
+        () => {
+          caughtUp = caughtUpAt(load.timings(watch), startedAt, store.partitions, within);
+          return caughtUp !== undefined;
+        },
+        [worker],
+        15 * 60_000,
+        'the restarted worker to catch up',
+      );
+      const restore = restoreSummary(worker.events, startedAt, isWindowTask);
+      restarts.push({
+        stopToCaughtUpSeconds: ((caughtUp ?? Number.NaN) - stoppedAt) / 1000,
+        startToCaughtUpSeconds: ((caughtUp ?? Number.NaN) - startedAt) / 1000,
+        restoredRows: restore?.rows ?? 0,
+      });
+      context.say(`recovery: clean restart ${k}: ${JSON.stringify(restarts.at(-1))}`);
+      await sleep(2000);
     }
     return {
+      restarts,
       rows,
       coldRestoreSeconds: cold?.seconds ?? Number.NaN,
       coldRestoreRows: cold?.rows ?? 0,

@@ -2,8 +2,12 @@ import type { Kafka } from 'kafkajs';
 import { KafkaReviewWriter } from '../../runtime/kafka/review-writer.ts';
 import type { LoadOperation } from '../load/traffic.ts';
 
-/** Partitions of the bench's source topics: as many as `npm start` gives `reviews`. */
-export const SOURCE_PARTITIONS = 6;
+/**
+ * Partitions of the bench's source topics: as many as `npm start` gives `reviews` (6: review-stats then has
+ * 5 × 6 = 30 tasks, each with its own transactions). SLUICE_BENCH_PARTITIONS sets another count, to measure
+ * what the per-task design costs with fewer tasks.
+ */
+export const SOURCE_PARTITIONS = Number(process.env.SLUICE_BENCH_PARTITIONS ?? 6);
 
 export async function createTopics(kafka: Kafka, topics: string[]): Promise<void> {
   const admin = kafka.admin();

@@ -1,12 +1,14 @@
 // review-stats, exactly once, in N worker processes (`sluice run`, as deployed):
-// records/s from the first record written to the last change of course-stats.
+// records/s from the first record written to the last change of course-stats, once
+// every topic the pipeline reads is consumed and committed to its end.
 // The workers start on an empty source and take all their tasks first; then the
 // bench writes the generated traffic (faster than the pipeline reads it) and watches
 // the output topic, so joining, claiming and restoring are start-up, not throughput.
 import type { LoadOperation } from '../load/traffic.ts';
+import type { RunVariant } from './bench-pipeline.ts';
 import { SluiceProcess, waitUntil } from './child-process.ts';
 import { type BenchContext, childEnv } from './context.ts';
-import { groupReachedEnd } from './group-offsets.ts';
+import { type PipelineInput, pipelinePosition } from './group-offsets.ts';
 import { busyPercent, machineCpu } from './proc-stats.ts';
 import { type ProvisionedRun, provisionRun } from './provision.ts';
 import { TopicWatch } from './topic-watch.ts';
@@ -37,14 +39,20 @@ export function workersSettled(processes: SluiceProcess[], run: ProvisionedRun):
   );
 }
 
-export function startWorkers(context: BenchContext, run: ProvisionedRun, count: number, label: string): SluiceProcess[] {
+export function startWorkers(
+  context: BenchContext,
+  run: ProvisionedRun,
+  count: number,
+  label: string,
+  env: Record<string, string> = {},
+): SluiceProcess[] {
   return Array.from(
     { length: count },
     (_, i) =>
       new SluiceProcess({
         entry: 'runtime/cli/main.ts',
         args: ['run', run.file],
-        env: childEnv(context),
+        env: { ...childEnv(context), ...env },
         label: count > 1 ? `${label}-w${i + 1}` : label,
         profileDir: context.profileDir,
       }),
@@ -53,13 +61,34 @@ export function startWorkers(context: BenchContext, run: ProvisionedRun, count: 
 
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 
+/** The topics the pipeline's group reads, sources first, each with the number of tasks writing it. */
+export function pipelineInputs(run: ProvisionedRun): PipelineInput[] {
+  return run.plan.subTopologies.map((sub) => {
+    if (sub.input.kind === 'source') return { topic: sub.input.topic, writers: 0 };
+    const stage = sub.input.stage;
+    const feeding = run.plan.subTopologies.filter(
+      (other) =>
+        other.stages.some((id) =>
+          Object.values(run.plan.stages[id]?.wiring ?? {}).some((targets) =>
+            targets.some((t) => t.kind === 'repartition' && t.stage === stage),
+          ),
+        ) ||
+        run.plan.sources.some(
+          (source) => source.topic === other.input.topic && source.targets.some((t) => t.kind === 'repartition' && t.stage === stage),
+        ),
+    );
+    return { topic: sub.input.topic, writers: feeding.reduce((sum, other) => sum + other.partitions, 0) };
+  });
+}
+
 export async function measureWorkers(
   context: BenchContext,
   operations: LoadOperation[],
   count: number,
   label: string,
+  variant: RunVariant = {},
 ): Promise<WorkersFigures> {
-  const run = await provisionRun(context);
+  const run = await provisionRun(context, variant);
   const watch = new TopicWatch(context.kafka, run.courseStats);
   await watch.start();
   const admin = context.kafka.admin();
@@ -72,18 +101,22 @@ export async function measureWorkers(
     const samples = [before];
     const began = before.at;
     await writeOperations(context.kafka, run.source, operations);
-    // Done: the source is read and committed to its end, and course-stats has been quiet for 3 s.
+    // Done: the source and every internal topic are consumed and committed to their ends (quiet output is not
+    // done: a sub-topology may still be working through its input). The clock stops at course-stats' last change.
     const deadline = began + 5 * 60_000;
+    const inputs = pipelineInputs(run);
+    let settled: { position: string; since: number } | undefined;
     for (;;) {
       await sleep(250);
       samples.push(sample());
       const dead = processes.find((p) => !p.alive);
       if (dead) throw new Error(`${dead.options.label} exited during the run:\n${dead.lastLines()}`);
       if (Date.now() > deadline) throw new Error(`review-stats did not finish ${operations.length} records in 5 minutes`);
-      if (watch.records === 0 || Date.now() - watch.lastArrival < 3000) continue;
-      if (await groupReachedEnd(admin, run.groupId, run.source)) break;
+      const position = watch.records > 0 ? await pipelinePosition(admin, run.groupId, inputs) : undefined;
+      if (position === undefined || position !== settled?.position) settled = position ? { position, since: Date.now() } : undefined;
+      else if (Date.now() - settled.since >= 1000) break;
     }
-    const seconds = (watch.lastArrival - began) / 1000;
+    const seconds = (Math.min(watch.lastArrival, settled.since) - began) / 1000;
     // CPU up to the first sample after the last change: the quiet tail is not part of the run.
     const after = samples.find((s) => s.at >= watch.lastArrival) ?? sample();
     const wall = (after.at - began) / 1000;

@@ -10,6 +10,7 @@ import { createKafka } from '../../runtime/kafka/client.ts';
 import { PipelineRunner } from '../../runtime/kafka/pipeline-runner.ts';
 import type { TaskState } from '../../runtime/kafka/task-handle.ts';
 import { type LocalBroker, startLocalBroker } from '../../runtime/local/kafka/broker.ts';
+import { RECORDS_IN, total } from '../../shared/engine/metrics.ts';
 import { validatePipeline } from '../../shared/index.ts';
 import { uniqueName } from '../setup/kafka.ts';
 
@@ -99,12 +100,15 @@ describe('a broker that goes away and comes back', () => {
       await flow;
       await producer.disconnect();
       // What the topic holds is the truth (a write refused during the outage may still have been stored).
-      const expected = await inputCounts(kafka, input);
+      const { counts: expected, records } = await inputCounts(kafka, input);
       const written = Object.values(expected).reduce((sum, n) => sum + n, 0);
       expect(written).toBeGreaterThan(200);
       const counts = await readCounts(kafka, output, written, 120_000);
       expect(counts).toEqual(expected);
       await until(allRunning, 'every task to run again');
+      // The tasks' counters (committed with each batch, taken back from the local checkpoint and the counters
+      // partition when a task recovers) count every input record once: none of a rolled-back batch.
+      expect(total(runner.metrics.snapshot(), RECORDS_IN, { node: 'in' })).toBe(records);
     } finally {
       flowing = false;
       await runner.stop();
@@ -121,9 +125,10 @@ async function until(check: () => boolean, what: string, timeoutMs = 90_000): Pr
   }
 }
 
-/** Distinct review ids per course in the input topic. */
-async function inputCounts(kafka: ReturnType<typeof createKafka>, topic: string): Promise<Record<string, number>> {
+/** Distinct review ids per course in the input topic, and its records. */
+async function inputCounts(kafka: ReturnType<typeof createKafka>, topic: string) {
   const ids = new Map<string, string>();
+  let records = 0;
   const consumer = kafka.consumer({ groupId: uniqueName('input'), readUncommitted: false });
   await consumer.connect();
   await consumer.subscribe({ topic, fromBeginning: true });
@@ -132,6 +137,7 @@ async function inputCounts(kafka: ReturnType<typeof createKafka>, topic: string)
     eachMessage: async ({ message }) => {
       const value = JSON.parse(message.value?.toString() ?? '{}') as { id: string; courseId: string };
       ids.set(value.id, value.courseId);
+      records++;
       last = Date.now();
     },
   });
@@ -139,7 +145,7 @@ async function inputCounts(kafka: ReturnType<typeof createKafka>, topic: string)
   await consumer.disconnect();
   const counts: Record<string, number> = {};
   for (const course of ids.values()) counts[course] = (counts[course] ?? 0) + 1;
-  return counts;
+  return { counts, records };
 }
 
 /** The latest count per course in the compacted output, once they add up to `expected` (or time is up). */
@@ -155,7 +161,7 @@ async function readCounts(kafka: ReturnType<typeof createKafka>, topic: string, 
     },
   });
   const deadline = Date.now() + timeoutMs;
-  const sum = () => Object.values(latest).reduce((total, n) => total + n, 0);
+  const sum = () => Object.values(latest).reduce((all, n) => all + n, 0);
   while (sum() < expected && Date.now() < deadline) await sleep(250);
   await sleep(2000); // a count past the expected one would be a record counted twice
   await consumer.disconnect();

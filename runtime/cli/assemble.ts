@@ -20,6 +20,7 @@ import { deletePipelineResources } from '../kafka/pipeline-cleanup.ts';
 import { KafkaReviewWriter, REVIEWS_TOPIC } from '../kafka/review-writer.ts';
 import { repoRoot } from '../local/kafka/broker.ts';
 import { PostgresSinks } from '../postgres/sink-executor.ts';
+import { forgetPipelineState } from '../state/local-state-scope.ts';
 import { CommandError } from './command.ts';
 import { dataDir } from './database-url.ts';
 import { readPipelineResource } from './resources.ts';
@@ -71,14 +72,17 @@ export async function assembleRuntime(options: RuntimeOptions): Promise<Assemble
     const sinks = new PostgresSinks(options.env);
     closers.push(() => sinks.close());
     const registry = new PipelineRegistry(store);
+    const stateDirectory = options.stateDirectory ?? join(dataDir(), 'state');
     const supervisor = new PipelineSupervisor(registry, store, {
-      createExecutor: (pipeline, version) =>
+      createExecutor: (pipeline, version, stateEpochs) =>
         kafkaExecutor(kafka, admin, pipeline, version, {
+          stateEpochs,
           executeSinks: sinks.execute,
           isolateSinks: sinks.isolate,
           readResource: readPipelineResource,
-          stateDirectory: options.stateDirectory ?? join(dataDir(), 'state'),
+          stateDirectory,
         }),
+      forgetLocalState: (pipelineId) => void forgetPipelineState(stateDirectory, pipelineId),
       resetStores: async (pipelineId, nodes) => void (await deleteNodeChangelogs(admin, pipelineId, nodes)),
       cleanUp: async (pipeline, { sinks, signal }) =>
         void (await deletePipelineResources(admin, pipeline.id, { sinkTopics: sinks ? sinkTopicsOf(pipeline) : [], signal })),

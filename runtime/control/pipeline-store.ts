@@ -21,6 +21,8 @@ export interface DeploymentRecord {
   versions: PipelineVersion[];
   /** Deploys, stops and starts, newest last (the history charts mark them); absent in records of older runtimes. */
   events?: LifecycleEvent[];
+  /** When the pipeline was first deployed, kept for its life (versions drop off): its state's epoch (state-epochs.ts). */
+  createdAt?: string;
 }
 
 /** How many versions a record keeps for the history view. */
@@ -58,5 +60,6 @@ export function withNewVersion(record: DeploymentRecord | undefined, pipeline: P
     revision: (record?.revision ?? 0) + 1,
     versions: [...versions, { version, deployedAt: now.toISOString(), pipeline }].slice(-VERSIONS_KEPT),
     events: withEvent(record, { at: now.toISOString(), kind: 'deployed', version }),
+    createdAt: record ? record.createdAt : now.toISOString(),
   };
 }

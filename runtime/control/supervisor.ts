@@ -9,14 +9,18 @@ import { Deployment, type PipelineExecutor } from './deployment.ts';
 import type { PipelineRegistry } from './pipeline-registry.ts';
 import { currentVersion, type DeploymentRecord, type PipelineStore } from './pipeline-store.ts';
 import type { PipelineControl, PipelineStatus } from './runtime-control.ts';
+import { type StateEpochs, stateEpochs } from './state-epochs.ts';
 import { storesToKeep } from './stores-to-keep.ts';
 
 export interface SupervisorOptions {
-  createExecutor(pipeline: Pipeline, version: number): PipelineExecutor;
+  /** `stateEpochs`: when each stateful node's state began (state-epochs.ts); local files of another epoch are not used. */
+  createExecutor(pipeline: Pipeline, version: number, stateEpochs: StateEpochs): PipelineExecutor;
   /** Throws away the state of these stateful nodes (their changelogs), before a new version starts. */
   resetStores(pipelineId: string, nodeIds: string[]): Promise<void>;
   /** Removes what a deleted pipeline left on the cluster; `sinks`: its sink topics too. */
   cleanUp?(pipeline: Pipeline, options: { sinks: boolean; signal: AbortSignal }): Promise<void>;
+  /** Removes this worker's local files of a deleted pipeline (its tasks here have stopped). */
+  forgetLocalState?(pipelineId: string): Promise<void> | void;
 }
 
 export class PipelineSupervisor implements PipelineControl {
@@ -146,10 +150,13 @@ export class PipelineSupervisor implements PipelineControl {
       await running.stop();
       this.local.delete(id);
     }
-    if (!wanted) return;
+    // A deleted pipeline's local files are of no use to anything (another of the same id starts a new epoch).
+    if (!record) await this.options.forgetLocalState?.(id);
+    if (!wanted || !record) return;
     const stores = storesToKeep(running?.pipeline, wanted.pipeline);
     if (running && stores.reset.length > 0) await this.options.resetStores(id, stores.reset);
-    const deployment = new Deployment(wanted.pipeline, wanted.version, this.options.createExecutor(wanted.pipeline, wanted.version));
+    const executor = this.options.createExecutor(wanted.pipeline, wanted.version, stateEpochs(record));
+    const deployment = new Deployment(wanted.pipeline, wanted.version, executor);
     this.local.set(id, deployment);
     deployment.start(stores);
   }

@@ -29,8 +29,8 @@ export interface ChangelogPartition {
   partition: number;
 }
 
-/** The offset up to which a partition must be read: its high watermark when the restore began. */
-async function endOffsets(admin: Admin, partitions: ChangelogPartition[]): Promise<Map<string, { low: number; high: number }>> {
+/** Each partition's first offset and the offset up to which it must be read: its high watermark when the restore began. */
+export async function changelogEnds(admin: Admin, partitions: ChangelogPartition[]): Promise<Map<string, { low: number; high: number }>> {
   const ends = new Map<string, { low: number; high: number }>();
   for (const topic of new Set(partitions.map((p) => p.topic))) {
     for (const offsets of await fetchTopicEnds(admin, topic)) {
@@ -40,11 +40,19 @@ async function endOffsets(admin: Admin, partitions: ChangelogPartition[]): Promi
   return ends;
 }
 
+export interface RestoreRange {
+  /** The partitions' ends as changelogEnds() read them before the restore (read here when absent). */
+  ends?: Map<string, { low: number; high: number }>;
+  /** Where to start per partition (`topic:partition`): the checkpoint of local state; the partition's start otherwise. */
+  from?: Map<string, number>;
+}
+
 /**
  * Calls `apply` for every record of the given changelog partitions, in offset
  * order per partition, and resolves when each partition was read to the end it
  * had when the restore began (its owner is this worker, so nothing newer can
  * be committed meanwhile: a zombie writer was fenced before the restore).
+ * Nothing to read (local state up to date) costs no consumer at all.
  */
 export async function readChangelogs(
   kafka: Kafka,
@@ -52,13 +60,16 @@ export async function readChangelogs(
   partitions: ChangelogPartition[],
   apply: (record: ChangelogRecord) => void,
   onProgress: (progress: RestoreProgress) => void = () => {},
+  range: RestoreRange = {},
 ): Promise<void> {
   if (partitions.length === 0) return;
-  const ends = await endOffsets(admin, partitions);
+  const ends = range.ends ?? (await changelogEnds(admin, partitions));
   const pending = new Map<string, { next: number; high: number; low: number; restored: number }>();
   for (const { topic, partition } of partitions) {
-    const end = ends.get(`${topic}:${partition}`) ?? { low: 0, high: 0 };
-    if (end.high > end.low) pending.set(`${topic}:${partition}`, { next: end.low, ...end, restored: 0 });
+    const id = `${topic}:${partition}`;
+    const end = ends.get(id) ?? { low: 0, high: 0 };
+    const next = Math.max(end.low, range.from?.get(id) ?? end.low);
+    if (end.high > next) pending.set(id, { next, high: end.high, low: next, restored: 0 });
   }
   if (pending.size === 0) return;
 
@@ -67,6 +78,17 @@ export async function readChangelogs(
   let finish: () => void = () => {};
   const finished = new Promise<void>((done) => {
     finish = done;
+  });
+  // A fetch holding nothing but transaction markers (the tail after a checkpoint is often just the last
+  // commit's marker) never reaches eachBatch; kafkajs still reports the batch, with its position.
+  consumer.on(consumer.events.END_BATCH_PROCESS, ({ payload }) => {
+    if (payload.batchSize > 0) return;
+    const id = `${payload.topic}:${payload.partition}`;
+    const state = pending.get(id);
+    if (!state) return;
+    state.next = Math.max(state.next, Number(payload.lastOffset) + 1);
+    if (state.next >= state.high || payload.offsetLag === '0') pending.delete(id);
+    if (pending.size === 0) finish();
   });
   try {
     for (const topic of new Set(partitions.map((p) => p.topic))) await consumer.subscribe({ topic, fromBeginning: true });
@@ -78,7 +100,8 @@ export async function readChangelogs(
         if (!state) return;
         const committed = committedRecordsOf(batch);
         for (const message of committed.records) {
-          if (message.key === null) continue;
+          // Before the seek takes hold a fetch may start at the beginning: what the local state holds is skipped.
+          if (message.key === null || Number(message.offset) < state.low) continue;
           apply({ topic: batch.topic, partition: batch.partition, key: message.key.toString(), value: message.value });
           state.restored++;
         }
@@ -93,6 +116,12 @@ export async function readChangelogs(
         if (pending.size === 0) finish();
       },
     });
+    // Local state holds the rest: start at its checkpoint (a throwaway group has no positions of its own).
+    for (const [id, state] of pending) {
+      if (state.low === (ends.get(id)?.low ?? 0)) continue;
+      const split = id.lastIndexOf(':');
+      consumer.seek({ topic: id.slice(0, split), partition: Number(id.slice(split + 1)), offset: String(state.low) });
+    }
     await finished;
   } finally {
     await consumer.disconnect();

@@ -41,6 +41,14 @@ export interface DriverTask {
   /** Changelog partitions to read back before processing (same partition number as the task). */
   readonly changelogs: TopicPartition[];
   restore(record: { topic: string; key: string; value: string | null }): void;
+  /**
+   * Local state kept from an earlier run of this task: where each changelog partition's restore
+   * can start (`topic:partition` → offset), or undefined when there is none usable (then the
+   * stores are empty and everything is restored). Called once, before restore().
+   */
+  resumeFrom?(ends: Map<string, { low: number; high: number }>): Map<string, number> | undefined;
+  /** The stores now hold the changelogs up to these offsets (after the restore, or a committed batch's writes). */
+  checkpoint?(offsets: Map<string, number>): void;
   process(records: InboundRecord[], now: number): TaskOutput;
   fireTimers(now: number): TaskOutput;
   /**

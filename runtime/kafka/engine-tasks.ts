@@ -1,14 +1,17 @@
 // Adapts the engine's tasks to the Kafka driver: the engine computes, the driver commits.
+
 import { type BatchResult, batchMessages } from '../../shared/engine/batch-result.ts';
 import { DLQ_HEADERS } from '../../shared/engine/dead-letter.ts';
 import { DLQ, MetricsRegistry, NODE_OUTCOMES, SINK_RETRIES } from '../../shared/engine/metrics.ts';
 import { type Plan, taskFor } from '../../shared/engine/plan.ts';
 import { type RefusedRow, type SinkWrite, SinkWriteError } from '../../shared/engine/sink-write.ts';
 import { Task, type TaskObserver } from '../../shared/engine/task.ts';
+import type { StateEpochs } from '../control/state-epochs.ts';
 import type { StateDirectory, TaskStores } from '../state/state-directory.ts';
 import type { DriverTask, InboundRecord, SinkBatch, TaskFactory, TaskOutput } from './driver-task.ts';
 import type { OutboundMessage } from './task-committer.ts';
 import { countersPartitions, countersTopicName, TaskCountersWriter } from './task-counters.ts';
+import { storesIdentity, TaskLocalState } from './task-local-state.ts';
 
 /** Executes a batch's writes outside Kafka (Postgres), idempotently, before its commit. */
 export type SinkExecutor = (writes: SinkWrite[]) => Promise<void>;
@@ -37,6 +40,7 @@ class EngineDriverTask implements DriverTask {
     private readonly sinks: { execute: SinkExecutor; isolate?: SinkIsolator; dlqTopic: string; metrics: MetricsRegistry },
     private readonly stores: TaskStores | undefined,
     private readonly counters: { writer: TaskCountersWriter; topic: string; partition: number },
+    private readonly local: TaskLocalState | undefined,
   ) {
     this.id = task.id;
     this.inputs = task.inputs;
@@ -53,6 +57,14 @@ class EngineDriverTask implements DriverTask {
       return;
     }
     this.task.restoreChangelogRecord(record);
+  }
+
+  resumeFrom(ends: Map<string, { low: number; high: number }>): Map<string, number> | undefined {
+    return this.local?.resumeFrom(ends);
+  }
+
+  checkpoint(offsets: Map<string, number>): void {
+    this.local?.checkpoint(offsets);
   }
 
   countersRecord(now: number): OutboundMessage | undefined {
@@ -121,12 +133,14 @@ export interface EngineTaskOptions {
   observer?: TaskObserver;
   /** Where stores live on disk; in memory without one. */
   state?: StateDirectory;
+  /** When each stateful node's state began: part of what local files must have been written by. */
+  stateEpochs?: StateEpochs;
   /** Told of each task's registry when the task is created: the worker's own view keeps the latest one per task. */
   onTaskMetrics?: (taskId: string, registry: MetricsRegistry) => void;
 }
 
 export function engineTaskFactory(plan: Plan, options: EngineTaskOptions): TaskFactory {
-  const { report, executeSinks, isolateSinks, observer, state, onTaskMetrics } = options;
+  const { report, executeSinks, isolateSinks, observer, state, onTaskMetrics, stateEpochs } = options;
   const topic = countersTopicName(plan.pipelineId);
   const partitions = countersPartitions(plan);
   return {
@@ -138,6 +152,7 @@ export function engineTaskFactory(plan: Plan, options: EngineTaskOptions): TaskF
     create(taskId) {
       const taskPlan = plan.tasks.find((task) => task.id === taskId);
       if (!taskPlan) throw new Error(`pipeline ${plan.pipelineId} has no task ${taskId}`);
+      // Every task keeps files, those without stores too: their checkpoint spares reading the counters partition.
       const stores = state?.openTask(taskId);
       const createStore = stores && ((store: { id: string }) => stores.openStore(store.id));
       // A registry per task: its counters are the task's own, restored and committed with it.
@@ -146,11 +161,16 @@ export function engineTaskFactory(plan: Plan, options: EngineTaskOptions): TaskF
       const writer = new TaskCountersWriter(metrics, { task: taskId, ...report, topic, partition });
       const sinks = { execute: executeSinks, isolate: isolateSinks, dlqTopic: plan.dlqTopic, metrics };
       onTaskMetrics?.(taskId, metrics);
-      return new EngineDriverTask(new Task(plan, taskPlan, { metrics, observer, createStore }), sinks, stores, {
-        writer,
-        topic,
-        partition,
-      });
+      const restored = [...taskPlan.changelogs, { topic, partition }].map((entry) => `${entry.topic}:${entry.partition}`);
+      const identity = storesIdentity(plan, taskPlan, `${topic}:${partition}`, stateEpochs);
+      const local = stores && new TaskLocalState(stores, identity, restored, writer);
+      return new EngineDriverTask(
+        new Task(plan, taskPlan, { metrics, observer, createStore }),
+        sinks,
+        stores,
+        { writer, topic, partition },
+        local,
+      );
     },
   };
 }

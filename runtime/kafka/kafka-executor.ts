@@ -1,8 +1,10 @@
 // The supervisor's executor on Kafka: one PipelineRunner per deployed version.
+
 import type { Admin, Kafka } from 'kafkajs';
 import type { MetricsRegistry } from '../../shared/engine/metrics.ts';
 import type { Pipeline } from '../../shared/index.ts';
 import type { PipelineExecutor, TaskStatus } from '../control/deployment.ts';
+import type { StateEpochs } from '../control/state-epochs.ts';
 import type { SinkExecutor, SinkIsolator } from './engine-tasks.ts';
 import { PipelineRunner } from './pipeline-runner.ts';
 
@@ -12,6 +14,8 @@ export interface KafkaExecutorOptions {
   readResource?: (path: string) => string;
   /** Where tasks keep their stores on disk (LMDB). */
   stateDirectory?: string;
+  /** When each stateful node's state began (state-epochs.ts). */
+  stateEpochs?: StateEpochs;
 }
 
 export function kafkaExecutor(
@@ -26,6 +30,7 @@ export function kafkaExecutor(
     isolateSinks: options.isolateSinks,
     readResource: options.readResource,
     stateDirectory: options.stateDirectory,
+    stateEpochs: options.stateEpochs,
     version,
   });
   return {

@@ -1,5 +1,6 @@
 // Runs one pipeline version on Kafka in this process: compile against the
 // cluster's partition counts, provision topics, then join the pipeline's group.
+
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Admin, Kafka } from 'kafkajs';
@@ -9,12 +10,15 @@ import { Taps } from '../../shared/engine/tap.ts';
 import { type Pipeline, sourceTopicsOf } from '../../shared/index.ts';
 import { compilePipeline } from '../../shared/nodes/index.ts';
 import { mergeReports } from '../control/cluster-reports.ts';
+import type { StateEpochs } from '../control/state-epochs.ts';
 import { logger } from '../log/logger.ts';
+import { clusterStateFolder } from '../state/local-state-scope.ts';
 import { StateDirectory } from '../state/state-directory.ts';
 import { engineTaskFactory, type SinkExecutor, type SinkIsolator } from './engine-tasks.ts';
 import { PipelineWorker } from './pipeline-worker.ts';
 import { clusterReplication } from './replication.ts';
 import { retryWhileRetriable } from './retry.ts';
+import { sessionTimeoutFromEnv } from './session-timeout.ts';
 import { COUNTERS_TOPIC_CONFIG, countersPartitions, countersTopicName, reportBody } from './task-counters.ts';
 import type { TaskEvents } from './task-handle.ts';
 import { growPartitions, KEEP_FOREVER, partitionCounts, provisionTopics } from './topics.ts';
@@ -36,8 +40,17 @@ export interface RunnerOptions extends TaskEvents {
   readResource?: (path: string) => string;
   /** Where tasks keep their stores on disk (LMDB); a folder under the system's temporary one by default. */
   stateDirectory?: string;
+  /**
+   * When each stateful node's state began (the supervisor's state-epochs.ts): local files of another epoch are
+   * restored over in full. `sluice run` of a file has none: its files are trusted per cluster, node config and task.
+   */
+  stateEpochs?: StateEpochs;
   /** How often repartition records committed past are deleted (30 s by default). */
   purgeIntervalMs?: number;
+  /** The consumer group's session timeout: SLUICE_SESSION_TIMEOUT_MS, or 10 s (session-timeout.ts). */
+  sessionTimeoutMs?: number;
+  /** How often due timers (window expiry) are looked for; 250 ms by default. Batches never wait for it. */
+  timerIntervalMs?: number;
 }
 
 export class PlanError extends Error {
@@ -123,7 +136,9 @@ export class PipelineRunner {
 
   async start(): Promise<void> {
     const plan = this.plan ?? (await this.provision());
-    this.state = new StateDirectory(this.options.stateDirectory ?? join(tmpdir(), 'sluice-state'));
+    // The files of one cluster's changelogs never stand for another's (local-state-scope.ts).
+    const { clusterId } = await this.admin.describeCluster();
+    this.state = new StateDirectory(clusterStateFolder(this.options.stateDirectory ?? join(tmpdir(), 'sluice-state'), clusterId));
     const inputTopics = plan.subTopologies.map((sub) => ({
       topic: sub.input.topic,
       purge: sub.input.kind === 'repartition',
@@ -135,6 +150,8 @@ export class PipelineRunner {
       groupId: this.groupId,
       inputTopics,
       purgeIntervalMs: this.options.purgeIntervalMs,
+      sessionTimeoutMs: this.options.sessionTimeoutMs ?? sessionTimeoutFromEnv(),
+      timerIntervalMs: this.options.timerIntervalMs,
       factory: engineTaskFactory(plan, {
         report: { version: this.options.version ?? 0, worker: this.workerId },
         onTaskMetrics: (task, registry) => this.taskMetrics.set(task, registry),
@@ -142,6 +159,7 @@ export class PipelineRunner {
         isolateSinks: this.options.isolateSinks,
         observer: this.taps.observer,
         state: this.state,
+        stateEpochs: this.options.stateEpochs,
       }),
       onAssignment: (ids) => this.events.onAssignment?.(ids),
       onRestoreProgress: (id, progress) => this.events.onRestoreProgress?.(id, progress),

@@ -13,6 +13,7 @@ describe("a task's counters record", () => {
     const first = writer.next(1000);
     expect(first).toMatchObject({ topic: 'sluice.p.counters', partition: 1, key: 'p.0.1' });
     expect(writer.next(2000)).toBeUndefined();
+    expect(writer.latest).toBe(first?.value); // what a checkpoint after this commit keeps
     registry.counter(RECORDS_IN, { node: 'reviews', stage: 'source' }).inc();
     const report = parseTaskReport(writer.next(3000)?.value ?? '');
     expect(report).toMatchObject({ task: 'p.0.1', version: 3, worker: 'host:1', at: 3000 });
@@ -26,6 +27,7 @@ describe("a task's counters record", () => {
     const after = new MetricsRegistry();
     const writer = new TaskCountersWriter(after, { ...where, worker: 'other:2' });
     writer.restore(committed);
+    expect(writer.latest).toBe(committed);
     expect(writer.next(2000)).toBeUndefined(); // nothing new counted yet
     after.counter(RECORDS_IN, { node: 'reviews', stage: 'source' }).inc();
     expect(parseTaskReport(writer.next(3000)?.value ?? '')?.counters[0]?.[2]).toBe(42);

@@ -42,6 +42,7 @@ export function reportBody(registry: MetricsRegistry): Pick<TaskReport, 'counter
 /** Builds the task's counters record when anything changed since the last one it built. */
 export class TaskCountersWriter {
   private last = '';
+  private lastRecord: string | undefined;
 
   constructor(
     private readonly registry: MetricsRegistry,
@@ -55,7 +56,16 @@ export class TaskCountersWriter {
     this.last = body;
     const { task, version, worker, topic, partition } = this.where;
     const head = JSON.stringify({ task, version, worker, at: now });
-    return { topic, partition, key: task, value: `${head.slice(0, -1)},${body.slice(1)}` };
+    this.lastRecord = `${head.slice(0, -1)},${body.slice(1)}`;
+    return { topic, partition, key: task, value: this.lastRecord };
+  }
+
+  /**
+   * The value of the record last built or taken back: after a commit, the task's committed counters (a commit that
+   * fails replaces the task, writer included). Local state keeps it with its checkpoint, past which the partition is not read.
+   */
+  get latest(): string | undefined {
+    return this.lastRecord;
   }
 
   /** Takes the last committed record of this task back, as the previous owner left it (same version only). */
@@ -64,6 +74,7 @@ export class TaskCountersWriter {
     if (!report || report.task !== this.where.task || report.version !== this.where.version) return;
     seedRegistry(this.registry, report);
     this.last = JSON.stringify(reportBody(this.registry));
+    this.lastRecord = value ?? undefined;
   }
 }
 

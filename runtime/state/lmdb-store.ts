@@ -1,14 +1,15 @@
 // A task's store on local disk (LMDB): state that outgrows memory, such as one
 // entry per review ever seen, lives in memory-mapped pages instead of the heap.
-// The changelog stays the source of truth: a store starts empty and is rebuilt
-// from its changelog, so the files need no durability (noSync) and whatever a
-// crash leaves behind is thrown away.
+// The changelog stays the source of truth: the files need no durability (noSync);
+// they survive a restart with a checkpoint of the changelog offsets they reflect
+// (state-directory.ts), and the journal (undo-journal.ts) keeps them matching it.
 //
 // The engine's store interface is synchronous and a batch reads its own writes,
 // so writes collect in `pending` and go to LMDB in one synchronous transaction
 // per batch (flush) or every FLUSH_AT writes, whichever comes first.
 import type { Database } from 'lmdb';
 import type { KeyValueStore } from '../../shared/engine/store.ts';
+import type { UndoJournal } from './undo-journal.ts';
 
 const DELETED = Symbol('deleted');
 const FLUSH_AT = 10_000;
@@ -18,7 +19,10 @@ type Pending = Map<string, unknown>;
 export class LmdbKeyValueStore implements KeyValueStore {
   private readonly pending: Pending = new Map();
 
-  constructor(private readonly db: Database<unknown, string>) {}
+  constructor(
+    readonly db: Database<unknown, string>,
+    private readonly journal?: { name: string; undo: UndoJournal },
+  ) {}
 
   get(key: string): unknown {
     const written = this.pending.get(key);
@@ -60,8 +64,10 @@ export class LmdbKeyValueStore implements KeyValueStore {
   /** Writes what the batch wrote; reads after it see the same values, now from LMDB. */
   flush(): void {
     if (this.pending.size === 0) return;
+    const journal = this.journal;
     this.db.transactionSync(() => {
       for (const [key, value] of this.pending) {
+        journal?.undo.before(journal.name, key, () => this.db.get(key));
         if (value === DELETED) this.db.removeSync(key);
         else this.db.putSync(key, value);
       }

@@ -54,19 +54,24 @@ describe('a task store on disk (LMDB)', () => {
     await directory.close();
   });
 
-  it('gives each instance of a task its own empty files and removes them when it closes', async () => {
+  it('keeps the files of a task across instances, and gives an instance that finds them held a fresh folder of its own', async () => {
     const directory = new StateDirectory(root);
     const first = directory.openTask('0_1');
+    expect(first.kept).toBe(true);
     first.openStore('rows').put('a', 1);
+    first.writeCheckpoint({ identity: 'x', writtenAt: Date.now(), offsets: { 'c:0': 1 } });
     const second = directory.openTask('0_1');
-    const fresh = second.openStore('rows');
-    expect(fresh.get('a')).toBeUndefined();
-    const [owner] = readdirSync(root);
-    expect(readdirSync(join(root, owner ?? ''))).toHaveLength(2);
+    expect(second.kept).toBe(false);
+    expect(second.openStore('rows').get('a')).toBeUndefined();
+    await second.close();
     await first.close();
-    expect(readdirSync(join(root, owner ?? ''))).toHaveLength(1);
+    const again = directory.openTask('0_1');
+    expect(again.kept).toBe(true);
+    const rows = again.openStore('rows');
+    expect(again.checkpoint()?.offsets).toEqual({ 'c:0': 1 });
+    expect(rows.get('a')).toBe(1);
     await directory.close();
-    expect(readdirSync(root)).toEqual([]);
+    expect(readdirSync(root)).toEqual(['tasks']);
   });
 
   it('removes the folders of processes that are gone, and keeps those of live ones', async () => {

@@ -2,6 +2,7 @@
 // topics and stores exist, and why a repartition topic is there.
 import { describePartitioning } from './partitioning.ts';
 import type { Plan, PortTarget } from './plan.ts';
+import { describeHops } from './plan-hops.ts';
 
 function describeTargets(targets: PortTarget[]): string {
   if (targets.length === 0) return '(not connected)';
@@ -39,6 +40,7 @@ export function describePlan(plan: Plan): string {
     const tasks = plan.tasks.filter((task) => task.subTopology === sub.id).map((task) => task.id);
     lines.push(`  tasks: ${tasks.join(', ')}`, '');
   }
+  lines.push('hops through Kafka (each record takes each at most once), and why:', ...describeHops(plan), '');
   lines.push('topics:');
   for (const topic of plan.topics) lines.push(`  ${topic.name}  ${topic.role}  ${topic.partitions} partitions${configText(topic.config)}`);
   lines.push('', 'stores:');
