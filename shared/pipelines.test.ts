@@ -33,10 +33,10 @@ describe('review-stats.json', () => {
   const targets = (from: string, port: string) =>
     pipeline.edges.filter((edge) => edge.from.node === from && edge.from.port === port).map((edge) => node(edge.to.node));
 
-  it('reads reviews keyed by id with createdAt as event time, into the spam filter', () => {
+  it('takes reviews at POST /api/reviews into the topic reviews, keyed by id with createdAt as event time, into the spam filter', () => {
     expect(node('reviews')).toMatchObject({
-      type: 'source.kafka',
-      config: { topic: 'reviews', keyField: 'id', eventTimeField: 'createdAt' },
+      type: 'source.http',
+      config: { path: '/api/reviews', topic: 'reviews', keyField: 'id', eventTimeField: 'createdAt', allowDelete: true },
     });
     expect(targets('reviews', 'out').map((target) => target?.id)).toEqual(['spamFilter']);
   });
@@ -66,9 +66,9 @@ describe('review-stats.json', () => {
         { name: 'averageRating', fn: 'avg', field: 'rating' },
       ],
     });
-    expect(targets('courseStats', 'out').map((target) => target?.config)).toEqual([
-      { topic: 'course-stats', keyField: 'courseId', compacted: true, partitions: 3, retention: 'forever' },
-      expect.objectContaining({ table: 'course_stats', primaryKey: ['courseId'] }),
+    expect(targets('courseStats', 'out').map((target) => [target?.type, target?.config])).toEqual([
+      ['view.http', expect.objectContaining({ path: '/api/courses/{courseId}/stats', topic: 'course-stats', keyField: 'courseId' })],
+      ['sink.postgres', expect.objectContaining({ table: 'course_stats', primaryKey: ['courseId'] })],
     ]);
   });
 

@@ -11,7 +11,7 @@ import { partitionByField } from '../../engine/partitioning.ts';
 import type { EngineRecord } from '../../engine/record.ts';
 import { RecordError } from '../../engine/record-error.ts';
 import type { KeyValueStore } from '../../engine/store.ts';
-import type { WindowConfig } from './declaration.ts';
+import { LATE_PORT, type WindowConfig } from './declaration.ts';
 import { StoreRowTable } from './store-row-table.ts';
 import { changelogKey, parseChangelogEntry } from './window-changelog.ts';
 import { resolveWindowConfig } from './window-config.ts';
@@ -89,7 +89,8 @@ export const windowImplementation: NodeFactory<WindowConfig> = {
                 const now = ctx.now();
                 const { changes, late } = operator.apply(input.input, now);
                 for (const change of changes) ctx.emit('out', recordOfChange(change, now));
-                if (late) ctx.deadLetter(record, 'late', `too late for ${late.windows.join(', ')}`);
+                if (late && ctx.isWired(LATE_PORT)) ctx.emit(LATE_PORT, record);
+                else if (late) ctx.deadLetter(record, 'late', `too late for ${late.windows.join(', ')}`);
                 else if (changes.length === 0) ctx.drop('no-change'); // an unchanged edit, a future-dated record, or a broadcast delete held elsewhere
                 persist(operator, ctx);
               },

@@ -1,0 +1,62 @@
+// No two nodes may serve one HTTP route: every runtime process serves every running pipeline's routes. Within a
+// pipeline this is a graph rule; between pipelines the registry checks a deploy against the others (routesTaken).
+
+import { type HttpRoute, routesOverlap } from '../catalog/http-routes.ts';
+import { declarationOf } from '../catalog/index.ts';
+import type { Pipeline, PipelineNode } from '../schema/pipeline.ts';
+import type { GraphNode } from './graph-checks.ts';
+import type { ValidationIssue } from './issue.ts';
+
+export interface ServedRoute extends HttpRoute {
+  nodeId: string;
+}
+
+export function routesServedBy(pipeline: Pick<Pipeline, 'nodes'>): ServedRoute[] {
+  return pipeline.nodes.flatMap((node: PipelineNode) => {
+    try {
+      return (declarationOf(node.type).routes?.(node.config) ?? []).map((route) => ({ ...route, nodeId: node.id }));
+    } catch {
+      return []; // a config still being typed
+    }
+  });
+}
+
+const shown = (route: HttpRoute) => `${route.method} ${route.path.replaceAll('*', '{key}')}`;
+
+export function routeIssues(nodes: Map<string, GraphNode>): ValidationIssue[] {
+  const routes = routesServedBy({ nodes: [...nodes.values()].map(({ node }) => node) });
+  return routes.flatMap((route, i) => {
+    const earlier = routes.slice(0, i).find((other) => other.nodeId !== route.nodeId && routesOverlap(other, route));
+    if (!earlier) return [];
+    const index = nodes.get(route.nodeId)?.index ?? 0;
+    return [
+      {
+        code: 'route-taken' as const,
+        path: `/nodes/${index}/config/path`,
+        nodeId: route.nodeId,
+        message: `'${route.nodeId}' would serve ${shown(route)}, which '${earlier.nodeId}' already serves; give one of them another path`,
+      },
+    ];
+  });
+}
+
+/** Routes of `pipeline` another running pipeline already serves: the deploy is refused, naming both. */
+export function routesTaken(pipeline: Pipeline, others: readonly Pipeline[]): ValidationIssue[] {
+  const mine = routesServedBy(pipeline);
+  return others.flatMap((other) => {
+    const theirs = routesServedBy(other);
+    return mine.flatMap((route) => {
+      const clash = theirs.find((candidate) => routesOverlap(candidate, route));
+      if (!clash) return [];
+      const index = pipeline.nodes.findIndex((node) => node.id === route.nodeId);
+      return [
+        {
+          code: 'route-taken' as const,
+          path: `/nodes/${index}/config/path`,
+          nodeId: route.nodeId,
+          message: `${shown(route)} is already served by pipeline '${other.id}' (node '${clash.nodeId}'); pipeline '${pipeline.id}' (node '${route.nodeId}') cannot serve it too: give one of them another path`,
+        },
+      ];
+    });
+  });
+}
