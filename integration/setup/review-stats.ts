@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import type { Admin, Kafka } from 'kafkajs';
 import pg from 'pg';
 import { corpusTexts } from '../../bench/corpus-texts.ts';
-import { defaultTraffic, generateTraffic, type LoadOperation } from '../../bench/load/traffic.ts';
-import { KafkaReviewWriter } from '../../runtime/kafka/review-writer.ts';
+import { asWrites, defaultTraffic, generateTraffic, type LoadOperation } from '../../bench/load/traffic.ts';
+import { KafkaRecordWriter } from '../../runtime/kafka/record-writer.ts';
 import { batchStats } from '../../runtime/postgres/batch-stats.ts';
 import { compareStats, type StatsDifference, tableStats } from '../../runtime/postgres/verify-stats.ts';
 import { type Pipeline, validatePipeline } from '../../shared/index.ts';
@@ -54,10 +54,10 @@ export async function reviewTraffic(defaultCount: number, seed: number): Promise
 }
 
 export async function writeTraffic(kafka: Kafka, admin: Admin, topic: string, operations: LoadOperation[]): Promise<void> {
-  const writer = new KafkaReviewWriter(kafka, { topic, partitions: 3 });
+  const writer = new KafkaRecordWriter(kafka, { topic, partitions: 3 });
   await writer.ensureTopic(admin);
   for (let start = 0; start < operations.length; start += 500) {
-    await writer.apply(operations.slice(start, start + 500).map((op) => (op.kind === 'put' ? { review: op.review } : { deleteId: op.id })));
+    await writer.apply(asWrites(operations.slice(start, start + 500)));
   }
   await writer.close();
 }

@@ -3,17 +3,16 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type Pipeline, sinkTopicsOf, validatePipeline } from '../../shared/index.ts';
-import type { CourseStatsValue } from '../control/course-stats.ts';
+import { LiveEndpoints } from '../control/live-endpoints.ts';
 import { PipelineRegistry } from '../control/pipeline-registry.ts';
 import type { RuntimeControl } from '../control/runtime-control.ts';
 import { PipelineSupervisor } from '../control/supervisor.ts';
 import { createKafka } from '../kafka/client.ts';
-import { CompactedView } from '../kafka/compacted-view.ts';
+import { KafkaEndpointConnections } from '../kafka/endpoint-connections.ts';
 import { checkKafka } from '../kafka/health.ts';
 import { deleteNodeChangelogs, kafkaExecutor } from '../kafka/kafka-executor.ts';
 import { KafkaPipelineStore, PIPELINES_TOPIC } from '../kafka/kafka-pipeline-store.ts';
 import { deletePipelineResources } from '../kafka/pipeline-cleanup.ts';
-import { KafkaReviewWriter, REVIEWS_TOPIC } from '../kafka/review-writer.ts';
 import { repoRoot } from '../local/kafka/broker.ts';
 import { PostgresSinks } from '../postgres/sink-executor.ts';
 import { CommandError } from './command.ts';
@@ -33,8 +32,10 @@ export interface RuntimeOptions {
   brokers: string[];
   /** Deployed when the store holds no pipeline yet; none for an empty runtime. */
   initialPipeline?: Pipeline;
-  /** Topic names, so tests can run several runtimes on one cluster without sharing state. */
-  topics?: { pipelines?: string; reviews?: string; courseStats?: string };
+  /** The desired-state topic, so tests can run several runtimes on one cluster without sharing pipelines. */
+  topics?: { pipelines?: string };
+  /** How long an ingest write may wait for the cluster before it is answered 503. */
+  writeTimeoutMs?: number;
   env?: NodeJS.ProcessEnv;
 }
 
@@ -53,10 +54,6 @@ export async function assembleRuntime(options: RuntimeOptions): Promise<Assemble
     const admin = kafka.admin();
     await admin.connect();
     closers.push(() => admin.disconnect());
-    const reviewsTopic = options.topics?.reviews ?? REVIEWS_TOPIC;
-    const reviews = new KafkaReviewWriter(kafka, { topic: reviewsTopic });
-    await reviews.ensureTopic(admin);
-    closers.push(() => reviews.close());
     const store = new KafkaPipelineStore(kafka, admin, options.topics?.pipelines ?? PIPELINES_TOPIC);
     await store.ensureTopic();
     closers.push(() => store.close());
@@ -76,16 +73,18 @@ export async function assembleRuntime(options: RuntimeOptions): Promise<Assemble
     });
     await supervisor.open(options.initialPipeline);
     closers.push(() => supervisor.close());
-    const courseStats = new CompactedView<CourseStatsValue>(
-      kafka,
-      admin,
-      options.topics?.courseStats ?? 'course-stats',
-      (value) => JSON.parse(value) as CourseStatsValue,
-    );
-    await courseStats.open();
-    closers.push(() => courseStats.close());
+    const connections = new KafkaEndpointConnections(kafka, admin, { timeoutMs: options.writeTimeoutMs });
+    closers.push(() => connections.close());
+    const endpoints = new LiveEndpoints(() => supervisor.list(), connections);
+    endpoints.start();
+    closers.push(async () => endpoints.close());
     return {
-      control: { reviews, pipelines: supervisor, courseStats, kafkaHealth: () => checkKafka(options.brokers, 3000, [reviewsTopic]) },
+      control: {
+        pipelines: supervisor,
+        endpoints,
+        // Writes must succeed on every topic an endpoint writes: one without a leader is a failing health check.
+        kafkaHealth: () => checkKafka(options.brokers, 3000, connections.ingestTopics()),
+      },
       close,
     };
   } catch (error) {

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { RecordSchema } from '../records/record-schema.ts';
 import type { ConfigProblem } from '../validation/config-problems.ts';
-import type { HttpRoute } from './http-routes.ts';
+import type { EndpointSpec } from './http-routes.ts';
 
 export interface PortDeclaration {
   name: string;
@@ -55,8 +55,8 @@ export interface NodeDeclaration<Config, Type extends string = string> {
   keyEffect: (config: Config) => KeyEffect;
   /** The Kafka topics a source reads (the runtime creates the missing ones, the preview feeds them). */
   reads?: (config: Config, place: NodePlace) => SourceTopic[];
-  /** The HTTP routes the node serves on every runtime process (an ingest path, a view): no two nodes may share one. */
-  routes?: (config: Config) => HttpRoute[];
+  /** The HTTP endpoint the node gives the pipeline (an ingest path, a view), served by every runtime process while it runs. */
+  endpoint?: (config: Config, place: NodePlace) => EndpointSpec;
   /** Where a sink writes outside the pipeline (deploy plans warn when another pipeline writes there too). */
   writes?: (config: Config, place: NodePlace) => ExternalOutput[];
   /**

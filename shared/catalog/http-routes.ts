@@ -1,6 +1,7 @@
 // The HTTP routes a node serves (an ingest path, a view), as data: every runtime process serves the routes of every
 // running pipeline, so no two nodes, in one pipeline or in two, may claim a route one request could reach.
 import { z } from 'zod';
+import type { RecordSchema } from '../records/record-schema.ts';
 
 export type HttpMethod = 'GET' | 'POST' | 'DELETE';
 
@@ -67,4 +68,54 @@ export function routesOverlap(a: HttpRoute, b: HttpRoute): boolean {
   const x = segmentsOf(a.path);
   const y = segmentsOf(b.path);
   return x.length === y.length && x.every((segment, i) => segment === y[i] || segment === '*' || y[i] === '*');
+}
+
+/** What one record or several are called in an endpoint's answers and errors. */
+export interface Noun {
+  one: string;
+  many: string;
+}
+
+/** An ingest endpoint: records posted to `path` are checked against `schema` and written to `topic`. */
+export interface IngestSpec {
+  kind: 'ingest';
+  path: string;
+  topic: string;
+  partitions: number;
+  keyField: string;
+  schema: RecordSchema;
+  eventTimeField?: string;
+  maxFutureMs: number;
+  allowDelete: boolean;
+  noun: Noun;
+}
+
+/** A view: the latest record per key of the compacted `topic`, read at `path` (one placeholder for the key). */
+export interface ViewSpec {
+  kind: 'view';
+  path: string;
+  topic: string;
+  keyField: string;
+  noun: Noun;
+  title: string;
+  keysParameter: string;
+  maxKeys: number;
+  /** The 404 message; `{key}` is replaced by the key. */
+  notFound: string;
+}
+
+export type EndpointSpec = IngestSpec | ViewSpec;
+
+/** The routes an endpoint serves. */
+export function routesOf(spec: EndpointSpec): HttpRoute[] {
+  if (spec.kind === 'view')
+    return [
+      { method: 'GET', path: patternOf(spec.path) },
+      { method: 'GET', path: manyPathOf(spec.path) },
+    ];
+  return [
+    { method: 'POST', path: spec.path },
+    { method: 'POST', path: `${spec.path}:batch` },
+    ...(spec.allowDelete ? [{ method: 'DELETE' as const, path: `${spec.path}/*` }] : []),
+  ];
 }

@@ -1,7 +1,7 @@
 // No two nodes may serve one HTTP route: every runtime process serves every running pipeline's routes. Within a
 // pipeline this is a graph rule; between pipelines the registry checks a deploy against the others (routesTaken).
 
-import { type HttpRoute, routesOverlap } from '../catalog/http-routes.ts';
+import { type EndpointSpec, type HttpRoute, routesOf, routesOverlap } from '../catalog/http-routes.ts';
 import { declarationOf } from '../catalog/index.ts';
 import type { Pipeline, PipelineNode } from '../schema/pipeline.ts';
 import type { GraphNode } from './graph-checks.ts';
@@ -11,20 +11,26 @@ export interface ServedRoute extends HttpRoute {
   nodeId: string;
 }
 
-export function routesServedBy(pipeline: Pick<Pipeline, 'nodes'>): ServedRoute[] {
+/** Each node's endpoint, where it has one. */
+export function endpointsOf(pipeline: Pick<Pipeline, 'id' | 'nodes'>): { node: PipelineNode; spec: EndpointSpec }[] {
   return pipeline.nodes.flatMap((node: PipelineNode) => {
     try {
-      return (declarationOf(node.type).routes?.(node.config) ?? []).map((route) => ({ ...route, nodeId: node.id }));
+      const spec = declarationOf(node.type).endpoint?.(node.config, { pipelineId: pipeline.id, nodeId: node.id });
+      return spec ? [{ node, spec }] : [];
     } catch {
       return []; // a config still being typed
     }
   });
 }
 
+export function routesServedBy(pipeline: Pick<Pipeline, 'id' | 'nodes'>): ServedRoute[] {
+  return endpointsOf(pipeline).flatMap(({ node, spec }) => routesOf(spec).map((route) => ({ ...route, nodeId: node.id })));
+}
+
 const shown = (route: HttpRoute) => `${route.method} ${route.path.replaceAll('*', '{key}')}`;
 
 export function routeIssues(nodes: Map<string, GraphNode>): ValidationIssue[] {
-  const routes = routesServedBy({ nodes: [...nodes.values()].map(({ node }) => node) });
+  const routes = routesServedBy({ id: 'draft', nodes: [...nodes.values()].map(({ node }) => node) });
   return routes.flatMap((route, i) => {
     const earlier = routes.slice(0, i).find((other) => other.nodeId !== route.nodeId && routesOverlap(other, route));
     if (!earlier) return [];

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { declareNode } from '../../catalog/declaration.ts';
 import { ownFieldSchema, topicSchema } from '../../catalog/fields.ts';
 import { ingestPathSchema } from '../../catalog/http-routes.ts';
-import { durationSchema } from '../../duration.ts';
+import { durationSchema, parseDuration } from '../../duration.ts';
 import { isTimeLike, recordSchemaProblems, recordSchemaSchema } from '../../records/record-schema.ts';
 import { type ConfigProblem, durationProblems } from '../../validation/config-problems.ts';
 
@@ -80,11 +80,18 @@ export const sourceHttp = declareNode({
   iconPaths: ['M2 4.5h5M2 8h4M2 11.5h5', 'M9 8h5M11.5 5.5 14 8l-2.5 2.5'],
   color: '#0369a1',
   reads: (config, place) => [{ topic: ingestTopicOf(config, place), partitions: config.partitions }],
-  routes: (config) => [
-    { method: 'POST', path: config.path },
-    { method: 'POST', path: `${config.path}:batch` },
-    ...(config.allowDelete ? [{ method: 'DELETE' as const, path: `${config.path}/*` }] : []),
-  ],
+  endpoint: (config, place) => ({
+    kind: 'ingest',
+    path: config.path,
+    topic: ingestTopicOf(config, place),
+    partitions: config.partitions,
+    keyField: config.keyField,
+    schema: config.schema,
+    ...(config.eventTimeField === undefined ? {} : { eventTimeField: config.eventTimeField }),
+    maxFutureMs: parseDuration(config.maxFuture) ?? 0,
+    allowDelete: config.allowDelete,
+    noun: config.noun,
+  }),
   configSchema: sourceHttpConfigSchema,
   starter: {
     path: '/api/records',

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { catalog, configSchemas } from '../../catalog/index.ts';
+import { routesOf } from '../../catalog/http-routes.ts';
+import { catalog, configSchemas, type NodeType } from '../../catalog/index.ts';
 import { accountingProblems } from '../../engine/accounting.ts';
 import { DLQ_HEADERS } from '../../engine/dead-letter.ts';
 import { validatePipeline } from '../../validation/validate.ts';
@@ -22,6 +23,12 @@ const ratings = (config: Record<string, unknown> = {}): HarnessNode => ({
   config: { path: '/api/ratings', keyField: 'id', eventTimeField: 'at', schema, ...config },
 });
 const rating = (id: string, extra: Record<string, unknown> = {}) => ({ id, sku: 'p1', stars: 4, at: '2026-01-01T10:00:00Z', ...extra });
+
+function endpointOf(type: NodeType, config: unknown) {
+  const spec = catalog[type].endpoint?.(configSchemas[type].parse(config) as never, { pipelineId: 'p', nodeId: 'n' });
+  if (!spec) throw new Error(`${type} serves no endpoint`);
+  return spec;
+}
 
 describe('the source.http node', () => {
   it('reads its backing topic, sluice.<pipeline>.<node> by default, keyed by keyField and timed by eventTimeField', () => {
@@ -65,8 +72,7 @@ describe('the source.http node', () => {
   });
 
   it('serves POST <path>, POST <path>:batch, and DELETE <path>/<key> only with allowDelete', () => {
-    const routesWith = (allowDelete: boolean) =>
-      catalog['source.http'].routes?.(configSchemas['source.http'].parse({ ...ratings().config, allowDelete }));
+    const routesWith = (allowDelete: boolean) => routesOf(endpointOf('source.http', { ...ratings().config, allowDelete }));
     expect(routesWith(false)).toEqual([
       { method: 'POST', path: '/api/ratings' },
       { method: 'POST', path: '/api/ratings:batch' },

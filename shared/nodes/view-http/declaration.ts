@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { declareNode, IN_PORT } from '../../catalog/declaration.ts';
 import { inputFieldSchema, topicSchema } from '../../catalog/fields.ts';
-import { manyPathOf, patternOf, viewPathSchema } from '../../catalog/http-routes.ts';
+import { viewPathSchema } from '../../catalog/http-routes.ts';
 import { hasField } from '../../records/schema-fields.ts';
 import { nounSchema } from '../source-http/declaration.ts';
 
@@ -47,10 +47,17 @@ export const viewHttp = declareNode({
   iconPaths: ['M2.5 3.5h11v9h-11z', 'M2.5 6.5h11M5 9h3M5 11h5'],
   color: '#15803d',
   writes: (config, place) => [{ kind: 'topic', name: viewTopicOf(config, place) }],
-  routes: (config) => [
-    { method: 'GET', path: patternOf(config.path) },
-    { method: 'GET', path: manyPathOf(config.path) },
-  ],
+  endpoint: (config, place) => ({
+    kind: 'view',
+    path: config.path,
+    topic: viewTopicOf(config, place),
+    keyField: config.keyField,
+    noun: config.noun,
+    title: config.title,
+    keysParameter: config.keysParameter,
+    maxKeys: config.maxKeys,
+    notFound: config.notFound ?? `No ${config.noun.one} '{key}' has a value.`,
+  }),
   configSchema: viewHttpConfigSchema,
   starter: { path: '/api/items/{key}', keyField: 'key' },
   inputs: [IN_PORT],

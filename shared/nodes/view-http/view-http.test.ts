@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { catalog, configSchemas } from '../../catalog/index.ts';
+import { routesOf } from '../../catalog/http-routes.ts';
+import { catalog, configSchemas, type NodeType } from '../../catalog/index.ts';
 import { type HarnessNode, harness, reviewsSource } from '../testing/harness.ts';
 import { VIEW_HEADERS } from './implementation.ts';
 
@@ -19,6 +20,12 @@ const view = (config: Record<string, unknown> = {}): HarnessNode => ({
   type: 'view.http',
   config: { path: '/api/courses/{courseId}/stats', keyField: 'courseId', ...config },
 });
+
+function endpointOf(type: NodeType, config: unknown) {
+  const spec = catalog[type].endpoint?.(configSchemas[type].parse(config) as never, { pipelineId: 'p', nodeId: 'n' });
+  if (!spec) throw new Error(`${type} serves no endpoint`);
+  return spec;
+}
 
 describe('the view.http node', () => {
   it('writes the latest record per key to its compacted topic, with the event and processing time it reflects', () => {
@@ -47,7 +54,7 @@ describe('the view.http node', () => {
 
   it('serves GET <path> and the multi-key form at the path without its placeholder', () => {
     const config = configSchemas['view.http'].parse(view().config);
-    expect(catalog['view.http'].routes?.(config)).toEqual([
+    expect(routesOf(endpointOf('view.http', view().config))).toEqual([
       { method: 'GET', path: '/api/courses/*/stats' },
       { method: 'GET', path: '/api/courses/stats' },
     ]);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { declareNode, IN_PORT } from '../../catalog/declaration.ts';
-import { fieldNameSchema, inputFieldSchema } from '../../catalog/fields.ts';
+import { inputFieldSchema } from '../../catalog/fields.ts';
 import { durationSchema } from '../../duration.ts';
 import { duplicateNames, durationProblems, windowDurationProblems } from '../../validation/config-problems.ts';
 import { windowInputIssues, windowOutputSchema } from './record-schemas.ts';
