@@ -1,5 +1,5 @@
 // A task's store on local disk (LMDB): state that outgrows memory, such as one
-// entry per review ever seen, lives in memory-mapped pages instead of the heap.
+// entry per record ever seen, lives in memory-mapped pages instead of the heap.
 // The changelog stays the source of truth: a store starts empty and is rebuilt
 // from its changelog, so the files need no durability (noSync) and whatever a
 // crash leaves behind is thrown away.

@@ -1,5 +1,5 @@
 // An ingest endpoint's three requests: one record, a batch, a delete. A 2xx means the write is durable in Kafka;
-// every message names the endpoint's own records ("The review has invalid fields").
+// every message names the endpoint's own records ("The rating has invalid fields" for a rating endpoint).
 import type { FastifyReply } from 'fastify';
 import { describeKey, type FieldIssue, keyOf } from '../../../shared/records/parse-record.ts';
 import type { ServedIngest } from '../../control/endpoints.ts';
