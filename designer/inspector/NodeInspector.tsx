@@ -1,6 +1,6 @@
 // The right panel for a selected node: its id, what it is, live rates, then its config form or the records that
 // left each of its output ports.
-import { declarationOf } from '../../shared/index.ts';
+import { declarationOf, fieldChoices } from '../../shared/index.ts';
 import { NodeIcon } from '../canvas/NodeIcon.tsx';
 import { metricsStore } from '../metrics/metrics-store.ts';
 import { Sparkline } from '../metrics/Sparkline.tsx';
@@ -9,6 +9,7 @@ import { designerStore, edit, select, setUi } from '../store/designer-store.ts';
 import type { DesignDocument } from '../store/document.ts';
 import { renameNode, setNodeConfig } from '../store/edits.ts';
 import { outputPorts } from '../store/ports.ts';
+import { documentFlow } from '../store/record-flow.ts';
 import { validationStore } from '../store/validation.ts';
 import { NodeConfigForm } from './NodeConfigForm.tsx';
 import { NodeIdField } from './NodeIdField.tsx';
@@ -23,6 +24,7 @@ export function NodeInspector({ doc, nodeId }: { doc: DesignDocument; nodeId: st
   if (!node) return null;
   const declaration = declarationOf(node.type);
   const taken = new Set(doc.nodes.map((n) => n.id));
+  const inputFields = fieldChoices(documentFlow(doc).input(node.id));
   return (
     <div className="inspector-node" data-testid="node-inspector" data-node-id={node.id}>
       <header className="inspector-header" style={{ borderLeftColor: declaration.color }}>
@@ -66,6 +68,7 @@ export function NodeInspector({ doc, nodeId }: { doc: DesignDocument; nodeId: st
           config={node.config}
           pointer={`/nodes/${index}/config`}
           issues={issues}
+          inputFields={inputFields}
           onChange={(config) => edit((d) => setNodeConfig(d, node.id, config), `config:${node.id}`)}
         />
       ) : (

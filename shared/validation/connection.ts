@@ -35,7 +35,8 @@ function isAsDropped(node: PipelineNode): boolean {
   return JSON.stringify(parsed.success ? parsed.data : starter) === JSON.stringify(node.config);
 }
 
-function readableNodes(graph: DraftGraph): PipelineNode[] {
+/** A drawing's nodes as the graph rules read them: configs parsed where they parse, as typed where they do not. */
+export function readableNodes(graph: Pick<DraftGraph, 'nodes'>): PipelineNode[] {
   return graph.nodes.flatMap((node) => {
     if (!isNodeType(node.type)) return [];
     const parsed = configSchemas[node.type].safeParse(node.config);
