@@ -6,7 +6,7 @@ import { DEFAULT_CONNECTION } from './catalog/index.ts';
 import { validatePipeline } from './validation/validate.ts';
 
 const folder = new URL('../pipelines/', import.meta.url);
-const files = readdirSync(folder).filter((file) => file.endsWith('.json'));
+const files = readdirSync(folder, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.json') && !file.startsWith('models/'));
 const read = (file: string): unknown => JSON.parse(readFileSync(new URL(file, folder), 'utf8'));
 
 describe('pipelines/*.json', () => {
@@ -20,7 +20,7 @@ describe('pipelines/*.json', () => {
 
   it.each(files)('%s points editors at the generated schema and has a layout for every node', (file) => {
     const pipeline = read(file) as { $schema?: string; nodes: { id: string }[]; layout?: { nodes: Record<string, unknown> } };
-    expect(pipeline.$schema).toBe('../shared/generated/pipeline.schema.json');
+    expect(pipeline.$schema).toBe(`${'../'.repeat(file.split('/').length)}shared/generated/pipeline.schema.json`);
     expect(Object.keys(pipeline.layout?.nodes ?? {}).sort()).toEqual(pipeline.nodes.map((node) => node.id).sort());
   });
 });
