@@ -6,7 +6,9 @@ import { DEFAULT_CONNECTION } from './catalog/index.ts';
 import { validatePipeline } from './validation/validate.ts';
 
 const folder = new URL('../pipelines/', import.meta.url);
-const files = readdirSync(folder, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.json') && !file.startsWith('models/'));
+const files = readdirSync(folder, { recursive: true, encoding: 'utf8' }).filter(
+  (file) => file.endsWith('.json') && !file.startsWith('models/'),
+);
 const read = (file: string): unknown => JSON.parse(readFileSync(new URL(file, folder), 'utf8'));
 
 describe('pipelines/*.json', () => {

@@ -4,9 +4,10 @@
 // written.
 import type { NodeFactory } from '../../engine/node-implementation.ts';
 import { fieldKey } from '../../engine/partitioning.ts';
+import { EVENT_TIME_HEADER } from '../../engine/record.ts';
 import { type ViewHttpConfig, viewTopicOf } from './declaration.ts';
 
-export const VIEW_HEADERS = { eventTime: 'sluice.event-time', processedAt: 'sluice.processed-at' } as const;
+export const VIEW_HEADERS = { eventTime: EVENT_TIME_HEADER, processedAt: 'sluice.processed-at' } as const;
 
 export const viewHttpImplementation: NodeFactory<ViewHttpConfig> = {
   create({ id, config }, env) {
