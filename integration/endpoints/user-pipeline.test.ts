@@ -12,7 +12,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { type AssembledRuntime, assembleRuntime } from '../../runtime/cli/assemble.ts';
 import { buildServer } from '../../runtime/http/server.ts';
-import { uniqueName } from '../setup/kafka.ts';
+import { testKafka, uniqueName } from '../setup/kafka.ts';
 import { exitOf, killSpawned, repoRoot, spawnSluice } from '../setup/processes.ts';
 
 const suffix = uniqueName('ratings').replaceAll('-', '_');
@@ -276,5 +276,24 @@ describe("a user's own pipeline, from HTTP in to REST out", () => {
       `table product_stats_${suffix} p2: stream {"lastWeek.averageStars":1.5} batch {"lastWeek.averageStars":3}`,
     );
     expect(differing.output()).toContain('1 differences');
+  });
+
+  it('stops serving its paths once deleted, and keeps the records clients were told are stored', async () => {
+    expect((await call('DELETE', '/api/pipelines/product-ratings')).statusCode).toBe(204);
+    const gone = await until(
+      () => call('POST', '/api/ratings', rating('r9', 'p1', 3, 0)),
+      (response) => response.statusCode === 404,
+    );
+    expect(gone.json().error.code).toBe('not-found');
+    const admin = testKafka().admin();
+    await admin.connect();
+    const topics = await until(
+      () => admin.listTopics(),
+      (names) => !names.some((name) => name.endsWith('.changelog') && name.startsWith('sluice.product-ratings.')),
+    );
+    await admin.disconnect();
+    // Its ingest topic (named after it by default) and its view's topic are data, not internals: they stay unless asked.
+    expect(topics).toEqual(expect.arrayContaining(['sluice.product-ratings.ratings', 'sluice.product-ratings.productView']));
+    expect(topics.filter((name) => name.startsWith('sluice.product-ratings.') && name.endsWith('.changelog'))).toEqual([]);
   });
 });

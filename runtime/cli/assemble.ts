@@ -2,7 +2,7 @@
 // into the one RuntimeControl the HTTP layer sees. `npm start` and the contract tests use it.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { type Pipeline, sinkTopicsOf, validatePipeline } from '../../shared/index.ts';
+import { type Pipeline, sinkTopicsOf, sourceTopicsOf, validatePipeline } from '../../shared/index.ts';
 import { LiveEndpoints } from '../control/live-endpoints.ts';
 import { PipelineRegistry } from '../control/pipeline-registry.ts';
 import type { RuntimeControl } from '../control/runtime-control.ts';
@@ -12,7 +12,7 @@ import { KafkaEndpointConnections } from '../kafka/endpoint-connections.ts';
 import { checkKafka } from '../kafka/health.ts';
 import { deleteNodeChangelogs, kafkaExecutor } from '../kafka/kafka-executor.ts';
 import { KafkaPipelineStore, PIPELINES_TOPIC } from '../kafka/kafka-pipeline-store.ts';
-import { deletePipelineResources } from '../kafka/pipeline-cleanup.ts';
+import { deletePipelineResources, internalTopicPrefix } from '../kafka/pipeline-cleanup.ts';
 import { repoRoot } from '../local/kafka/broker.ts';
 import { PostgresSinks } from '../postgres/sink-executor.ts';
 import { CommandError } from './command.ts';
@@ -68,8 +68,13 @@ export async function assembleRuntime(options: RuntimeOptions): Promise<Assemble
           stateDirectory: options.stateDirectory ?? join(dataDir(), 'state'),
         }),
       resetStores: async (pipelineId, nodes) => void (await deleteNodeChangelogs(admin, pipelineId, nodes)),
-      cleanUp: async (pipeline, { sinks, signal }) =>
-        void (await deletePipelineResources(admin, pipeline.id, { sinkTopics: sinks ? sinkTopicsOf(pipeline) : [], signal })),
+      cleanUp: async (pipeline, { sinks, signal }) => {
+        // The topics it reads and writes are data, not internals, whatever their names: its sink topics and the ingest
+        // topics named after it go only when asked; a topic it reads from elsewhere never does.
+        const reads = sourceTopicsOf(pipeline).map((read) => read.topic);
+        const own = [...sinkTopicsOf(pipeline), ...reads.filter((topic) => topic.startsWith(internalTopicPrefix(pipeline.id)))];
+        await deletePipelineResources(admin, pipeline.id, { sinkTopics: sinks ? own : [], keep: [...own, ...reads], signal });
+      },
     });
     await supervisor.open(options.initialPipeline);
     closers.push(() => supervisor.close());
