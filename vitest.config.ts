@@ -16,6 +16,8 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: ['integration/**/*.test.ts'],
+          // The 3-broker tests start clusters of their own and take minutes: `npm run test:cluster` (vitest.cluster.config.ts).
+          exclude: ['integration/cluster/**'],
           globalSetup: ['integration/setup/global-services.ts'],
           testTimeout: 120_000,
           hookTimeout: 180_000,

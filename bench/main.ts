@@ -24,9 +24,16 @@ function sourceVersion(): { commit: string; uncommittedChanges: boolean } {
 }
 
 const args = process.argv.slice(2);
+// The soak is a run of its own (bench/soak/main.ts): half an hour of traffic with faults, then a count of what was lost.
+if (args[0] === '--soak') {
+  const { runSoak } = await import('./soak/main.ts');
+  process.exit(await runSoak(args.slice(1)));
+}
 const unknown = args.filter((arg) => arg !== '--quick' && arg !== '--profile');
 if (unknown.length > 0) {
-  console.error(`bench: unknown option ${unknown.join(' ')}\nusage: npm run bench [-- --quick] [-- --profile]`);
+  console.error(
+    `bench: unknown option ${unknown.join(' ')}\nusage: npm run bench [-- --quick] [-- --profile] | [-- --soak [--minutes 30] [--rate 40]]`,
+  );
   process.exit(2);
 }
 const quick = args.includes('--quick');

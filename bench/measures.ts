@@ -6,6 +6,7 @@ import type { BenchContext } from './measure/context.ts';
 import type { ProfileSummary } from './measure/cpu-profile.ts';
 import { formatSelfTimes } from './measure/cpu-profile.ts';
 import { type Figure, summarise } from './measure/figures.ts';
+import { measureIdleCost } from './measure/idle-cost.ts';
 import { measureIngest } from './measure/ingest.ts';
 import { measureLatency } from './measure/latency.ts';
 import { measurePassThrough } from './measure/pass-through.ts';
@@ -184,6 +185,30 @@ export async function runMeasures(
     '% of a core',
     two.flatMap((r) => r.cpuPercent),
   );
+
+  // 3a. The runtime with review-stats deployed and no traffic: what it and the broker cost doing nothing.
+  await section('idle runtime', async () => {
+    const results = [];
+    for (const _ of runs) results.push(await measureIdleCost(context, settings.idle));
+    say(`idle runtime: ${JSON.stringify(results.at(-1))}`);
+    profiled('idle');
+    add(
+      'idle runtime, review-stats deployed, no traffic: its CPU',
+      '% of a core',
+      results.map((r) => r.runtimePercent),
+      'target < 2%',
+    );
+    add(
+      '  the broker JVM meanwhile',
+      '% of a core',
+      results.map((r) => r.brokerPercent),
+    );
+    add(
+      "  the runtime's consumers: fetch requests",
+      'requests/s',
+      results.map((r) => r.fetchesPerSecond),
+    );
+  });
 
   // 3. End-to-end latency at fixed rates, a fresh runtime process for each.
   const latencyRss: number[] = [];

@@ -1,6 +1,7 @@
 // How much each measurement does, full and --quick. Full fits in 15 minutes on the
 // 2-core machine; --quick in 2, as a smoke test (one run each, small sizes: its
 // figures show that everything runs, not how fast).
+import type { IdleOptions } from './measure/idle-cost.ts';
 import type { LatencyOptions } from './measure/latency.ts';
 
 export interface BenchSettings {
@@ -15,6 +16,8 @@ export interface BenchSettings {
   kills: number;
   latencyRates: number[];
   latency: LatencyOptions;
+  /** The idle runtime: how long it settles after taking its tasks, and the window its CPU is measured over. */
+  idle: IdleOptions;
   /** Window state for the memory measure: courses with all-time figures only, and reviews held in the 90 days. */
   memoryCourses: number;
   memoryReviewsHeld: number;
@@ -33,6 +36,7 @@ export function benchSettings(quick: boolean): BenchSettings {
       kills: 1,
       latencyRates: [100, 1000, 5000],
       latency: { windows: 1, windowSeconds: 3, warmupSeconds: 2, probesPerSecond: 10, timeoutMs: 10_000 },
+      idle: { settleSeconds: 3, windowSeconds: 10 },
       memoryCourses: 20_000,
       memoryReviewsHeld: 20_000,
       ingestSeconds: 3,
@@ -46,6 +50,7 @@ export function benchSettings(quick: boolean): BenchSettings {
     kills: 3,
     latencyRates: [100, 1000, 5000],
     latency: { windows: 3, windowSeconds: 10, warmupSeconds: 10, probesPerSecond: 10, timeoutMs: 20_000 },
+    idle: { settleSeconds: 10, windowSeconds: 30 },
     memoryCourses: 100_000,
     memoryReviewsHeld: 200_000,
     ingestSeconds: 10,

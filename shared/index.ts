@@ -20,6 +20,7 @@ export {
 } from './schema/diff.ts';
 export * from './schema/pipeline.ts';
 export { pipelinesEquivalent, semanticPipeline } from './schema/semantic.ts';
+export * from './schema/topic-settings.ts';
 export { connectionIssues, type DraftGraph } from './validation/connection.ts';
 export { draftRecordFlow, type FieldChoice, fieldChoices, fieldsLine } from './validation/draft-flow.ts';
 export { ISSUE_CODES, type IssueCode, type ValidationIssue } from './validation/issue.ts';

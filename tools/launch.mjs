@@ -36,16 +36,41 @@ function ensureNodeModules() {
 
 const tsNode = [process.execPath, '--import', 'tsx'];
 
-/** Runs a TypeScript entry point as a child that owns the terminal's signals. */
-function runTs(file, args) {
-  const child = spawn(tsNode[0], [...tsNode.slice(1), join(root, file), ...args], { cwd: process.cwd(), stdio: 'inherit' });
+/**
+ * Runs a TypeScript entry point as a child that owns the terminal's signals. With `restartWhenKilled`
+ * (npm start), a child killed by a signal we did not pass on (SIGKILL, the OOM killer, a crash) is started
+ * again: the local broker and PostgreSQL belong to their own supervisors and keep running meanwhile.
+ */
+function runTs(file, args, { restartWhenKilled = false } = {}) {
+  let child;
+  let stopping = false;
+  const kills = [];
+  const launch = () => {
+    child = spawn(tsNode[0], [...tsNode.slice(1), join(root, file), ...args], { cwd: process.cwd(), stdio: 'inherit' });
+    child.on('exit', (code, signal) => {
+      const killed = restartWhenKilled && !stopping && signal !== null && signal !== 'SIGINT' && signal !== 'SIGTERM';
+      if (killed) {
+        const now = Date.now();
+        kills.push(now);
+        while (kills.length > 0 && now - kills[0] > 60_000) kills.shift();
+        if (kills.length <= 5) {
+          console.error(`sluice: the runtime was killed (${signal}); starting it again`);
+          launch();
+          return;
+        }
+        console.error('sluice: the runtime was killed 6 times within a minute; not starting it again');
+      }
+      process.exit(code ?? (signal === 'SIGINT' ? 130 : 1));
+    });
+  };
   // Ctrl-C reaches the child directly (same process group); a signal sent to us alone is passed on.
   for (const signal of ['SIGINT', 'SIGTERM']) {
     process.on(signal, () => {
+      stopping = true;
       if (child.exitCode === null) child.kill(signal);
     });
   }
-  child.on('exit', (code, signal) => process.exit(code ?? (signal === 'SIGINT' ? 130 : 1)));
+  launch();
 }
 
 function step(name, command, args) {
@@ -63,7 +88,7 @@ const bin = (name) => join(root, 'node_modules', '.bin', name);
 
 switch (command) {
   case 'start':
-    runTs('runtime/cli/main.ts', ['start', ...args]);
+    runTs('runtime/cli/main.ts', ['start', ...args], { restartWhenKilled: true });
     break;
   case 'sluice':
     runTs('runtime/cli/main.ts', args);
@@ -82,6 +107,12 @@ switch (command) {
     step('typecheck shared/ without DOM or Node types', bin('tsc'), ['-p', 'shared/tsconfig.json']);
     step('build designer', bin('vite'), ['build', '--logLevel', 'warn']);
     step('tests (vitest)', bin('vitest'), ['run', ...args]);
+    break;
+  case 'test:cluster':
+    // A local 3-broker cluster per test file, brokers killed and restarted: minutes, so apart from `npm test`.
+    if (process.env.KAFKA_BROKERS) console.log('sluice test: KAFKA_BROKERS is ignored: these tests start 3-broker clusters of their own');
+    step('local Kafka prerequisites', tsNode[0], [...tsNode.slice(1), join(root, 'tools/kafka/prepare.ts')]);
+    step('tests on a 3-broker cluster (vitest.cluster.config.ts)', bin('vitest'), ['run', '--config', 'vitest.cluster.config.ts', ...args]);
     break;
   default:
     console.error(`sluice: unknown launcher command ${command ?? '(none)'}`);

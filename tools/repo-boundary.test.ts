@@ -10,8 +10,11 @@ import { describe, expect, it } from 'vitest';
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const tracked = execFileSync('git', ['ls-files', '-z'], { cwd: root, encoding: 'utf8' })
   .split('\0')
-  .filter((file) => file !== '' && !file.endsWith('.md') && !file.startsWith('bench/results/') && !file.startsWith('data/'))
-  .filter((file) => file !== 'tools/repo-boundary.test.ts'); // its own examples
+  .filter((file) => file !== '' && !file.endsWith('.md') && !file.startsWith('bench/results/') && !file.startsWith('data/'));
+
+// Spelled in pieces, so that this file does not itself contain what it looks for.
+const UP = '..';
+const JOINED_PATH = new RegExp(`'\\.\\.', *'${'sha'}red'|${'SLUICE_CORPORA'}_DIR`);
 
 /** Relative paths to a `shared` folder written in a file's text that, resolved from its folder, leave the repository. */
 function pathsLeaving(file: string, text: string): string[] {
@@ -20,7 +23,7 @@ function pathsLeaving(file: string, text: string): string[] {
     const target = resolve(root, dirname(file), match[0]);
     if (relative(root, target).startsWith('..')) found.push(`${file}: ${match[0]}`);
   }
-  if (/'\.\.', *'shared'|SLUICE_CORPORA_DIR/.test(text)) found.push(`${file}: a path to the workplace's shared folder`);
+  if (JOINED_PATH.test(text)) found.push(`${file}: a path to the workplace's shared folder`);
   return found;
 }
 
@@ -39,10 +42,9 @@ describe('the repository boundary', () => {
   });
 
   it('tells a path to the project’s own shared/ from one to the folder beside the project', () => {
-    expect(pathsLeaving('runtime/nodes/x.ts', "import '../../shared/index.ts';")).toEqual([]);
-    expect(pathsLeaving('runtime/nodes/x.ts', "resolve(root, '../../../shared/data')")).toEqual([
-      'runtime/nodes/x.ts: ../../../shared/data',
-    ]);
-    expect(pathsLeaving('bench/x.ts', "join(root, '..', 'shared')")).toHaveLength(1);
+    expect(pathsLeaving('runtime/nodes/x.ts', `import '${UP}/${UP}/shared/index.ts';`)).toEqual([]);
+    const outside = `${UP}/${UP}/${UP}/shared/data`;
+    expect(pathsLeaving('runtime/nodes/x.ts', `resolve(root, '${outside}')`)).toEqual([`runtime/nodes/x.ts: ${outside}`]);
+    expect(pathsLeaving('bench/x.ts', `join(root, '${UP}', 'shared')`)).toHaveLength(1);
   });
 });

@@ -70,6 +70,11 @@ const structuralSpam = [
   () => 'GREAT COURSE!!!!!!!!!! BEST DEAL EVER, CLICK MY PROFILE',
 ];
 
+/** The first 60 characters of a text as a title, cut between code points (never half an emoji: a lone surrogate the API refuses). */
+export function titleOf(text: string): string {
+  return Array.from(text).slice(0, 60).join('');
+}
+
 export function* generateTraffic(options: TrafficOptions): Generator<LoadOperation> {
   const random = seededRandom(options.seed);
   const course = zipf(options.courses, 1.1, random);
@@ -103,7 +108,7 @@ export function* generateTraffic(options: TrafficOptions): Generator<LoadOperati
       courseTitle: `Course ${courseRank}`,
       userId: `user-${user()}`,
       rating: rating(),
-      title: pick(options.texts.ham).slice(0, 60),
+      title: titleOf(pick(options.texts.ham)),
       // Two texts joined: real reviews rarely repeat each other word for word (the spam filter flags copies).
       content: `${pick(options.texts.ham)} ${pick(options.texts.ham)}`,
       createdAt: new Date(createdAt).toISOString(),
@@ -119,7 +124,7 @@ export function* generateTraffic(options: TrafficOptions): Generator<LoadOperati
     } else if (what === 'spam') {
       const review = newReview(i, false);
       const text = random() < 0.6 ? pick(options.texts.spam) : pick(structuralSpam)(pick(options.texts.ham));
-      yield { kind: 'put', review: { ...review, content: text, title: text.slice(0, 60) }, label: 'spam' };
+      yield { kind: 'put', review: { ...review, content: text, title: titleOf(text) }, label: 'spam' };
     } else if (what === 'duplicate') {
       yield { kind: 'put', review: pick(live), label: 'duplicate' };
     } else if (what === 'edit') {

@@ -1,5 +1,5 @@
 // The broker's own ceiling: Kafka's perf tools from the kafka-tools jar (resolved
-// with the broker's jars by tools/kafka/pom.xml), run as a JVM against the bench
+// with the broker's jars by runtime/local/kafka/pom.xml), run as a JVM against the bench
 // broker, with records of the average review's size. Java client defaults
 // (batch.size 16 KiB, linger.ms 5), acks=all; no compression, like kafkajs here.
 import { spawn } from 'node:child_process';

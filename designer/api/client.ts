@@ -4,8 +4,10 @@ import type { Pipeline } from '../../shared/index.ts';
 import { request } from './http.ts';
 import type {
   CourseStatsEntry,
+  DeadLetter,
   DeployResponse,
   Health,
+  PipelineHistory,
   PipelineSummary,
   PipelineVersion,
   StoredPipeline,
@@ -30,6 +32,10 @@ export const api = {
   remove: (pipelineId: string) => request<unknown>('DELETE', `/pipelines/${id(pipelineId)}`),
   tap: (pipelineId: string, nodeId: string, port: string, limit = 20) =>
     request<{ records: TappedRecord[] }>('GET', `/pipelines/${id(pipelineId)}/tap/${id(nodeId)}/${id(port)}?limit=${limit}`),
+  history: (pipelineId: string, hours = 24) =>
+    request<PipelineHistory>('GET', `/pipelines/${id(pipelineId)}/metrics/history?hours=${hours}`),
+  deadLetters: (pipelineId: string, nodeId: string, limit = 20) =>
+    request<{ deadLetters: DeadLetter[] }>('GET', `/pipelines/${id(pipelineId)}/dead-letters?node=${id(nodeId)}&limit=${limit}`),
   coursesStats: (courseIds: string[]) =>
     request<{ courses: CourseStatsEntry[] }>('GET', `/courses/stats?ids=${courseIds.map(id).join(',')}`),
 };

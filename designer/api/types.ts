@@ -1,6 +1,6 @@
 // The runtime's HTTP API as the designer sees it (same origin, under /api). Shapes the engine defines are imported
-// from it (shared/engine); those of runtime/control are restated here, since the designer imports nothing from runtime/.
-import type { NodeMetrics } from '../../shared/engine/node-metrics.ts';
+// from it (shared/engine, shared/api); those of runtime/control are restated here, since the designer imports nothing from runtime/.
+import type { DeadLetter, EdgeLive, NodeLive, PipelineHistory, PipelineMetrics } from '../../shared/api/pipeline-metrics.ts';
 import type { TappedRecord } from '../../shared/engine/tap.ts';
 import type { Pipeline, ValidationIssue } from '../../shared/index.ts';
 
@@ -23,9 +23,10 @@ export type PipelineVersion = { version: number; deployedAt: string; pipeline: P
 export type ValidateResponse = { ok: boolean; issues: ValidationIssue[] };
 export type DeployResponse = { version: number; revision: number; status: PipelineStatus };
 
-/** One frame of a pipeline's metrics stream; the per-node figures are the engine's own type. */
-export type MetricsSnapshot = { pipelineId: string; at: string; nodes: Record<string, NodeMetrics> };
-export type { NodeMetrics, TappedRecord };
+/** One frame of a pipeline's metrics stream: the cluster's figures at one instant (shared/api/pipeline-metrics.ts). */
+export type MetricsSnapshot = PipelineMetrics;
+export type NodeMetrics = NodeLive;
+export type { DeadLetter, EdgeLive, PipelineHistory, TappedRecord };
 
 export type WindowStats = { count: number; averageRating: number | null };
 export type CourseStats = { courseId: string; allTime: WindowStats; last90Days: WindowStats; asOf: string };

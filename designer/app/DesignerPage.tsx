@@ -19,10 +19,11 @@ import { TopBar } from './TopBar.tsx';
 export function DesignerPage() {
   const pipelineId = useStore(designerStore, (s) => s.history.present.id);
   const tall = useStore(designerStore, (s) => s.ui.bottomTall);
-  // Live while the deploy just landed or the runtime runs this pipeline (a refused deploy leaves the old one running).
+  // Live while the deploy just landed or the runtime knows this pipeline (a refused deploy leaves the old one running),
+  // also while it is stopped: its lag is then the backlog waiting for a start.
   const deployed = DeployContext.useSelector((s) => s.matches('running'));
-  const reportedRunning = useStore(runtimePipelinesStore, (s) => summaryOf(s, pipelineId)?.desired === 'running');
-  useMetricsStream(pipelineId, deployed || reportedRunning);
+  const known = useStore(runtimePipelinesStore, (s) => summaryOf(s, pipelineId) !== undefined);
+  useMetricsStream(pipelineId, deployed || known);
   return (
     <div className={`designer${tall ? ' designer-tall-bottom' : ''}`}>
       <PanelBoundary name="top bar">

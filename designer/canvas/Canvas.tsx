@@ -29,6 +29,7 @@ import { edgeTypes } from './LiveEdge.tsx';
 import { openMenu, setPointer } from './overlays.ts';
 import { DRAG_MIME } from './Palette.tsx';
 import { nodeTypes } from './PipelineNode.tsx';
+import { RateWindowNote } from './RateWindowNote.tsx';
 import { useCanvasKeys } from './use-canvas-keys.ts';
 import { useFitOnOpen } from './use-fit-on-open.ts';
 import { type MeasuredSizes, useFlowEdges, useFlowNodes } from './use-flow-elements.ts';
@@ -130,6 +131,7 @@ export function Canvas() {
         <Controls />
         <CanvasToolbar />
         <ConnectionHint />
+        <RateWindowNote />
       </ReactFlow>
     </div>
   );

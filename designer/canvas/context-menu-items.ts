@@ -1,6 +1,7 @@
 // What a right-click offers, by what was clicked: a node, an edge, or the empty canvas.
 import { assertNever } from '../../shared/index.ts';
 import { select, setUi } from '../store/designer-store.ts';
+import type { NodeView } from '../store/ui-state.ts';
 import { deleteEdge, deleteNode, disconnectNode, duplicateNode, selectEverything } from './canvas-actions.ts';
 import { type MenuTarget, openCommandPalette } from './overlays.ts';
 
@@ -39,7 +40,7 @@ export function menuItems(target: MenuTarget, view: FlowView): MenuItem[] {
   }
 }
 
-function showNode(nodeId: string, nodeView: 'config' | 'records'): void {
+function showNode(nodeId: string, nodeView: NodeView): void {
   setUi({ nodeView });
   select({ nodeIds: [nodeId], edgeKeys: [] });
 }

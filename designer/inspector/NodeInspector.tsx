@@ -1,9 +1,9 @@
-// The right panel for a selected node: its id, what it is, live rates, then its config form or the records that
-// left each of its output ports.
+// The right panel for a selected node: its id, what it is, its rates over the last 24 hours, then its config form
+// (with field pickers from the records that reach it), the records that left each of its output ports, or its throughput.
 import { declarationOf, fieldChoices } from '../../shared/index.ts';
 import { NodeIcon } from '../canvas/NodeIcon.tsx';
+import { HistoryChart } from '../metrics/HistoryChart.tsx';
 import { metricsStore } from '../metrics/metrics-store.ts';
-import { Sparkline } from '../metrics/Sparkline.tsx';
 import { useStore } from '../store/create-store.ts';
 import { designerStore, edit, select, setUi } from '../store/designer-store.ts';
 import type { DesignDocument } from '../store/document.ts';
@@ -14,10 +14,13 @@ import { validationStore } from '../store/validation.ts';
 import { NodeConfigForm } from './NodeConfigForm.tsx';
 import { NodeIdField } from './NodeIdField.tsx';
 import { NodeRecords } from './NodeRecords.tsx';
+import { NodeThroughput } from './throughput/NodeThroughput.tsx';
+
+const VIEWS = { config: 'Config', records: 'Records', throughput: 'Throughput' } as const;
 
 export function NodeInspector({ doc, nodeId }: { doc: DesignDocument; nodeId: string }) {
   const issues = useStore(validationStore, (s) => s.issues);
-  const rates = useStore(metricsStore, (s) => s.history[nodeId]);
+  const reported = useStore(metricsStore, (s) => s.latest?.nodes[nodeId] !== undefined);
   const view = useStore(designerStore, (s) => s.ui.nodeView);
   const index = doc.nodes.findIndex((node) => node.id === nodeId);
   const node = doc.nodes[index];
@@ -39,17 +42,9 @@ export function NodeInspector({ doc, nodeId }: { doc: DesignDocument; nodeId: st
           select({ nodeIds: [to], edgeKeys: [] });
         }}
       />
-      {rates && (
-        <section className="inspector-rates">
-          <h4>Rates, last 5 minutes</h4>
-          <Sparkline points={rates} />
-          <p className="legend">
-            <span className="spark-in-key">in</span> <span className="spark-out-key">out</span>
-          </p>
-        </section>
-      )}
+      {reported && <HistoryChart pipelineId={doc.id} nodeId={node.id} isSource={declaration.reads !== undefined} />}
       <div className="port-tabs view-tabs" role="tablist" aria-label="Node view">
-        {(['config', 'records'] as const).map((name) => (
+        {(['config', 'records', 'throughput'] as const).map((name) => (
           <button
             key={name}
             type="button"
@@ -58,11 +53,11 @@ export function NodeInspector({ doc, nodeId }: { doc: DesignDocument; nodeId: st
             className={view === name ? 'active' : ''}
             onClick={() => setUi({ nodeView: name })}
           >
-            {name === 'config' ? 'Config' : 'Records'}
+            {VIEWS[name]}
           </button>
         ))}
       </div>
-      {view === 'config' ? (
+      {view === 'config' && (
         <NodeConfigForm
           type={node.type}
           config={node.config}
@@ -71,9 +66,9 @@ export function NodeInspector({ doc, nodeId }: { doc: DesignDocument; nodeId: st
           inputFields={inputFields}
           onChange={(config) => edit((d) => setNodeConfig(d, node.id, config), `config:${node.id}`)}
         />
-      ) : (
-        <NodeRecords pipelineId={doc.id} nodeId={node.id} ports={outputPorts(node).map((port) => port.name)} />
       )}
+      {view === 'records' && <NodeRecords pipelineId={doc.id} nodeId={node.id} ports={outputPorts(node).map((port) => port.name)} />}
+      {view === 'throughput' && <NodeThroughput pipelineId={doc.id} nodeId={node.id} />}
     </div>
   );
 }

@@ -2,7 +2,7 @@ import { act, renderHook } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { chainOf, metricsFrame } from '../test-utils/large-document.ts';
 import { clearMetrics, recordSnapshot } from './metrics-store.ts';
-import { useNodeFigures, usePortRate } from './use-live-figures.ts';
+import { useEdgeRate, useNodeFigures } from './use-live-figures.ts';
 
 const doc = chainOf(10);
 beforeEach(() => clearMetrics());
@@ -18,8 +18,8 @@ function counted<T>(hook: () => T) {
 }
 
 describe('live figures', () => {
-  it("wake an edge only when its port's shown rate changes", () => {
-    const { count, rendered } = counted(() => usePortRate('filter3', 'out'));
+  it('wake an edge only when its shown rate changes', () => {
+    const { count, rendered } = counted(() => useEdgeRate({ node: 'filter3', port: 'out' }, 'filter4'));
     expect(rendered.result.current).toBeUndefined();
     act(() => recordSnapshot(metricsFrame(doc, 5)));
     expect(rendered.result.current).toBe(5);
@@ -35,7 +35,7 @@ describe('live figures', () => {
   it("wake a node's badges only when one of its shown figures changes", () => {
     const { count, rendered } = counted(() => useNodeFigures('filter3'));
     act(() => recordSnapshot(metricsFrame(doc, 5)));
-    expect(rendered.result.current).toMatchObject({ in: 5, out: 5, errors: 0 });
+    expect(rendered.result.current).toMatchObject({ in: 5, out: 5, errors: 0, window: 10, stopped: false });
     const after = count.renders;
     act(() => recordSnapshot(metricsFrame(doc, 5, { filter4: 80 })));
     expect(count.renders).toBe(after);

@@ -1,12 +1,12 @@
 // Reads what a memory-driver run did into what the preview panel shows: per node what came in, what left on each
 // port or was written, what was dropped or dead-lettered; and every spam verdict with its reasons.
+import type { NodeTotals } from '../../shared/api/pipeline-metrics.ts';
 import type { MemoryDriver } from '../../shared/engine/memory-driver.ts';
-import type { NodeMetrics } from '../../shared/engine/node-metrics.ts';
 import { declarationOf, outputsWrittenBy, type Pipeline, type PipelineNode } from '../../shared/index.ts';
 import type { SpamReason } from '../../shared/nodes/spam-filter/reason.ts';
 import type { NodePreview, PreviewResult, SpamVerdict } from './preview-types.ts';
 
-export function previewOf(pipeline: Pipeline, driver: MemoryDriver, metrics: Record<string, NodeMetrics>): PreviewResult {
+export function previewOf(pipeline: Pipeline, driver: MemoryDriver, metrics: Record<string, NodeTotals>): PreviewResult {
   return {
     status: 'ok',
     nodes: pipeline.nodes.map((node) => nodePreview(node, pipeline, driver, metrics[node.id])),
@@ -14,12 +14,12 @@ export function previewOf(pipeline: Pipeline, driver: MemoryDriver, metrics: Rec
   };
 }
 
-function nodePreview(node: PipelineNode, pipeline: Pipeline, driver: MemoryDriver, metrics: NodeMetrics | undefined): NodePreview {
+function nodePreview(node: PipelineNode, pipeline: Pipeline, driver: MemoryDriver, metrics: NodeTotals | undefined): NodePreview {
   const ports = declarationOf(node.type).outputs(node.config);
   return {
     nodeId: node.id,
     nodeType: node.type,
-    received: metrics?.in.total ?? 0,
+    received: metrics?.in ?? 0,
     outputs: ports.map(({ name }) => ({ port: name, values: driver.emitted(node.id, name).map((record) => record.value) })),
     written: writtenBy(node, pipeline, driver),
     dropped: driver.trace.flatMap((event) =>

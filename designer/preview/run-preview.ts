@@ -4,7 +4,7 @@
 
 import spamModel from '../../pipelines/models/spam-model.json?raw';
 import { MemoryDriver } from '../../shared/engine/memory-driver.ts';
-import { nodeMetrics } from '../../shared/engine/node-metrics.ts';
+import { pipelineTotals } from '../../shared/engine/node-figures.ts';
 import { sourceTopicsOf, validatePipeline } from '../../shared/index.ts';
 import { compilePipeline } from '../../shared/nodes/index.ts';
 import { previewOf } from './preview-result.ts';
@@ -28,7 +28,7 @@ export function runPreview(document: unknown, input: PreviewInput): PreviewResul
   try {
     const driver = new MemoryDriver(compiled.plan, { startTime: input.clock });
     for (const { topic } of sourceTopicsOf(pipeline)) driver.send(topic, input.records);
-    return previewOf(pipeline, driver, nodeMetrics(driver.metrics.snapshot(), pipeline));
+    return previewOf(pipeline, driver, pipelineTotals(driver.metrics.snapshot(), pipeline).nodes);
   } catch (error) {
     return { status: 'failed', message: error instanceof Error ? error.message : String(error) };
   }

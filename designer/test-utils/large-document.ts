@@ -21,13 +21,28 @@ export function chainOf(size: number): DesignDocument {
 
 /** One metrics frame: every node at `rate` records/s in and out, except those given their own rate. */
 export function metricsFrame(doc: DesignDocument, rate: number, overrides: Record<string, number> = {}): MetricsSnapshot {
-  const figures = (value: number): NodeMetrics => {
-    const rates = { total: value * 60, rate1s: value, rate1m: value, rate5m: value };
-    return { in: rates, out: { out: rates }, errors: 0, dropped: 0, dlq: 0, sinkRetries: 0 };
-  };
+  const figures = (value: number): NodeMetrics => ({
+    in: { total: value * 60, rate: value },
+    out: { out: { total: value * 60, rate: value } },
+    accounting: { in: value * 60, passedOn: value * 60, dropped: {}, deadLettered: {}, late: 0, held: {}, unaccounted: 0, inFlight: 0 },
+    internal: { 'stage-hop': 0, 'broadcast-copy': 0, 'timer-output': 0, 'extra-output': 0 },
+    errors: 0,
+    sinkRetries: 0,
+  });
+  const rateOf = (id: string) => overrides[id] ?? rate;
   return {
     pipelineId: doc.id,
     at: new Date(0).toISOString(),
-    nodes: Object.fromEntries(doc.nodes.map((node) => [node.id, figures(overrides[node.id] ?? rate)])),
+    running: true,
+    rateWindowSeconds: 10,
+    workers: [],
+    nodes: Object.fromEntries(doc.nodes.map((node) => [node.id, figures(rateOf(node.id))])),
+    edges: doc.edges.map((edge) => ({
+      from: edge.from,
+      to: edge.to,
+      sent: rateOf(edge.from.node) * 60,
+      received: rateOf(edge.from.node) * 60,
+      rate: rateOf(edge.from.node),
+    })),
   };
 }

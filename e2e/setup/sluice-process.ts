@@ -4,6 +4,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { processesMentioning, waitUntil } from '../../integration/setup/processes.ts';
 
 const repoRoot = resolve(import.meta.dirname, '../..');
 
@@ -59,7 +60,12 @@ export async function startSluice(env: Record<string, string> = {}): Promise<Run
   const stop = async () => {
     if (child.exitCode === null) child.kill('SIGINT');
     await new Promise((done) => (child.exitCode !== null ? done(null) : child.once('exit', done)));
+    // Ctrl-C on the only Sluice process of a data folder stops its broker and PostgreSQL: nothing may survive.
+    const gone = await waitUntil(() => processesMentioning(dataDir).length === 0, 30_000);
+    const left = processesMentioning(dataDir);
+    for (const pid of left) process.kill(pid, 'SIGKILL');
     rmSync(dataDir, { recursive: true, force: true });
+    if (!gone) throw new Error(`processes of ${dataDir} survived sluice start's Ctrl-C: ${left.join(', ')}`);
   };
   try {
     return { url: await waitForUrl(child, () => output, 180_000), stop };

@@ -118,8 +118,14 @@ describe('the pipeline API', () => {
     expect((await call('GET', '/api/courses/never/stats')).statusCode).toBe(404);
     expect((await call('GET', '/api/courses/stats')).statusCode).toBe(400);
 
-    const metrics = (await call('GET', `/api/pipelines/${id}/metrics`)).json() as { nodes: Record<string, { in: { total: number } }> };
-    expect(metrics.nodes.courseStats?.in.total).toBeGreaterThanOrEqual(2);
+    // The figures are the cluster's, sampled once a second from the counters the tasks committed.
+    type Figures = { rateWindowSeconds: number; nodes: Record<string, { in: { total: number } }> };
+    const metrics = await until(
+      () => call('GET', `/api/pipelines/${id}/metrics`),
+      (response) => ((response.json() as Figures).nodes.courseStats?.in.total ?? 0) >= 2,
+    );
+    expect((metrics.json() as Figures).nodes.courseStats?.in.total).toBe(2);
+    expect((metrics.json() as Figures).rateWindowSeconds).toBe(10);
     const address = await app.listen({ host: '127.0.0.1', port: 0 });
     const stream = await fetch(`${address}/api/pipelines/${id}/metrics/stream`);
     expect(stream.headers.get('content-type')).toBe('text/event-stream');
@@ -178,5 +184,7 @@ describe('the pipeline API', () => {
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-type']).toContain('text/plain');
     expect(response.body).toContain('# TYPE sluice_records_in_total counter');
+    expect(response.body).toContain('# TYPE sluice_processing_time_ms histogram');
+    expect(response.body).toMatch(/sluice_kafka_fetches_total\{consumer="pipeline"\} \d+/);
   });
 });

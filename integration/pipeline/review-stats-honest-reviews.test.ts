@@ -72,7 +72,7 @@ describe('honest reviews through the API and review-stats', () => {
         courseId: `course-${i % 40}`,
         userId: `reviewer-${i}`,
         rating: 3,
-        // Eight sentences carry mis-decoded Windows-1252 quotes (C1 controls) the API refuses; a website sends what was meant.
+        // What the sentence meant: a few hold Windows-1252 quotes and dashes mis-decoded as control characters, which the API refuses.
         content: asReviewText(sentence.text),
         createdAt: new Date(now - (sentences.length - i) * HOUR).toISOString(),
       }));

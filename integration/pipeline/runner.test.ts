@@ -1,5 +1,6 @@
 // A pipeline JSON run by the Kafka driver on the real broker and PostgreSQL:
 // every input accounted for, outputs exactly once, unparseable records in the DLQ.
+import { ConfigResourceTypes } from 'kafkajs';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { PipelineRunner } from '../../runtime/kafka/pipeline-runner.ts';
@@ -106,5 +107,31 @@ describe('a pipeline on Kafka', () => {
     expect(recordsIn).toBe(records.length + poison.length);
     const dropped = total(snapshot, DROPPED, { node: 'good' });
     expect(dropped).toBe(records.length - good.length);
+  });
+
+  it('refuses, before creating any topic, a pipeline that asks for more replicas than the cluster has brokers', async () => {
+    const id = uniqueName('replicas');
+    const pipeline = { ...ratingsPipeline(id, uniqueName('in'), uniqueName('out'), 'never_created'), topics: { replicationFactor: 3 } };
+    const runner = new PipelineRunner(kafka, admin, pipeline, { executeSinks: async () => {} });
+    await expect(runner.provision()).rejects.toThrow(/topics\.replicationFactor is 3, but the cluster has 1 broker/);
+    expect((await admin.listTopics()).filter((topic) => topic.includes(id))).toEqual([]);
+  });
+
+  it('creates its topics with the replication the pipeline asks for, and min.insync.replicas with it', async () => {
+    const id = uniqueName('isr');
+    const output = uniqueName('out');
+    const pipeline = {
+      ...ratingsPipeline(id, uniqueName('in'), output, 'never_written'),
+      topics: { replicationFactor: 1, minInsyncReplicas: 1 },
+    };
+    await new PipelineRunner(kafka, admin, pipeline, { executeSinks: async () => {} }).provision();
+    const [described] = (
+      await admin.describeConfigs({
+        includeSynonyms: false,
+        resources: [{ type: ConfigResourceTypes.TOPIC, name: output, configNames: ['min.insync.replicas'] }],
+      })
+    ).resources;
+    const entry = described?.configEntries.find((candidate) => candidate.configName === 'min.insync.replicas');
+    expect(entry).toMatchObject({ configValue: '1', isDefault: false }); // set on the topic, not the broker's default
   });
 });

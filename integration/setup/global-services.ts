@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { startLocalBroker } from '../../runtime/local/kafka/broker.ts';
 import { startLocalPostgres } from '../../runtime/local/postgres/embedded.ts';
+import { processesMentioning, waitUntil } from './processes.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -21,7 +22,12 @@ export default async function setup(project: TestProject) {
   chmodSync(dataDir, 0o755); // PostgreSQL, run as root, switches to a user of its own that must reach it
   const teardown = async () => {
     for (const stop of stops.reverse()) await stop().catch((error: unknown) => console.error(error));
+    // The broker and PostgreSQL of this run are gone (their watchdogs would stop them if this process died).
+    const gone = await waitUntil(() => processesMentioning(dataDir).length === 0, 30_000);
+    const left = processesMentioning(dataDir);
+    for (const pid of left) process.kill(pid, 'SIGKILL');
     rmSync(dataDir, { recursive: true, force: true });
+    if (!gone) throw new Error(`processes of ${dataDir} survived the test run: ${left.join(', ')}`);
   };
   try {
     const configured = process.env.KAFKA_BROKERS?.split(',').filter(Boolean);

@@ -37,8 +37,13 @@ export function killSpawned(): void {
 
 /** Runs the Sluice CLI as `npm start` does (without npm in between) and collects its output. */
 export function spawnSluice(args: string[], env: Record<string, string>): { child: ChildProcess; output: () => string } {
+  return spawnTypeScript('runtime/cli/main.ts', args, env);
+}
+
+/** Runs a TypeScript entry point of the repository in a process of its own and collects its output. */
+export function spawnTypeScript(entry: string, args: string[], env: Record<string, string>): { child: ChildProcess; output: () => string } {
   let output = '';
-  const child = spawn(process.execPath, ['--import', 'tsx', join(repoRoot, 'runtime/cli/main.ts'), ...args], {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(repoRoot, entry), ...args], {
     cwd: repoRoot,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -24,6 +24,8 @@ async function startSluice() {
     DATABASE_URL: '',
     SLUICE_KAFKA_PORT: '0',
     SLUICE_POSTGRES_PORT: '0',
+    // How long the broker and PostgreSQL wait for a killed runtime to come back (60 s by default).
+    SLUICE_SERVICES_LINGER_MS: '3000',
   };
   const run = spawnSluice(['start'], env);
   const started = await waitUntil(() => /running at (http:\/\/\S+)/.test(run.output()) || run.child.exitCode !== null, 120_000);
@@ -54,12 +56,12 @@ describe('npm start', () => {
     expect(gone).toBe(true);
   });
 
-  it('leaves no broker or database behind even when the runtime is killed with SIGKILL', async () => {
+  it('leaves no broker or database behind even when the runtime is killed with SIGKILL, once the grace period is over', async () => {
     const sluice = await startSluice();
     expect(processesMentioning(sluice.dataDir).length).toBeGreaterThan(0);
     sluice.child.kill('SIGKILL');
     await exitOf(sluice.child);
-    const gone = await waitUntil(() => processesMentioning(sluice.dataDir).length === 0, 30_000);
+    const gone = await waitUntil(() => processesMentioning(sluice.dataDir).length === 0, 45_000);
     expect(gone).toBe(true);
   });
 });

@@ -3,12 +3,16 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type Pipeline, sinkTopicsOf, sourceTopicsOf, validatePipeline } from '../../shared/index.ts';
+import { ClusterMetrics } from '../control/cluster-metrics.ts';
+import { FileHistory } from '../control/history-file.ts';
 import { LiveEndpoints } from '../control/live-endpoints.ts';
 import { PipelineRegistry } from '../control/pipeline-registry.ts';
 import type { RuntimeControl } from '../control/runtime-control.ts';
 import { PipelineSupervisor } from '../control/supervisor.ts';
 import { createKafka } from '../kafka/client.ts';
+import { kafkaClusterSources } from '../kafka/cluster-sources.ts';
 import { KafkaEndpointConnections } from '../kafka/endpoint-connections.ts';
+import { fetchCounts } from '../kafka/fetch-counter.ts';
 import { checkKafka } from '../kafka/health.ts';
 import { deleteNodeChangelogs, kafkaExecutor } from '../kafka/kafka-executor.ts';
 import { KafkaPipelineStore, PIPELINES_TOPIC } from '../kafka/kafka-pipeline-store.ts';
@@ -29,14 +33,16 @@ export async function defaultPipeline(): Promise<Pipeline> {
 export interface RuntimeOptions {
   /** Where tasks keep their stores on disk (LMDB): under SLUICE_DATA_DIR by default. */
   stateDirectory?: string;
+  /** Where the 24-hour throughput history is kept: under SLUICE_DATA_DIR by default. */
+  historyDirectory?: string;
   brokers: string[];
   /** Deployed when the store holds no pipeline yet; none for an empty runtime. */
   initialPipeline?: Pipeline;
   /** The desired-state topic, so tests can run several runtimes on one cluster without sharing pipelines. */
   topics?: { pipelines?: string };
-  /** How long an ingest write may wait for the cluster before it is answered 503. */
-  writeTimeoutMs?: number;
   env?: NodeJS.ProcessEnv;
+  /** How long an ingest write may wait for Kafka before the API answers 503 (SLUICE_WRITE_TIMEOUT_MS; 5 s by default). */
+  writeTimeoutMs?: number;
 }
 
 export interface AssembledRuntime {
@@ -59,9 +65,10 @@ export async function assembleRuntime(options: RuntimeOptions): Promise<Assemble
     closers.push(() => store.close());
     const sinks = new PostgresSinks(options.env);
     closers.push(() => sinks.close());
-    const supervisor = new PipelineSupervisor(new PipelineRegistry(store), store, {
-      createExecutor: (pipeline) =>
-        kafkaExecutor(kafka, admin, pipeline, {
+    const registry = new PipelineRegistry(store);
+    const supervisor = new PipelineSupervisor(registry, store, {
+      createExecutor: (pipeline, version) =>
+        kafkaExecutor(kafka, admin, pipeline, version, {
           executeSinks: sinks.execute,
           isolateSinks: sinks.isolate,
           readResource: readPipelineResource,
@@ -78,6 +85,11 @@ export async function assembleRuntime(options: RuntimeOptions): Promise<Assemble
     });
     await supervisor.open(options.initialPipeline);
     closers.push(() => supervisor.close());
+    const throughput = new ClusterMetrics(registry, kafkaClusterSources(kafka, admin), {
+      history: new FileHistory(options.historyDirectory ?? join(dataDir(), 'metrics-history')),
+    });
+    throughput.start();
+    closers.push(() => throughput.close());
     const connections = new KafkaEndpointConnections(kafka, admin, { timeoutMs: options.writeTimeoutMs });
     closers.push(() => connections.close());
     const endpoints = new LiveEndpoints(() => supervisor.list(), connections);
@@ -87,8 +99,10 @@ export async function assembleRuntime(options: RuntimeOptions): Promise<Assemble
       control: {
         pipelines: supervisor,
         endpoints,
+        throughput,
         // Writes must succeed on every topic an endpoint writes: one without a leader is a failing health check.
         kafkaHealth: () => checkKafka(options.brokers, 3000, connections.ingestTopics()),
+        kafkaFetches: fetchCounts,
       },
       close,
     };

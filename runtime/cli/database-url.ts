@@ -1,19 +1,20 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { repoRoot } from '../local/kafka/broker.ts';
+import { brokersFromEnv } from '../kafka/client.ts';
+import { repoRoot } from '../local/kafka/prerequisites.ts';
+import { runningKafka, runningPostgres } from '../local/services/local-services.ts';
 import { UsageError } from './command.ts';
 
 export const dataDir = () => process.env.SLUICE_DATA_DIR ?? join(repoRoot, '.data');
-const urlFile = () => join(dataDir(), 'postgres', 'url');
 
-/** `npm start` records where its embedded PostgreSQL listens, so CLI commands find it. */
-export function rememberLocalDatabaseUrl(url: string): void {
-  writeFileSync(urlFile(), url);
-}
-
-/** DATABASE_URL, or the embedded PostgreSQL of a running `npm start`. */
+/** DATABASE_URL, or the local PostgreSQL that `npm start` (or another Sluice process) runs. */
 export function databaseUrl(): string {
   if (process.env.DATABASE_URL) return process.env.DATABASE_URL;
-  if (existsSync(urlFile())) return readFileSync(urlFile(), 'utf8').trim();
+  const local = runningPostgres(dataDir());
+  if (local) return local;
   throw new UsageError('no database: set DATABASE_URL, or run `npm start` (it starts an embedded PostgreSQL)');
+}
+
+/** KAFKA_BROKERS, or the local cluster that runs now; undefined when neither. */
+export function kafkaBrokers(): string[] | undefined {
+  return brokersFromEnv() ?? runningKafka(dataDir())[0]?.brokers;
 }

@@ -20,7 +20,6 @@ const STARTING = new Set(['claiming', 'restoring']);
 
 /** What runs a pipeline; the Kafka runner implements it. */
 export interface PipelineExecutor {
-  metrics: MetricsRegistry;
   taps: Taps;
   provision(): Promise<void>;
   /** Resolves once this worker joined the pipeline's group; task states follow through the callbacks. */

@@ -8,6 +8,7 @@ import {
   type PipelineStore,
   type PipelineVersion,
   VERSIONS_KEPT,
+  withEvent,
   withNewVersion,
 } from './pipeline-store.ts';
 
@@ -157,7 +158,14 @@ export class PipelineRegistry {
   }
 
   async setDesired(id: string, desired: DeploymentRecord['desired']): Promise<DeploymentRecord> {
-    const record = { ...this.get(id), desired, revision: this.get(id).revision + 1 };
+    const existing = this.get(id);
+    const event = {
+      at: this.clock().toISOString(),
+      kind: desired === 'running' ? 'started' : 'stopped',
+      version: currentVersion(existing).version,
+    } as const;
+    const events = existing.desired === desired ? existing.events : withEvent(existing, event);
+    const record = { ...existing, desired, revision: existing.revision + 1, ...(events ? { events } : {}) };
     await this.write(record);
     return record;
   }

@@ -1,8 +1,8 @@
 import type { ClusterHealth } from '../../shared/engine/cluster-health.ts';
 import type { MetricsSnapshot } from '../../shared/engine/metrics.ts';
-import type { NodeMetrics } from '../../shared/engine/node-metrics.ts';
 import type { TappedRecord } from '../../shared/engine/tap.ts';
 import type { ValidationIssue } from '../../shared/index.ts';
+import type { PipelineThroughput } from './cluster-metrics.ts';
 import type { PipelinePlanning } from './deploy-plan.ts';
 import type { DeploymentState } from './deployment-machine.ts';
 import type { EndpointDirectory } from './endpoints.ts';
@@ -22,12 +22,6 @@ export interface PipelineStatus {
   failures?: number;
 }
 
-export interface PipelineMetrics {
-  pipelineId: string;
-  at: string;
-  nodes: Record<string, NodeMetrics>;
-}
-
 /** The designer's side of the runtime. Errors are the registry's typed errors. */
 export interface PipelineControl extends PipelinePlanning {
   list(): DeploymentRecord[];
@@ -40,11 +34,7 @@ export interface PipelineControl extends PipelinePlanning {
   /** `sinks`: delete its sink topics too (internal topics and offsets always go). */
   remove(id: string, options?: { sinks?: boolean }): Promise<void>;
   status(id: string): PipelineStatus;
-  metrics(id: string): PipelineMetrics;
-  subscribeMetrics(id: string, listener: (metrics: PipelineMetrics) => void): () => void;
   tap(id: string, node: string, port: string, limit: number): TappedRecord[];
-  /** Every locally running pipeline's raw metrics, for Prometheus. */
-  snapshots(): { pipelineId: string; snapshot: MetricsSnapshot }[];
 }
 
 /** What the HTTP layer may ask of the runtime. */
@@ -53,4 +43,8 @@ export interface RuntimeControl {
   pipelines?: PipelineControl;
   /** The running pipelines' HTTP endpoints (their ingest paths and views). */
   endpoints?: EndpointDirectory;
+  /** Cluster-wide figures, lag, history and dead letters of the deployed pipelines. */
+  throughput?: PipelineThroughput;
+  /** Fetch requests of this process's consumers, by purpose (for /metrics). */
+  kafkaFetches?: () => Record<string, number>;
 }

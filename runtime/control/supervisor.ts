@@ -3,17 +3,16 @@
 // spread each pipeline's partitions over them.
 
 import type { DeployPlan } from '../../shared/api/deploy-plan.ts';
-import { nodeMetrics } from '../../shared/engine/node-metrics.ts';
 import { type Pipeline, validatePipeline } from '../../shared/index.ts';
 import { planDeploy } from './deploy-plan.ts';
 import { Deployment, type PipelineExecutor } from './deployment.ts';
 import type { PipelineRegistry } from './pipeline-registry.ts';
 import { currentVersion, type DeploymentRecord, type PipelineStore } from './pipeline-store.ts';
-import type { PipelineControl, PipelineMetrics, PipelineStatus } from './runtime-control.ts';
+import type { PipelineControl, PipelineStatus } from './runtime-control.ts';
 import { storesToKeep } from './stores-to-keep.ts';
 
 export interface SupervisorOptions {
-  createExecutor(pipeline: Pipeline): PipelineExecutor;
+  createExecutor(pipeline: Pipeline, version: number): PipelineExecutor;
   /** Throws away the state of these stateful nodes (their changelogs), before a new version starts. */
   resetStores(pipelineId: string, nodeIds: string[]): Promise<void>;
   /** Removes what a deleted pipeline left on the cluster; `sinks`: its sink topics too. */
@@ -110,32 +109,6 @@ export class PipelineSupervisor implements PipelineControl {
     if (cleanUp) this.cleanups.add(cleanUp.catch(() => {}).finally(() => this.cleanups.delete(cleanUp)));
   }
 
-  metrics(id: string): PipelineMetrics {
-    const pipeline = currentVersion(this.registry.get(id)).pipeline;
-    const local = this.local.get(id);
-    const snapshot = local?.executor.metrics.snapshot();
-    return {
-      pipelineId: id,
-      at: new Date(snapshot?.at || Date.now()).toISOString(),
-      nodes: snapshot ? nodeMetrics(snapshot, pipeline) : {},
-    };
-  }
-
-  subscribeMetrics(id: string, listener: (metrics: PipelineMetrics) => void): () => void {
-    this.registry.get(id);
-    // Deployments come and go (new versions): follow whichever runs now, once a second.
-    const timer = setInterval(() => {
-      // A pipeline deleted while someone watches it: the stream goes quiet (metrics() would throw, uncaught, in a timer).
-      if (!this.registry.list().some((record) => record.id === id)) return clearInterval(timer);
-      listener(this.metrics(id));
-    }, 1000);
-    return () => clearInterval(timer);
-  }
-
-  snapshots() {
-    return [...this.local].map(([pipelineId, deployment]) => ({ pipelineId, snapshot: deployment.executor.metrics.snapshot() }));
-  }
-
   tap(id: string, node: string, port: string, limit: number) {
     this.registry.get(id);
     return this.local.get(id)?.executor.taps.last(node, port, limit) ?? [];
@@ -176,7 +149,7 @@ export class PipelineSupervisor implements PipelineControl {
     if (!wanted) return;
     const stores = storesToKeep(running?.pipeline, wanted.pipeline);
     if (running && stores.reset.length > 0) await this.options.resetStores(id, stores.reset);
-    const deployment = new Deployment(wanted.pipeline, wanted.version, this.options.createExecutor(wanted.pipeline));
+    const deployment = new Deployment(wanted.pipeline, wanted.version, this.options.createExecutor(wanted.pipeline, wanted.version));
     this.local.set(id, deployment);
     deployment.start(stores);
   }

@@ -9,6 +9,7 @@ import { objectValidator } from '../../shared/records/record-validator.ts';
 import type { ServedEndpoints, ServedIngest, ServedView } from '../control/endpoints.ts';
 import { deployPlanOpenApi } from './routes/deploy-plan.ts';
 import { MAX_BATCH } from './routes/ingest.ts';
+import { throughputOpenApi } from './routes/throughput.ts';
 
 const error = { $ref: '#/components/schemas/Error' };
 const json = (schema: object) => ({ content: { 'application/json': { schema } } });
@@ -175,16 +176,7 @@ export function openApiDocument(version: string, served: ServedEndpoints) {
         post: { summary: 'Drain and stop', parameters: [idParameter], responses: { 200: answer('stopping') } },
       },
       '/api/pipelines/{id}/start': { post: { summary: 'Run again', parameters: [idParameter], responses: { 200: answer('starting') } } },
-      '/api/pipelines/{id}/metrics': {
-        get: { summary: 'Per-node throughput snapshot', parameters: [idParameter], responses: { 200: answer('metrics') } },
-      },
-      '/api/pipelines/{id}/metrics/stream': {
-        get: {
-          summary: 'The same every second (Server-Sent Events)',
-          parameters: [idParameter],
-          responses: { 200: { description: 'text/event-stream' } },
-        },
-      },
+      ...throughputOpenApi,
       '/api/pipelines/{id}/tap/{nodeId}/{port}': {
         get: {
           summary: 'The last records that passed a port',
@@ -193,7 +185,12 @@ export function openApiDocument(version: string, served: ServedEndpoints) {
         },
       },
       ...deployPlanOpenApi,
-      '/metrics': { get: { summary: 'Prometheus metrics', responses: { 200: { description: 'text/plain; version=0.0.4' } } } },
+      '/metrics': {
+        get: {
+          summary: 'Prometheus: the cluster-wide counters per node and port, processing time, lag per partition, workers',
+          responses: { 200: { description: 'text/plain; version=0.0.4' } },
+        },
+      },
     },
   };
 }

@@ -32,6 +32,20 @@ describe('GET /api/health', () => {
     expect(response.json()).toEqual({ status: 'ok', kafka: { connected: true, brokers: ['b:9092'] } });
     await app.close();
   });
+
+  it('answers 200 saying degraded when the cluster takes writes but is not whole (a broker down)', async () => {
+    const degraded = '4 of 12 partitions have fewer in-sync replicas than replicas';
+    const app = await buildServer({
+      control: {
+        endpoints: pipelineEndpoints(pipelineFile('review-stats')),
+        kafkaHealth: async () => ({ connected: true, brokers: ['b:9092', 'c:9092'], degraded }),
+      },
+    });
+    const response = await app.inject({ method: 'GET', url: '/api/health' });
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toMatchObject({ status: 'degraded', kafka: { degraded } });
+    await app.close();
+  });
 });
 
 describe('GET /api/health with a broker down', () => {

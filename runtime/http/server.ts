@@ -14,8 +14,9 @@ import { limitIngestPerClient } from './rate-limit.ts';
 import { deployPlanRoutes } from './routes/deploy-plan.ts';
 import { endpointRoutes, matchEndpoint } from './routes/endpoints.ts';
 import { RECORD_BODY_LIMIT } from './routes/ingest.ts';
-import { pipelineMetricsRoutes, pipelineRoutes } from './routes/pipelines.ts';
+import { pipelineRoutes, tapRoutes } from './routes/pipelines.ts';
 import { prometheusRoute } from './routes/prometheus.ts';
+import { throughputRoutes } from './routes/throughput.ts';
 
 export interface ServerOptions {
   control: RuntimeControl;
@@ -120,9 +121,10 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   if (control.pipelines) {
     pipelineRoutes(app, control.pipelines);
     deployPlanRoutes(app, control.pipelines);
-    pipelineMetricsRoutes(app, control.pipelines);
-    prometheusRoute(app, control.pipelines);
+    tapRoutes(app, control.pipelines);
+    if (control.throughput) throughputRoutes(app, control.pipelines, control.throughput);
   }
+  prometheusRoute(app, control.throughput, control.kafkaFetches ?? (() => ({})));
 
   if (designerDir && existsSync(designerDir)) {
     // The designer routes with the URL hash, so its files are all there is to serve (index.html at /).

@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Admin, Kafka } from 'kafkajs';
 import { committedRecordsOf } from './committed-records.ts';
-import { retryWhileRetriable } from './retry.ts';
+import { fetchTopicEnds } from './topic-offsets.ts';
 
 export interface ChangelogRecord {
   topic: string;
@@ -33,7 +33,7 @@ export interface ChangelogPartition {
 async function endOffsets(admin: Admin, partitions: ChangelogPartition[]): Promise<Map<string, { low: number; high: number }>> {
   const ends = new Map<string, { low: number; high: number }>();
   for (const topic of new Set(partitions.map((p) => p.topic))) {
-    for (const offsets of await retryWhileRetriable(() => admin.fetchTopicOffsets(topic))) {
+    for (const offsets of await fetchTopicEnds(admin, topic)) {
       ends.set(`${topic}:${offsets.partition}`, { low: Number(offsets.low), high: Number(offsets.high) });
     }
   }

@@ -4,7 +4,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Admin, Consumer, IHeaders, Kafka } from 'kafkajs';
 import { committedRecordsOf } from './committed-records.ts';
-import { retryWhileRetriable } from './retry.ts';
+import { countFetches } from './fetch-counter.ts';
+import { FOLLOWER_FETCH_WAIT_MS } from './poll-settings.ts';
+import { fetchTopicEnds } from './topic-offsets.ts';
 import { type Freshness, freshness } from './view-freshness.ts';
 
 /** How often the replica compares its position with the topic's end. */
@@ -26,6 +28,8 @@ export class CompactedView<T> {
     private readonly admin: Admin,
     readonly topic: string,
     private readonly parse: (value: string, headers: Record<string, string>) => T,
+    /** Whether reads need to know how far behind the replica is (views do); asking the broker costs a little, always. */
+    private readonly options: { checkFreshness: boolean } = { checkFreshness: true },
   ) {}
 
   private retry: NodeJS.Timeout | undefined;
@@ -39,19 +43,21 @@ export class CompactedView<T> {
       return;
     }
     // Right after a pipeline created the topic its partitions may have no leader yet.
-    const ends = await retryWhileRetriable(async () => {
-      await this.admin.fetchTopicMetadata({ topics: [this.topic] }); // a refresh, in case the leader moved since it was cached
-      return this.admin.fetchTopicOffsets(this.topic);
-    });
+    const ends = await fetchTopicEnds(this.admin, this.topic);
     for (const offsets of ends) {
       if (Number(offsets.high) > Number(offsets.low)) this.targets.set(offsets.partition, Number(offsets.high));
       this.positions.set(offsets.partition, Number(offsets.low));
       this.previousEnds.set(offsets.partition, Number(offsets.high));
     }
     this.caughtUp = this.targets.size === 0;
-    this.startCheckingFreshness();
-    const consumer = this.kafka.consumer({ groupId: `sluice-view-${randomUUID()}`, readUncommitted: false, maxWaitTimeInMs: 25 });
+    if (this.options.checkFreshness) this.startCheckingFreshness();
+    const consumer = this.kafka.consumer({
+      groupId: `sluice-view-${randomUUID()}`,
+      readUncommitted: false,
+      maxWaitTimeInMs: FOLLOWER_FETCH_WAIT_MS,
+    });
     this.consumer = consumer;
+    countFetches(consumer, this.options.checkFreshness ? 'view' : 'counters');
     await consumer.connect();
     await consumer.subscribe({ topics: [new RegExp(`^${this.topic.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`)], fromBeginning: true });
     await consumer.run({
@@ -97,7 +103,7 @@ export class CompactedView<T> {
 
   private async checkFreshness(): Promise<void> {
     try {
-      const ends = new Map((await this.admin.fetchTopicOffsets(this.topic)).map((o) => [o.partition, Number(o.high)]));
+      const ends = new Map((await fetchTopicEnds(this.admin, this.topic)).map((o) => [o.partition, o.high]));
       this.current = freshness({ positions: this.positions, ends, previousEnds: this.previousEnds });
       this.previousEnds = ends;
     } catch (error) {
@@ -111,6 +117,10 @@ export class CompactedView<T> {
 
   size(): number {
     return this.values.size;
+  }
+
+  entries(): IterableIterator<[string, T]> {
+    return this.values.entries();
   }
 
   async close(): Promise<void> {

@@ -43,6 +43,11 @@ export interface DriverTask {
   restore(record: { topic: string; key: string; value: string | null }): void;
   process(records: InboundRecord[], now: number): TaskOutput;
   fireTimers(now: number): TaskOutput;
+  /**
+   * The task's counters as of the work just done, to commit with it; undefined when nothing changed (or the task
+   * counts nothing). Asked after the sinks were written, so rows they refused are counted too.
+   */
+  countersRecord?(now: number): OutboundMessage | undefined;
   /** The earliest wall-clock time at which fireTimers has something to do. */
   nextTimerAt(): number | undefined;
   /** The task left this worker: release what it holds locally (its stores' files). */

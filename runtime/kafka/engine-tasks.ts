@@ -1,13 +1,14 @@
 // Adapts the engine's tasks to the Kafka driver: the engine computes, the driver commits.
 import { type BatchResult, batchMessages } from '../../shared/engine/batch-result.ts';
 import { DLQ_HEADERS } from '../../shared/engine/dead-letter.ts';
-import { DLQ, type MetricsRegistry, SINK_RETRIES } from '../../shared/engine/metrics.ts';
+import { DLQ, MetricsRegistry, NODE_OUTCOMES, SINK_RETRIES } from '../../shared/engine/metrics.ts';
 import { type Plan, taskFor } from '../../shared/engine/plan.ts';
 import { type RefusedRow, type SinkWrite, SinkWriteError } from '../../shared/engine/sink-write.ts';
 import { Task, type TaskObserver } from '../../shared/engine/task.ts';
 import type { StateDirectory, TaskStores } from '../state/state-directory.ts';
 import type { DriverTask, InboundRecord, SinkBatch, TaskFactory, TaskOutput } from './driver-task.ts';
 import type { OutboundMessage } from './task-committer.ts';
+import { countersPartitions, countersTopicName, TaskCountersWriter } from './task-counters.ts';
 
 /** Executes a batch's writes outside Kafka (Postgres), idempotently, before its commit. */
 export type SinkExecutor = (writes: SinkWrite[]) => Promise<void>;
@@ -35,14 +36,27 @@ class EngineDriverTask implements DriverTask {
     private readonly task: Task,
     private readonly sinks: { execute: SinkExecutor; isolate?: SinkIsolator; dlqTopic: string; metrics: MetricsRegistry },
     private readonly stores: TaskStores | undefined,
+    private readonly counters: { writer: TaskCountersWriter; topic: string; partition: number },
   ) {
     this.id = task.id;
     this.inputs = task.inputs;
-    this.changelogs = task.changelogs.map(({ topic, partition }) => ({ topic, partition }));
+    // The task's counters come back with its state: its last committed counters record is read like a changelog.
+    this.changelogs = [
+      ...task.changelogs.map(({ topic, partition }) => ({ topic, partition })),
+      { topic: counters.topic, partition: counters.partition },
+    ];
   }
 
   restore(record: { topic: string; key: string; value: string | null }): void {
+    if (record.topic === this.counters.topic) {
+      if (record.key === this.id) this.counters.writer.restore(record.value);
+      return;
+    }
     this.task.restoreChangelogRecord(record);
+  }
+
+  countersRecord(now: number): OutboundMessage | undefined {
+    return this.counters.writer.next(now);
   }
 
   process(records: InboundRecord[], now: number): TaskOutput {
@@ -88,7 +102,10 @@ class EngineDriverTask implements DriverTask {
       writeIsolated: isolate
         ? async () => {
             const refused = await isolate(writes);
-            for (const row of refused) metrics.counter(DLQ, { node: row.node, reason: 'sink-refused' }).inc();
+            for (const row of refused) {
+              metrics.counter(DLQ, { node: row.node, reason: 'sink-refused' }).inc();
+              metrics.counter(NODE_OUTCOMES, { node: row.node, outcome: 'dead-lettered', reason: 'sink-refused' }).inc();
+            }
             return refused.map((row) => deadLetterOfRefusedRow(row, dlqTopic));
           }
         : undefined,
@@ -97,16 +114,21 @@ class EngineDriverTask implements DriverTask {
 }
 
 export interface EngineTaskOptions {
-  metrics: MetricsRegistry;
+  /** The version this worker runs and its id: every counters record names both. */
+  report: { version: number; worker: string };
   executeSinks: SinkExecutor;
   isolateSinks?: SinkIsolator;
   observer?: TaskObserver;
   /** Where stores live on disk; in memory without one. */
   state?: StateDirectory;
+  /** Told of each task's registry when the task is created: the worker's own view keeps the latest one per task. */
+  onTaskMetrics?: (taskId: string, registry: MetricsRegistry) => void;
 }
 
-export function engineTaskFactory(plan: Plan, { metrics, executeSinks, isolateSinks, observer, state }: EngineTaskOptions): TaskFactory {
-  const sinks = { execute: executeSinks, isolate: isolateSinks, dlqTopic: plan.dlqTopic, metrics };
+export function engineTaskFactory(plan: Plan, options: EngineTaskOptions): TaskFactory {
+  const { report, executeSinks, isolateSinks, observer, state, onTaskMetrics } = options;
+  const topic = countersTopicName(plan.pipelineId);
+  const partitions = countersPartitions(plan);
   return {
     taskIdFor(input) {
       const task = taskFor(plan, input);
@@ -118,7 +140,17 @@ export function engineTaskFactory(plan: Plan, { metrics, executeSinks, isolateSi
       if (!taskPlan) throw new Error(`pipeline ${plan.pipelineId} has no task ${taskId}`);
       const stores = state?.openTask(taskId);
       const createStore = stores && ((store: { id: string }) => stores.openStore(store.id));
-      return new EngineDriverTask(new Task(plan, taskPlan, { metrics, observer, createStore }), sinks, stores);
+      // A registry per task: its counters are the task's own, restored and committed with it.
+      const metrics = new MetricsRegistry();
+      const partition = partitions.ofTask.get(taskId) ?? 0;
+      const writer = new TaskCountersWriter(metrics, { task: taskId, ...report, topic, partition });
+      const sinks = { execute: executeSinks, isolate: isolateSinks, dlqTopic: plan.dlqTopic, metrics };
+      onTaskMetrics?.(taskId, metrics);
+      return new EngineDriverTask(new Task(plan, taskPlan, { metrics, observer, createStore }), sinks, stores, {
+        writer,
+        topic,
+        partition,
+      });
     },
   };
 }

@@ -50,7 +50,17 @@ async function probe(address: string, timeoutMs: number, topics: string[]): Prom
     timer = setTimeout(() => fail(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
   });
   try {
-    return await Promise.race([describe(admin, topics), timeout]);
+    // kafkajs' describeCluster asks a broker picked at random from the metadata and gives up when that one does not
+    // answer: in the seconds before the cluster fences a broker that died, one try in three fails although `address`
+    // answers. Such a failure (naming another address) is tried again, while time is left.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await Promise.race([describe(admin, topics), timeout]);
+      } catch (error) {
+        const elsewhere = error instanceof Error && /ECONNREFUSED|ECONNRESET/.test(error.message) && !error.message.includes(address);
+        if (!elsewhere || attempt >= 5) throw error;
+      }
+    }
   } catch (error) {
     return { ok: false, address, reason: error instanceof Error ? error.message : String(error) };
   } finally {

@@ -12,21 +12,23 @@ export interface KafkaExecutorOptions {
   readResource?: (path: string) => string;
   /** Where tasks keep their stores on disk (LMDB). */
   stateDirectory?: string;
-  /** Called with each runner, so metrics and taps can be read from it. */
-  onRunner?: (pipelineId: string, runner: PipelineRunner | undefined) => void;
-  metricsFor?: (pipelineId: string) => MetricsRegistry;
 }
 
-export function kafkaExecutor(kafka: Kafka, admin: Admin, pipeline: Pipeline, options: KafkaExecutorOptions): PipelineExecutor {
+export function kafkaExecutor(
+  kafka: Kafka,
+  admin: Admin,
+  pipeline: Pipeline,
+  version: number,
+  options: KafkaExecutorOptions,
+): PipelineExecutor {
   const runner = new PipelineRunner(kafka, admin, pipeline, {
     executeSinks: options.executeSinks,
     isolateSinks: options.isolateSinks,
     readResource: options.readResource,
     stateDirectory: options.stateDirectory,
-    metrics: options.metricsFor?.(pipeline.id),
+    version,
   });
   return {
-    metrics: runner.metrics,
     taps: runner.taps,
     provision: async () => {
       await runner.provision();
@@ -44,12 +46,8 @@ export function kafkaExecutor(kafka: Kafka, admin: Admin, pipeline: Pipeline, op
         onTasks(new Map(states));
       };
       await runner.start();
-      options.onRunner?.(pipeline.id, runner);
     },
-    stop: async () => {
-      await runner.stop();
-      options.onRunner?.(pipeline.id, undefined);
-    },
+    stop: () => runner.stop(),
   };
 }
 

@@ -3,6 +3,10 @@ import { randomUUID } from 'node:crypto';
 import type { Admin, Consumer, Kafka, Producer } from 'kafkajs';
 import type { DeploymentRecord, PipelineStore } from '../control/pipeline-store.ts';
 import { readChangelogs } from './changelog-reader.ts';
+import { createTopicsWithLeaders } from './create-topics.ts';
+import { countFetches } from './fetch-counter.ts';
+import { FOLLOWER_FETCH_WAIT_MS } from './poll-settings.ts';
+import { clusterReplication, replicationSettings } from './replication.ts';
 
 export const PIPELINES_TOPIC = 'sluice.pipelines';
 
@@ -17,10 +21,15 @@ export class KafkaPipelineStore implements PipelineStore {
 
   async ensureTopic(): Promise<void> {
     if ((await this.admin.listTopics()).includes(this.topic)) return;
-    await this.admin.createTopics({
-      waitForLeaders: true,
-      topics: [{ topic: this.topic, numPartitions: 1, configEntries: [{ name: 'cleanup.policy', value: 'compact' }] }],
-    });
+    const { replicationFactor, configEntries } = replicationSettings(await clusterReplication(this.admin));
+    await createTopicsWithLeaders(this.admin, [
+      {
+        topic: this.topic,
+        numPartitions: 1,
+        replicationFactor,
+        configEntries: [...configEntries, { name: 'cleanup.policy', value: 'compact' }],
+      },
+    ]);
   }
 
   async load(): Promise<Map<string, DeploymentRecord>> {
@@ -41,7 +50,11 @@ export class KafkaPipelineStore implements PipelineStore {
   }
 
   async watch(onChange: (id: string, record: DeploymentRecord | undefined) => void): Promise<() => Promise<void>> {
-    const consumer: Consumer = this.kafka.consumer({ groupId: `sluice-pipelines-watch-${randomUUID()}`, maxWaitTimeInMs: 200 });
+    const consumer: Consumer = this.kafka.consumer({
+      groupId: `sluice-pipelines-watch-${randomUUID()}`,
+      maxWaitTimeInMs: FOLLOWER_FETCH_WAIT_MS,
+    });
+    countFetches(consumer, 'desired-state');
     await consumer.connect();
     await consumer.subscribe({ topic: this.topic, fromBeginning: false });
     await consumer.run({

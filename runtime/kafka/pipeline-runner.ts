@@ -3,17 +3,22 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Admin, Kafka } from 'kafkajs';
-import { LAG, MetricsRegistry } from '../../shared/engine/metrics.ts';
+import type { MetricsRegistry, MetricsSnapshot } from '../../shared/engine/metrics.ts';
 import type { Plan } from '../../shared/engine/plan.ts';
 import { Taps } from '../../shared/engine/tap.ts';
 import { type Pipeline, sourceTopicsOf } from '../../shared/index.ts';
 import { compilePipeline } from '../../shared/nodes/index.ts';
+import { mergeReports } from '../control/cluster-reports.ts';
 import { logger } from '../log/logger.ts';
 import { StateDirectory } from '../state/state-directory.ts';
 import { engineTaskFactory, type SinkExecutor, type SinkIsolator } from './engine-tasks.ts';
 import { PipelineWorker } from './pipeline-worker.ts';
+import { clusterReplication } from './replication.ts';
+import { retryWhileRetriable } from './retry.ts';
+import { COUNTERS_TOPIC_CONFIG, countersPartitions, countersTopicName, reportBody } from './task-counters.ts';
 import type { TaskEvents } from './task-handle.ts';
-import { KEEP_FOREVER, partitionCounts, provisionTopics } from './topics.ts';
+import { growPartitions, KEEP_FOREVER, partitionCounts, provisionTopics } from './topics.ts';
+import { newWorkerId, WorkerHeartbeat } from './worker-heartbeat.ts';
 
 const log = logger.child({ component: 'runner' });
 
@@ -25,7 +30,8 @@ export interface RunnerOptions extends TaskEvents {
   /** Partitions for source topics that do not exist yet. */
   defaultPartitions?: number;
   onAssignment?: (taskIds: string[]) => void;
-  metrics?: MetricsRegistry;
+  /** The version this is of the pipeline (its counters count since it was deployed); `sluice run` runs version 0. */
+  version?: number;
   /** Reads files a node names in its config (the spam model), relative to the pipelines folder. */
   readResource?: (path: string) => string;
   /** Where tasks keep their stores on disk (LMDB); a folder under the system's temporary one by default. */
@@ -41,14 +47,20 @@ export class PlanError extends Error {
 }
 
 export class PipelineRunner {
-  readonly metrics: MetricsRegistry;
+  /**
+   * What this process counted: per task it holds or held, the latest counts (a task taken over starts from its
+   * committed counters, so this is a view of one worker, not a share; the cluster's figures are cluster-sources.ts').
+   */
+  readonly metrics: { snapshot(): MetricsSnapshot };
+  readonly workerId = newWorkerId();
   /** Settable until start(): the supervisor listens to task states through them. */
   readonly events: Pick<RunnerOptions, 'onAssignment' | 'onRestoreProgress' | 'onStateChange'>;
   readonly taps = new Taps();
   plan: Plan | undefined;
   private worker: PipelineWorker | undefined;
-  private ticker: NodeJS.Timeout | undefined;
   private state: StateDirectory | undefined;
+  private heartbeat: WorkerHeartbeat | undefined;
+  private readonly taskMetrics = new Map<string, MetricsRegistry>();
 
   constructor(
     private readonly kafka: Kafka,
@@ -56,7 +68,7 @@ export class PipelineRunner {
     readonly pipeline: Pipeline,
     private readonly options: RunnerOptions,
   ) {
-    this.metrics = options.metrics ?? new MetricsRegistry();
+    this.metrics = { snapshot: () => mergeReports([...this.taskMetrics.values()].map(reportBody), Date.now()) };
     this.events = {
       onAssignment: options.onAssignment,
       onRestoreProgress: options.onRestoreProgress,
@@ -72,6 +84,8 @@ export class PipelineRunner {
   async provision(): Promise<Plan> {
     const reads = sourceTopicsOf(this.pipeline);
     const sourceTopics = reads.map((read) => read.topic);
+    // Checked first: a pipeline that asks for more replicas than the cluster has fails here, before any topic exists.
+    const replication = await clusterReplication(this.admin, this.pipeline.topics);
     const existing = new Set(await this.admin.listTopics());
     const missing = reads.filter((read) => !existing.has(read.topic));
     if (missing.length > 0) {
@@ -82,17 +96,29 @@ export class PipelineRunner {
           partitions: read.partitions ?? this.options.defaultPartitions ?? 3,
           config: { ...KEEP_FOREVER },
         })),
+        replication,
       );
     }
-    const sourcePartitions = Object.fromEntries(await partitionCounts(this.admin, sourceTopics));
+    const sourcePartitions = Object.fromEntries(await retryWhileRetriable(() => partitionCounts(this.admin, sourceTopics)));
     const compiled = compilePipeline(this.pipeline, { sourcePartitions, env: { readResource: this.options.readResource } });
     if (!compiled.ok) throw new PlanError(compiled.issues);
     const owned = new Set(['repartition', 'changelog', 'dlq']);
+    const counters = {
+      name: countersTopicName(this.pipeline.id),
+      partitions: countersPartitions(compiled.plan).count,
+      config: COUNTERS_TOPIC_CONFIG,
+    };
     const report = await provisionTopics(
       this.admin,
-      compiled.plan.topics.map((topic) => ({ ...topic, owned: owned.has(topic.role) })),
+      [...compiled.plan.topics.map((topic) => ({ ...topic, owned: owned.has(topic.role) })), { ...counters, owned: true }],
+      replication,
     );
-    if (report.created.length > 0) log.info({ pipeline: this.pipeline.id, created: report.created }, 'topics created');
+    // A version with more tasks than the last one needs more partitions: one per task.
+    await growPartitions(this.admin, counters.name, counters.partitions);
+    if (report.created.length > 0) log.info({ pipeline: this.pipeline.id, created: report.created, ...replication }, 'topics created');
+    for (const topic of report.underReplicated) {
+      log.warn({ pipeline: this.pipeline.id, ...topic }, 'topic exists with fewer replicas than new topics get; it keeps them');
+    }
     for (const mismatch of report.mismatched) {
       log.warn({ pipeline: this.pipeline.id, ...mismatch }, 'topic exists with another partition count than the plan asks for');
     }
@@ -115,31 +141,38 @@ export class PipelineRunner {
       inputTopics,
       purgeIntervalMs: this.options.purgeIntervalMs,
       factory: engineTaskFactory(plan, {
-        metrics: this.metrics,
+        report: { version: this.options.version ?? 0, worker: this.workerId },
+        onTaskMetrics: (task, registry) => this.taskMetrics.set(task, registry),
         executeSinks: this.options.executeSinks,
         isolateSinks: this.options.isolateSinks,
         observer: this.taps.observer,
         state: this.state,
       }),
-      onLag: (topic, partition, lag) => {
-        for (const source of plan.sources.filter((candidate) => candidate.topic === topic)) {
-          this.metrics.gauge(LAG, { node: source.node, partition: String(partition) }).set(lag);
-        }
-      },
       onAssignment: (ids) => this.events.onAssignment?.(ids),
       onRestoreProgress: (id, progress) => this.events.onRestoreProgress?.(id, progress),
       onStateChange: (id, state, reason) => this.events.onStateChange?.(id, state, reason),
     });
     await this.worker.start();
-    this.metrics.tick(Date.now());
-    this.ticker = setInterval(() => this.metrics.tick(Date.now()), 1000);
+    const worker = this.worker;
+    this.heartbeat = new WorkerHeartbeat(
+      this.kafka,
+      {
+        topic: countersTopicName(plan.pipelineId),
+        partition: countersPartitions(plan).heartbeats,
+        worker: this.workerId,
+        version: this.options.version ?? 0,
+      },
+      () => worker.taskIds(),
+    );
+    await this.heartbeat.start();
     log.info({ pipeline: this.pipeline.id, group: this.groupId }, 'pipeline started');
   }
 
   /** Drains: the batch in flight commits, then the tasks close. */
   async stop(): Promise<void> {
-    clearInterval(this.ticker);
     await this.worker?.stop();
+    await this.heartbeat?.stop();
+    this.heartbeat = undefined;
     this.worker = undefined;
     await this.state?.close();
     this.state = undefined;

@@ -5,6 +5,9 @@ import type { Admin, Consumer, EachBatchPayload, Kafka } from 'kafkajs';
 import { logger } from '../log/logger.ts';
 import { committedRecordsOf } from './committed-records.ts';
 import type { InboundRecord, TaskFactory } from './driver-task.ts';
+import { countFetches } from './fetch-counter.ts';
+import { PIPELINE_FETCH_WAIT_MS, PIPELINE_HEARTBEAT_MS } from './poll-settings.ts';
+import { retryWhileRetriable } from './retry.ts';
 import { type TaskEvents, TaskHandle } from './task-handle.ts';
 
 const log = logger.child({ component: 'worker' });
@@ -62,18 +65,22 @@ export class PipelineWorker {
     const consumer = this.kafka.consumer({
       groupId: this.options.groupId,
       readUncommitted: false,
-      maxWaitTimeInMs: 25,
+      maxWaitTimeInMs: PIPELINE_FETCH_WAIT_MS,
       sessionTimeout: this.options.sessionTimeoutMs ?? 10_000,
       rebalanceTimeout: 60_000,
-      heartbeatInterval: 1_000,
+      heartbeatInterval: PIPELINE_HEARTBEAT_MS,
     });
     this.consumer = consumer;
+    countFetches(consumer, 'pipeline');
     consumer.on(consumer.events.GROUP_JOIN, ({ payload }) => this.reconcile(payload.memberAssignment));
     consumer.on(consumer.events.CRASH, ({ payload }) =>
       log.error({ group: this.options.groupId, err: String(payload.error), restart: payload.restart }, 'consumer crashed'),
     );
     await consumer.connect();
-    for (const input of this.options.inputTopics) await consumer.subscribe({ topic: input.topic, fromBeginning: input.fromBeginning });
+    // Right after its topics were created, a broker of a larger cluster may not know them yet (UNKNOWN_TOPIC_OR_PARTITION,
+    // retriable): kafkajs' subscribe gives up at once, so it is asked again.
+    for (const input of this.options.inputTopics)
+      await retryWhileRetriable(() => consumer.subscribe({ topic: input.topic, fromBeginning: input.fromBeginning }));
     await consumer.run({
       autoCommit: false, // offsets move only inside the transaction that carries the outputs
       eachBatchAutoResolve: false,

@@ -2,8 +2,15 @@
 // per call, and a fresh producer after any failed write.
 import type { Admin, Kafka, Producer } from 'kafkajs';
 import { IngestUnavailableError, type KeyedRecord, type RecordWriter, WriteTooLargeError } from '../control/record-writer.ts';
+import { logger } from '../log/logger.ts';
+import { CoalescingSender, type Pending } from './coalescing-sender.ts';
+import { DuplicatedWriteError, pinningPartitioner, sendCovered } from './covered-send.ts';
+import { createTopicsWithLeaders } from './create-topics.ts';
 import { DEFAULT_MAX_MESSAGE_BYTES, recordBatchBytes } from './record-size.ts';
+import { clusterReplication, replicationSettings } from './replication.ts';
 import { KEEP_FOREVER } from './topics.ts';
+
+const log = logger.child({ component: 'record-writer' });
 
 export interface RecordWriterOptions {
   topic: string;
@@ -69,6 +76,12 @@ export class KafkaRecordWriter implements RecordWriter {
   private readonly topic: string;
   private readonly timeoutMs: number;
   private maxWriteBytes: number;
+  /** One Kafka write at a time, the requests that arrive meanwhile written together (coalescing-sender.ts). */
+  private readonly sender = new CoalescingSender<Message>(
+    (messages) => this.writeOnce(messages),
+    () => this.maxWriteBytes,
+    recordBatchBytes,
+  );
 
   constructor(
     private readonly kafka: Kafka,
@@ -83,17 +96,16 @@ export class KafkaRecordWriter implements RecordWriter {
   async ensureTopic(admin: Admin): Promise<void> {
     const topics = await admin.listTopics();
     if (!topics.includes(this.topic)) {
-      await admin.createTopics({
-        waitForLeaders: true,
-        topics: [
-          {
-            topic: this.topic,
-            numPartitions: this.options.partitions ?? 6,
-            // Every record here was acknowledged to a client: none may fall to retention.
-            configEntries: Object.entries(KEEP_FOREVER).map(([name, value]) => ({ name, value })),
-          },
-        ],
-      });
+      const { replicationFactor, configEntries } = replicationSettings(await clusterReplication(admin));
+      await createTopicsWithLeaders(admin, [
+        {
+          topic: this.topic,
+          numPartitions: this.options.partitions ?? 6,
+          replicationFactor,
+          // Every record here was acknowledged to a client: none may fall to retention.
+          configEntries: [...configEntries, ...Object.entries(KEEP_FOREVER).map(([name, value]) => ({ name, value }))],
+        },
+      ]);
     }
     if (this.options.maxWriteBytes === undefined) this.maxWriteBytes = await topicMaxMessageBytes(admin, this.topic);
   }
@@ -124,35 +136,65 @@ export class KafkaRecordWriter implements RecordWriter {
   private async send(messages: Message[]): Promise<void> {
     const bytes = recordBatchBytes(messages);
     if (bytes > this.maxWriteBytes) throw new WriteTooLargeError(bytes, this.maxWriteBytes, this.topic);
+    const pending: Pending<Message> = { messages, abandoned: false };
     let timer: NodeJS.Timeout | undefined;
     const timedOut = new Error(`Kafka did not acknowledge the write within ${this.timeoutMs} ms`);
     const timeout = new Promise<never>((_, fail) => {
-      timer = setTimeout(() => fail(timedOut), this.timeoutMs);
+      timer = setTimeout(() => {
+        pending.abandoned = true; // still waiting its turn: it is never sent
+        fail(timedOut);
+      }, this.timeoutMs);
     });
-    const current = this.connected();
+    const sending = this.sender.send(pending);
+    sending.catch(() => {}); // answered by the timeout already, when it comes to that
     try {
-      let producer: Producer;
-      try {
-        producer = await Promise.race([current, timeout]);
-      } catch (error) {
-        // Nothing was sent: no broker has any of it.
-        if (error !== timedOut) this.discard(current);
-        throw new IngestUnavailableError(
-          error === timedOut ? timedOut.message : `Kafka is unreachable: ${messageOf(error)}`,
-          'not-written',
-        );
-      }
-      try {
-        await Promise.race([producer.send({ topic: this.topic, acks: -1, timeout: this.timeoutMs, messages }), timeout]);
-      } catch (error) {
-        // Whatever went wrong, this producer's sequence numbers may no longer match the broker's (a partition that
-        // took its part of the write while another refused): a fresh producer, with a new producer id, takes over.
-        this.discard(current);
-        throw new IngestUnavailableError(error === timedOut ? timedOut.message : `Kafka refused the write: ${messageOf(error)}`, 'unknown');
-      }
+      await Promise.race([sending, timeout]);
+    } catch (error) {
+      if (error instanceof IngestUnavailableError) throw error;
+      // A write still waiting its turn when the time ran out was never sent.
+      if (error === timedOut) throw new IngestUnavailableError(timedOut.message, pending.taken ? 'unknown' : 'not-written');
+      throw new IngestUnavailableError(`Kafka refused the write: ${messageOf(error)}`, 'unknown');
     } finally {
       clearTimeout(timer);
     }
+  }
+
+  /** One write of the sender's (several requests, in order): a failed one takes its producer with it (coalescing-sender.ts). */
+  private async writeOnce(messages: Message[]): Promise<void> {
+    const current = this.connected();
+    let producer: Producer;
+    try {
+      producer = await current;
+    } catch (error) {
+      // Nothing was sent: no broker has any of it.
+      this.discard(current);
+      throw new IngestUnavailableError(`Kafka is unreachable: ${messageOf(error)}`, 'not-written');
+    }
+    try {
+      await this.sendCovered(producer, messages);
+    } catch (error) {
+      // Stored, twice: the same as a client retrying with the same id, which the pipeline takes as one record.
+      if (error instanceof DuplicatedWriteError) {
+        log.warn({ err: error.message }, 'a write reached Kafka twice');
+        return;
+      }
+      // Whatever went wrong, this producer's sequence numbers may no longer match the broker's (a partition that
+      // took its part of the write while another refused): a fresh producer, with a new producer id, takes over.
+      this.discard(current);
+      throw error;
+    }
+  }
+
+  /** kafkajs may skip partitions whose leader moved while it retried: those are sent again (covered-send.ts). */
+  private async sendCovered(producer: Producer, messages: Message[]): Promise<void> {
+    await sendCovered(
+      (topicMessages) => producer.sendBatch({ acks: -1, timeout: this.timeoutMs, topicMessages }),
+      [{ topic: this.topic, messages }],
+      {
+        onResend: (missing, attempt) =>
+          log.warn({ attempt, records: missing[0]?.messages.length }, 'kafkajs skipped partitions; sending them again'),
+      },
+    );
   }
 
   private connected(): Promise<Producer> {
@@ -161,7 +203,12 @@ export class KafkaRecordWriter implements RecordWriter {
   }
 
   private async connect(): Promise<Producer> {
-    const producer = this.kafka.producer({ idempotent: true, maxInFlightRequests: 5, retry: retriesWithin(this.timeoutMs) });
+    const producer = this.kafka.producer({
+      idempotent: true,
+      maxInFlightRequests: 5,
+      retry: retriesWithin(this.timeoutMs),
+      createPartitioner: pinningPartitioner,
+    });
     try {
       await producer.connect();
       return producer;

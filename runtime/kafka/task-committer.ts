@@ -8,7 +8,11 @@
 // previous owner left open, and makes every later commit of the old owner fail
 // with a fencing error. docs/exactly-once.md has the whole argument.
 import type { Kafka, Message, Producer, Transaction } from 'kafkajs';
+import { logger } from '../log/logger.ts';
+import { pinningPartitioner, sendCovered } from './covered-send.ts';
 import { retryWhileRetriable } from './retry.ts';
+
+const log = logger.child({ component: 'committer' });
 
 export interface OutboundMessage {
   topic: string;
@@ -52,7 +56,13 @@ export class TaskCommitter {
     readonly transactionalId: string,
     private readonly groupId: string,
   ) {
-    this.producer = kafka.producer({ transactionalId, idempotent: true, maxInFlightRequests: 1, transactionTimeout: 60_000 });
+    this.producer = kafka.producer({
+      transactionalId,
+      idempotent: true,
+      maxInFlightRequests: 1,
+      transactionTimeout: 60_000,
+      createPartitioner: pinningPartitioner,
+    });
   }
 
   /**
@@ -107,8 +117,20 @@ export class TaskCommitter {
       });
       byTopic.set(message.topic, list);
     }
+    // Covered: kafkajs may skip partitions whose leader moved during its retries (covered-send.ts); those are
+    // sent again in the same transaction, and a partition written twice aborts it (the caller retries the batch).
     if (byTopic.size > 0)
-      await transaction.sendBatch({ acks: -1, topicMessages: [...byTopic].map(([topic, batch]) => ({ topic, messages: batch })) });
+      await sendCovered(
+        (topicMessages) => transaction.sendBatch({ acks: -1, topicMessages }),
+        [...byTopic].map(([topic, batch]) => ({ topic, messages: batch })),
+        {
+          onResend: (missing, attempt) =>
+            log.warn(
+              { task: this.transactionalId, attempt, missing: missing.map((entry) => entry.topic) },
+              'kafkajs skipped partitions; sending them again',
+            ),
+        },
+      );
   }
 
   async close(): Promise<void> {

@@ -211,7 +211,8 @@ export class TaskHandle {
       return this.recover(`processing failed: ${messageOf(error)}`);
     }
     try {
-      await this.committer.commit([...output.messages, ...deadLetters], positions);
+      const counters = this.driver.countersRecord?.(Date.now());
+      await this.committer.commit([...output.messages, ...deadLetters, ...(counters ? [counters] : [])], positions);
       for (const position of positions) this.nextOffsets.set(`${position.topic}:${position.partition}`, position.nextOffset);
       return 'committed';
     } catch (error) {

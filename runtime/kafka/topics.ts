@@ -1,4 +1,6 @@
 import kafkajs, { type Admin } from 'kafkajs';
+import type { Replication } from '../../shared/index.ts';
+import { createTopicsWithLeaders } from './create-topics.ts';
 
 // kafkajs is CommonJS; Node's loader finds this enum only on the default export.
 const { ConfigResourceTypes } = kafkajs;
@@ -20,36 +22,49 @@ export interface ProvisionReport {
   existing: string[];
   /** Existing topics with fewer partitions than the plan asked for (never shrunk, grown only on request). */
   mismatched: { name: string; partitions: number; wanted: number }[];
+  /** Existing topics with fewer replicas than new ones get (they keep theirs: Sluice never reassigns partitions). */
+  underReplicated: { name: string; replicas: number; wanted: number }[];
 }
 
-/** Creates the topics that are missing; reports those that exist with another partition count. */
-export async function provisionTopics(admin: Admin, topics: TopicRequirement[]): Promise<ProvisionReport> {
+/**
+ * Creates the topics that are missing, with `replication` (replicas, and min.insync.replicas unless the topic's
+ * own config names it); reports those that exist with another partition count or fewer replicas.
+ */
+export async function provisionTopics(admin: Admin, topics: TopicRequirement[], replication?: Replication): Promise<ProvisionReport> {
   const existingNames = new Set(await admin.listTopics());
   const missing = topics.filter((topic) => !existingNames.has(topic.name));
   if (missing.length > 0) {
-    await admin.createTopics({
-      waitForLeaders: true,
-      topics: missing.map((topic) => ({
-        topic: topic.name,
-        numPartitions: topic.partitions,
-        configEntries: Object.entries(topic.config).map(([name, value]) => ({ name, value })),
-      })),
-    });
+    await createTopicsWithLeaders(
+      admin,
+      missing.map((topic) => {
+        const config = { ...(replication ? { 'min.insync.replicas': String(replication.minInsyncReplicas) } : {}), ...topic.config };
+        return {
+          topic: topic.name,
+          numPartitions: topic.partitions,
+          ...(replication ? { replicationFactor: replication.replicationFactor } : {}),
+          configEntries: Object.entries(config).map(([name, value]) => ({ name, value })),
+        };
+      }),
+    );
   }
   const present = topics.filter((topic) => existingNames.has(topic.name));
   const mismatched: ProvisionReport['mismatched'] = [];
+  const underReplicated: ProvisionReport['underReplicated'] = [];
   if (present.length > 0) {
     const metadata = await admin.fetchTopicMetadata({ topics: present.map((topic) => topic.name) });
     for (const topic of present) {
-      const partitions = metadata.topics.find((entry) => entry.name === topic.name)?.partitions.length ?? 0;
-      if (partitions !== topic.partitions) mismatched.push({ name: topic.name, partitions, wanted: topic.partitions });
+      const found = metadata.topics.find((entry) => entry.name === topic.name)?.partitions ?? [];
+      if (found.length !== topic.partitions) mismatched.push({ name: topic.name, partitions: found.length, wanted: topic.partitions });
+      const replicas = Math.min(...found.map((partition) => partition.replicas.length));
+      if (replication && found.length > 0 && replicas < replication.replicationFactor)
+        underReplicated.push({ name: topic.name, replicas, wanted: replication.replicationFactor });
     }
   }
   await alignOwnedTopicConfigs(
     admin,
     present.filter((topic) => topic.owned),
   );
-  return { created: missing.map((topic) => topic.name), existing: present.map((topic) => topic.name), mismatched };
+  return { created: missing.map((topic) => topic.name), existing: present.map((topic) => topic.name), mismatched, underReplicated };
 }
 
 /** Sets the configs of existing owned topics to what the plan asks, where they differ. */
@@ -81,4 +96,10 @@ export const KEEP_FOREVER = { 'retention.ms': '-1', 'retention.bytes': '-1' };
 export async function partitionCounts(admin: Admin, names: string[]): Promise<Map<string, number>> {
   const metadata = await admin.fetchTopicMetadata({ topics: names });
   return new Map(metadata.topics.map((topic) => [topic.name, topic.partitions.length]));
+}
+
+/** Adds partitions to a topic that has fewer than `wanted` (Kafka never removes any). */
+export async function growPartitions(admin: Admin, topic: string, wanted: number): Promise<void> {
+  const have = (await partitionCounts(admin, [topic])).get(topic) ?? 0;
+  if (have > 0 && have < wanted) await admin.createPartitions({ topicPartitions: [{ topic, count: wanted }] });
 }

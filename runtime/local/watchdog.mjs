@@ -1,12 +1,14 @@
 // Ties another process's life to ours: when our stdin closes (the parent stopped,
 // or was killed with SIGKILL), the process gets SIGTERM (or --signal), then SIGKILL.
 // This is what guarantees that no broker JVM or PostgreSQL outlives `npm start`.
-//   node watchdog.mjs <command> [args...]          run the command and watch over it
-//   node watchdog.mjs --pid <pid> [--signal SIG]   watch over a process started elsewhere
+//   node watchdog.mjs [--pid-file F] <command> [args...]  run the command and watch over it (its pid written to F)
+//   node watchdog.mjs --pid <pid> [--signal SIG]          watch over a process started elsewhere
 import { spawn } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 
 const graceMs = Number(process.env.SLUICE_WATCHDOG_GRACE_MS ?? 20000);
-const argv = process.argv.slice(2);
+const pidFile = process.argv[2] === '--pid-file' ? process.argv[3] : undefined;
+const argv = process.argv.slice(pidFile ? 4 : 2);
 
 function option(name) {
   const index = argv.indexOf(name);
@@ -17,6 +19,7 @@ const watchedPid = option('--pid');
 const signal = option('--signal') ?? 'SIGTERM';
 const child = watchedPid ? undefined : spawn(argv[0], argv.slice(1), { stdio: ['ignore', 'inherit', 'inherit'] });
 const pid = watchedPid ? Number(watchedPid) : child.pid;
+if (pidFile && child?.pid) writeFileSync(pidFile, String(child.pid));
 
 function alive() {
   try {

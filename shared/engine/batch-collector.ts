@@ -3,6 +3,7 @@
 // BatchResult and starts a new one.
 import { type BatchResult, type ChangelogWrite, type ConsumedPosition, emptyBatchResult } from './batch-result.ts';
 import { DLQ_HEADERS, deadLetterOfRaw, deadLetterOfRecord } from './dead-letter.ts';
+import { withCopyHeader } from './node-accounting.ts';
 import type { ProducedRecord } from './operator.ts';
 import { partitionForKey } from './partitioner.ts';
 import type { PartitionRequirement } from './partitioning.ts';
@@ -52,7 +53,8 @@ export class BatchCollector {
     fallbackPartition: number,
   ): void {
     if (record.value === null && requirement?.tombstones === 'broadcast') {
-      for (let partition = 0; partition < target.partitions; partition++) this.internal(target.topic, partition, record.key, record);
+      for (let partition = 0; partition < target.partitions; partition++)
+        this.internal(target.topic, partition, record.key, withCopyHeader(record, partition));
       return;
     }
     const key = requirement?.keyOf(record) ?? record.key;

@@ -15,12 +15,30 @@ export const DLQ = 'sluice_records_dead_lettered_total';
 export const UNACCOUNTED = 'sluice_records_unaccounted_total';
 /** Failed attempts to write a sink's batch (label `kind`: outage or refused); each is retried. */
 export const SINK_RETRIES = 'sluice_sink_retries_total';
+/** Node level (node-accounting.ts): records a node took in over one edge (labels node, from_node, from_port). */
+export const EDGE_RECORDS = 'sluice_edge_records_total';
+/** Node level: what became of each input (labels node, outcome, reason), whichever of its stages settled it. */
+export const NODE_OUTCOMES = 'sluice_node_outcomes_total';
+/** Node level: traffic inside a node, never its in or out (labels node, kind). */
+export const NODE_INTERNAL = 'sluice_node_internal_records_total';
 export const PROCESSING_TIME = 'sluice_processing_time_ms';
 export const KEYS = 'sluice_store_keys';
 export const BYTES = 'sluice_store_bytes';
 export const LAG = 'sluice_consumer_lag';
 
-export const COUNTER_NAMES = [RECORDS_IN, RECORDS_OUT, RECORDS_FORWARDED, DROPPED, ERRORS, DLQ, UNACCOUNTED, SINK_RETRIES] as const;
+export const COUNTER_NAMES = [
+  RECORDS_IN,
+  RECORDS_OUT,
+  RECORDS_FORWARDED,
+  DROPPED,
+  ERRORS,
+  DLQ,
+  UNACCOUNTED,
+  SINK_RETRIES,
+  EDGE_RECORDS,
+  NODE_OUTCOMES,
+  NODE_INTERNAL,
+] as const;
 export type CounterName = (typeof COUNTER_NAMES)[number];
 export type GaugeName = typeof KEYS | typeof BYTES | typeof LAG;
 export type HistogramName = typeof PROCESSING_TIME;

@@ -54,6 +54,8 @@ export interface OperatorContext {
   deadLetter(record: EngineRecord, reason: string, error?: unknown): void;
   /** Drops the current input on purpose; counted per stage. */
   drop(reason: string): void;
+  /** Keeps the current input in state to count it later (a future-dated record), without emitting now. */
+  hold(reason: string): void;
   readonly metrics: StageMetrics;
   readonly log: EngineLogger;
 }

@@ -27,6 +27,8 @@ export class Frame {
   readonly rows: RowOperation[] = [];
   readonly deadLetters: { record: EngineRecord; reason: string; error?: unknown }[] = [];
   dropReason: string | undefined;
+  /** Kept in state to count later (ctx.hold): settled, but neither passed on nor dropped. */
+  holdReason: string | undefined;
   inputDeadLettered = false;
   constructor(readonly input: EngineRecord | undefined) {}
 
@@ -124,6 +126,9 @@ export function createStageRuntime(
     },
     drop: (reason) => {
       currentFrame(runtime, 'drop').dropReason = reason;
+    },
+    hold: (reason) => {
+      currentFrame(runtime, 'hold').holdReason = reason;
     },
     metrics,
     log: services.log,

@@ -4,6 +4,7 @@
 import { BatchCollector } from './batch-collector.ts';
 import type { BatchResult, ChangelogWrite } from './batch-result.ts';
 import { BYTES, KEYS, MetricsRegistry } from './metrics.ts';
+import { type Arrival, NodeAccounting, outputsOf, type PortRef, settlementOf, takeArrival, withEdgeHeader } from './node-accounting.ts';
 import type { Plan, PortTarget, SourcePlan, StorePlan, SubTopologyPlan, TaskPlan } from './plan.ts';
 import type { EngineRecord, RawRecord } from './record.ts';
 import { decodeChangelogValue, decodeInternal } from './record-codec.ts';
@@ -30,6 +31,7 @@ export class Task {
   private readonly observer: TaskObserver;
   private readonly metrics: MetricsRegistry;
   private readonly batch: BatchCollector;
+  private readonly accounting: NodeAccounting;
   private timeOverride: number | undefined;
   private opened = false;
 
@@ -48,6 +50,7 @@ export class Task {
     this.clock = options.clock ?? { now: () => Date.now() };
     this.observer = options.observer ?? {};
     this.metrics = options.metrics ?? new MetricsRegistry();
+    this.accounting = new NodeAccounting(this.metrics);
     this.batch = new BatchCollector(plan.dlqTopic, (event) => this.observer.deadLettered?.(event));
     const log = options.log ?? silent;
     const services = {
@@ -157,17 +160,21 @@ export class Task {
     if (!stage) return;
     const decoded = decodeInternal(raw);
     if (decoded.ok) {
-      this.invoke(stage, decoded.record);
+      this.invoke(stage, decoded.record, takeArrival(decoded.record.headers));
       return;
     }
+    const arrival = takeArrival({ ...raw.headers });
     stage.metrics.recordsIn.inc();
     stage.metrics.deadLettered.inc();
+    this.accounting.arrived(stage.plan.node, arrival);
+    this.accounting.settled(stage.plan.node, arrival, { outcome: 'dead-lettered', reason: decoded.reason, extra: 0 });
     this.batch.deadLetterRaw(raw, { node: stage.plan.node, stage: stage.plan.stage, reason: decoded.reason, error: decoded.error });
   }
 
   private acceptFromSource(source: { plan: SourcePlan; metrics: StageCounters }, raw: RawRecord): void {
     source.metrics.recordsIn.inc();
     const decoded = safeDecode(source.plan, raw);
+    this.accounting.sourceRead(source.plan.node, decoded.ok ? undefined : decoded.reason);
     if (!decoded.ok) {
       source.metrics.deadLettered.inc();
       this.batch.deadLetterRaw(raw, { node: source.plan.node, stage: 'source', reason: decoded.reason, error: decoded.error });
@@ -176,11 +183,12 @@ export class Task {
     source.metrics.forwarded.inc();
     source.metrics.recordsOut('out').inc();
     this.observer.emitted?.({ node: source.plan.node, stage: 'source', port: 'out', record: decoded.record });
-    this.route(source.plan.targets, decoded.record);
+    this.route(source.plan.targets, decoded.record, { node: source.plan.node, port: 'out' });
   }
 
-  private invoke(stage: StageRuntime, record: EngineRecord): void {
+  private invoke(stage: StageRuntime, record: EngineRecord, arrival: Arrival): void {
     stage.metrics.recordsIn.inc();
+    this.accounting.arrived(stage.plan.node, arrival);
     const frame = new Frame(record);
     const savepoints = [...stage.stores.values()].map((store) => store.savepoint());
     const started = performance.now();
@@ -193,6 +201,7 @@ export class Task {
       stage.metrics.deadLettered.inc();
       const reason = error instanceof RecordError ? error.reason : 'operator-error';
       this.batch.deadLetterRecord(record, { node: stage.plan.node, stage: stage.plan.stage, reason, error });
+      this.accounting.settled(stage.plan.node, arrival, { outcome: 'dead-lettered', reason, extra: 0 });
       return;
     } finally {
       stage.frame = undefined;
@@ -201,6 +210,8 @@ export class Task {
     for (const store of stage.stores.values()) store.forgetUndo();
     if (frame.inputDeadLettered) stage.metrics.deadLettered.inc();
     else if (frame.forwarded) stage.metrics.forwarded.inc();
+    else if (frame.holdReason !== undefined)
+      stage.metrics.dropped.inc(); // per stage, held counts as not passed on; the node's figures tell the two apart
     else if (frame.dropReason !== undefined) {
       stage.metrics.dropped.inc();
       this.observer.dropped?.({ node: stage.plan.node, stage: stage.plan.stage, reason: frame.dropReason, record });
@@ -209,7 +220,8 @@ export class Task {
       if (stage.metrics.unaccounted.value === 1)
         stage.ctx.log.warn('an operator neither emitted, dropped nor dead-lettered a record', { stage: stage.plan.id });
     }
-    this.apply(stage, frame);
+    this.accounting.settled(stage.plan.node, arrival, settlementOf(stage.plan, frame));
+    this.apply(stage, frame, false);
   }
 
   private runTimer(stage: StageRuntime, firedAt: number): void {
@@ -228,7 +240,7 @@ export class Task {
       stage.frame = undefined;
     }
     for (const store of stage.stores.values()) store.forgetUndo();
-    this.apply(stage, frame);
+    this.apply(stage, frame, true);
   }
 
   private undo(stage: StageRuntime, savepoints: number[]): void {
@@ -237,7 +249,7 @@ export class Task {
   }
 
   /** Applies a successful call's effects: dead letters, sink writes, then emissions depth-first. */
-  private apply(stage: StageRuntime, frame: Frame): void {
+  private apply(stage: StageRuntime, frame: Frame, onTimer: boolean): void {
     const { node } = stage.plan;
     for (const letter of frame.deadLetters)
       this.batch.deadLetterRecord(letter.record, { node, stage: stage.plan.stage, reason: letter.reason, error: letter.error });
@@ -250,22 +262,26 @@ export class Task {
       this.batch.writeRows(node, target, frame.rows);
       stage.metrics.recordsOut('sink').inc(frame.rows.length);
     }
+    if (onTimer) this.accounting.timerOutput(node, outputsOf(stage.plan, frame).out);
     for (const { port, record } of frame.emits) {
       stage.metrics.recordsOut(port).inc();
       this.observer.emitted?.({ node, stage: stage.plan.stage, port, record, input: frame.input });
-      this.route(stage.plan.wiring[port] ?? [], record);
+      this.route(stage.plan.wiring[port] ?? [], record, { node, port }, onTimer);
     }
   }
 
-  private route(targets: PortTarget[], record: EngineRecord): void {
+  /** Hands a record emitted on `from` to each target: over an edge to another node, or to the node's own next stage. */
+  private route(targets: PortTarget[], record: EngineRecord, from: PortRef, onTimer = false): void {
     for (const target of targets) {
       if (target.kind === 'stage') {
         const next = this.stages.get(target.stage);
-        if (next) this.invoke(next, record);
+        const arrival: Arrival = next?.plan.node === from.node ? { kind: 'hop', fromTimer: onTimer } : { kind: 'edge', from };
+        if (next) this.invoke(next, record, arrival);
         continue;
       }
-      const requirement = this.plan.stages[target.stage]?.spec.partitionBy;
-      this.batch.repartition(target, record, requirement, record.origin?.partition ?? this.partition);
+      const targetStage = this.plan.stages[target.stage];
+      const crossing = targetStage?.node === from.node ? record : withEdgeHeader(record, from);
+      this.batch.repartition(target, crossing, targetStage?.spec.partitionBy, record.origin?.partition ?? this.partition);
     }
   }
 

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { type ConfigInputOf, type ConfigOf, configSchemas } from '../catalog/index.ts';
 import { NODE_TYPES, type NodeType } from '../catalog/node-type.ts';
+import { topicSettingsSchema } from './topic-settings.ts';
 
 export const PIPELINE_FORMAT = 1;
 
@@ -73,6 +74,7 @@ const pipelineFields = {
   name: z.string().min(1, 'must not be empty').max(200).describe('A human name for the pipeline.'),
   description: z.string().max(2000).optional().describe('What the pipeline is for.'),
   edges: z.array(edgeSchema).describe('The connections between node ports.'),
+  topics: topicSettingsSchema.optional(),
   layout: layoutSchema.optional(),
 };
 

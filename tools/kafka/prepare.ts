@@ -1,6 +1,7 @@
 // Checks the local broker's prerequisites and fetches its jars, printing one
 // clear line (never a stack trace) when something is missing.
-import { checkJava, ensureKafkaJars, PrerequisiteError } from '../../runtime/local/kafka/broker.ts';
+import { PrerequisiteError } from '../../runtime/local/kafka/errors.ts';
+import { checkJava, ensureKafkaJars } from '../../runtime/local/kafka/prerequisites.ts';
 
 try {
   checkJava();

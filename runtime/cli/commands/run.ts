@@ -4,19 +4,21 @@ import { validatePipeline } from '../../../shared/index.ts';
 import { createKafka } from '../../kafka/client.ts';
 import { PipelineRunner } from '../../kafka/pipeline-runner.ts';
 import { PostgresSinks } from '../../postgres/sink-executor.ts';
+import { parseArgs } from '../args.ts';
 import { type Command, CommandError, UsageError } from '../command.ts';
 import { dataDir } from '../database-url.ts';
 import { readPipelineResource } from '../resources.ts';
-import { startServices, untilStopped } from '../services.ts';
+import { requestedBrokers, startServices, untilStopped } from '../services.ts';
 
 const say = (line: string) => console.log(`sluice: ${line}`);
 
 export const run: Command = {
   name: 'run',
   summary: 'run a pipeline on Kafka in this process until Ctrl-C (more processes share its partitions)',
-  usage: 'run <pipeline.json>',
+  usage: 'run <pipeline.json> [--brokers N]',
   async run(args) {
-    const file = args[0];
+    const { options, positional } = parseArgs(args);
+    const file = positional[0];
     if (!file) throw new UsageError('name the pipeline file');
     let input: unknown;
     try {
@@ -27,7 +29,7 @@ export const run: Command = {
     const validated = validatePipeline(input);
     if (!validated.ok)
       throw new CommandError(`the pipeline is invalid:\n${validated.issues.map((issue) => `${issue.path}: ${issue.message}`).join('\n')}`);
-    const services = await startServices(say);
+    const services = await startServices(say, { brokers: requestedBrokers(options.get('brokers')) });
     const kafka = createKafka(services.brokers);
     const admin = kafka.admin();
     const sinks = new PostgresSinks();

@@ -2,7 +2,7 @@
 // against its batch SQL; exit 1 naming each key that differs.
 import pg from 'pg';
 import { readChangelogs } from '../../kafka/changelog-reader.ts';
-import { brokersFromEnv, createKafka } from '../../kafka/client.ts';
+import { createKafka } from '../../kafka/client.ts';
 import type { WindowBatch } from '../../postgres/window-batch.ts';
 import {
   batchFigures,
@@ -14,7 +14,7 @@ import {
 } from '../../postgres/window-verify.ts';
 import { parseArgs } from '../args.ts';
 import type { Command } from '../command.ts';
-import { databaseUrl } from '../database-url.ts';
+import { databaseUrl, kafkaBrokers } from '../database-url.ts';
 import { batchPlan, parseAsOf } from './batch.ts';
 
 /** The latest record per key of a compacted topic, as figures. */
@@ -40,7 +40,7 @@ async function topicFigures(brokers: string[], topic: string, plan: WindowBatch)
   }
 }
 
-/** Every output compared; topics only when KAFKA_BROKERS says where the cluster is. */
+/** Every output compared; topics only when a cluster is known (KAFKA_BROKERS, or the local one that runs). */
 export async function windowDifferences(
   db: pg.Pool,
   plan: WindowBatch,
@@ -65,7 +65,7 @@ export const verify: Command = {
   async run(args) {
     const { options } = parseArgs(args);
     const plan = await batchPlan(options);
-    const brokers = brokersFromEnv();
+    const brokers = kafkaBrokers();
     const db = new pg.Pool({ connectionString: databaseUrl() });
     db.on('error', () => {});
     try {
@@ -86,7 +86,8 @@ export const verify: Command = {
       const compared = plan.outputs
         .filter((output) => output.kind === 'table' || brokers)
         .map((output) => (output.kind === 'table' ? `table ${output.table}` : `topic ${output.topic}`));
-      if (compared.length === 0) console.log('nothing to compare: the window writes no table, and KAFKA_BROKERS is not set for its topics');
+      if (compared.length === 0)
+        console.log('nothing to compare: the window writes no table, and no Kafka is known for its topics (set KAFKA_BROKERS)');
       console.log(found.length === 0 ? `ok: the stream agrees with the batch (${compared.join(', ')})` : `${found.length} differences`);
       return found.length === 0 && compared.length > 0 ? 0 : 1;
     } finally {

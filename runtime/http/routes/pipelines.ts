@@ -93,22 +93,7 @@ export function pipelineRoutes(app: FastifyInstance, control: PipelineControl): 
 
 type TapParams = { Params: { id: string; nodeId: string; port: string }; Querystring: { limit?: string } };
 
-export function pipelineMetricsRoutes(app: FastifyInstance, control: PipelineControl): void {
-  app.get<IdParams>('/api/pipelines/:id/metrics', (request) => answering(() => control.metrics(request.params.id)));
-
-  // Server-Sent Events: one snapshot a second, for the designer's live canvas.
-  app.get<IdParams>('/api/pipelines/:id/metrics/stream', (request, reply) =>
-    answering(() => {
-      control.get(request.params.id);
-      reply.raw.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive' });
-      const send = (metrics: unknown) => reply.raw.write(`data: ${JSON.stringify(metrics)}\n\n`);
-      send(control.metrics(request.params.id));
-      const unsubscribe = control.subscribeMetrics(request.params.id, send);
-      request.raw.on('close', unsubscribe);
-      return reply.hijack();
-    }),
-  );
-
+export function tapRoutes(app: FastifyInstance, control: PipelineControl): void {
   app.get<TapParams>('/api/pipelines/:id/tap/:nodeId/:port', (request) =>
     answering(() => {
       const limit = Math.min(100, Math.max(1, Number(request.query.limit ?? 20) || 20));

@@ -29,9 +29,6 @@ export function recordingPipelines(): PipelineControl & { changes: string[] } {
     planRollback: missing,
     rollback: (id) => change('rollback', id),
     status: missing,
-    metrics: missing,
-    subscribeMetrics: missing,
     tap: missing,
-    snapshots: () => [],
   };
 }

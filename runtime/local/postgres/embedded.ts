@@ -5,11 +5,14 @@ import { spawn } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { freePort, isPortFree } from '../kafka/broker.ts';
+import { freePort, isPortFree } from '../ports.ts';
 import { isAlive } from '../process-alive.ts';
 
 export interface LocalPostgres {
   url: string;
+  port: number;
+  /** The server's pid while it runs (from its lock file). */
+  pid(): number | undefined;
   stop(): Promise<void>;
 }
 
@@ -61,7 +64,7 @@ export async function startLocalPostgres(options: PostgresOptions): Promise<Loca
     onLog: () => {},
     onError: (message: unknown) => log(`postgres: ${String(message).trim()}`),
   });
-  stopStaleServer(clusterDir, log);
+  await stopStaleServer(clusterDir, log);
   const fresh = !existsSync(join(clusterDir, 'PG_VERSION'));
   if (fresh) await server.initialise();
   await server.start();
@@ -70,6 +73,11 @@ export async function startLocalPostgres(options: PostgresOptions): Promise<Loca
   log(`PostgreSQL ready on 127.0.0.1:${port} (data: ${clusterDir})`);
   return {
     url: `postgres://sluice:sluice@127.0.0.1:${port}/${database}`,
+    port,
+    pid: () => {
+      const pid = serverPid(clusterDir);
+      return pid !== undefined && isAlive(pid) ? pid : undefined;
+    },
     stop: async () => {
       const pid = serverPid(clusterDir);
       // The package's stop() waits for an exit event that never comes when the server already stopped
@@ -87,7 +95,17 @@ function serverPid(clusterDir: string): number | undefined {
   const pidFile = join(clusterDir, 'postmaster.pid');
   if (!existsSync(pidFile)) return undefined;
   const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
-  return Number.isInteger(pid) && pid > 0 ? pid : undefined;
+  return Number.isInteger(pid) && pid > 0 && isServerOf(pid, clusterDir) ? pid : undefined;
+}
+
+/** A lock file left by a server that died may name a pid that now belongs to another process: never signal that one. */
+function isServerOf(pid: number, clusterDir: string): boolean {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(clusterDir);
+  } catch (error) {
+    // No /proc (not Linux): trust the lock file. A pid that does not exist: no server.
+    return (error as NodeJS.ErrnoException).code !== 'ENOENT' || !existsSync('/proc/self');
+  }
 }
 
 /** SIGINT is PostgreSQL's "fast" shutdown: it rolls back open transactions and stops cleanly. */
@@ -102,14 +120,17 @@ function signalServer(clusterDir: string): boolean {
   }
 }
 
-async function untilGone(pid: number): Promise<void> {
-  while (isAlive(pid)) await new Promise((done) => setTimeout(done, 50));
+async function untilGone(pid: number, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (isAlive(pid) && Date.now() < deadline) await new Promise((done) => setTimeout(done, 50));
 }
 
-/** A server left running by a run that was killed holds the data folder's lock: stop it. */
-function stopStaleServer(clusterDir: string, log: (line: string) => void): void {
+/** A server left running by a run that was killed holds the data folder's lock: stop it, and wait until it is gone. */
+async function stopStaleServer(clusterDir: string, log: (line: string) => void): Promise<void> {
   const pid = serverPid(clusterDir);
-  if (signalServer(clusterDir)) log(`stopped a PostgreSQL server left running by an earlier run (pid ${pid})`);
+  if (pid === undefined || !signalServer(clusterDir)) return;
+  await untilGone(pid, 30_000);
+  log(`stopped a PostgreSQL server left running by an earlier run (pid ${pid})`);
 }
 
 /** The server outlives a SIGKILL of this process unless something watches over it: the watchdog does. */

@@ -99,7 +99,11 @@ function latestStage(config: SpamFilterConfig, env: NodeEnvironment): StageSpec 
         }
         const valid = record.value !== null && reasons.length === 0;
         versions.put(id, { version: Number.isFinite(version) ? version : (previous?.version ?? 0), hash, valid });
-        if (previous?.valid && record.value !== null) ctx.emit('valid', { key: id, value: null, timestamp: record.timestamp, headers });
+        // The side the previous version went to forgets it when this one goes to the other side, so either
+        // output read as a table (the valid table, a compacted spam topic) never holds a review twice.
+        const retraction = { key: id, value: null, timestamp: record.timestamp, headers };
+        if (previous?.valid && record.value !== null) ctx.emit('valid', retraction);
+        if (previous && !previous.valid && previous.hash !== null && valid) ctx.emit('spam', retraction);
         decide(record, headers, reasons, ctx);
       },
     }),

@@ -172,7 +172,12 @@ describe('the spam-filter node', () => {
       ['r', null],
       ['r', 'Clear, and the exercises are good.'],
     ]);
-    expect(reasonsIn(driver.output('reviews-spam'))).toEqual([['links']]);
+    expect(reasonsIn(driver.output('reviews-spam').filter((record) => record.value !== null))).toEqual([['links']]);
+    // The valid edit retracts the spam version, so the spam topic read as a table no longer holds it.
+    expect(driver.output('reviews-spam').map((record) => [record.key, record.value === null])).toEqual([
+      ['r', false],
+      ['r', true],
+    ]);
   });
 
   it('tells both sides of a deleted review, since it may have been either', () => {

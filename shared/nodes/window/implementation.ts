@@ -15,7 +15,7 @@ import { LATE_PORT, type WindowConfig } from './declaration.ts';
 import { StoreRowTable } from './store-row-table.ts';
 import { changelogKey, parseChangelogEntry } from './window-changelog.ts';
 import { resolveWindowConfig } from './window-config.ts';
-import { toWindowInput } from './window-input.ts';
+import { toWindowInput, type WindowInput } from './window-input.ts';
 import { WindowOperator } from './window-operator.ts';
 import type { WindowChange } from './window-output.ts';
 
@@ -56,6 +56,14 @@ function entriesBesidesRows(store: KeyValueStore): unknown[] {
   const clock = store.get('clock');
   const settled = [...store.range('settled:', 'settled;')].map(([, value]) => value);
   return clock === undefined ? settled : [clock, ...settled];
+}
+
+/** An input that changed no figure: a future-dated record waits in state for its time; anything else changed nothing. */
+function settleUnchanged(input: WindowInput, now: number, ctx: OperatorContext): void {
+  // A delete of an id with no row here: a copy of a broadcast delete whose row another partition holds, say.
+  if (input.kind === 'delete') ctx.drop('tombstone-ignored');
+  else if (input.eventTime > now) ctx.hold('future-dated');
+  else ctx.drop('identical-version'); // an edit of fields the window does not count
 }
 
 export const windowImplementation: NodeFactory<WindowConfig> = {
@@ -106,7 +114,7 @@ export const windowImplementation: NodeFactory<WindowConfig> = {
                 for (const change of changes) ctx.emit('out', recordOfChange(change, now, typeof latest === 'number' ? latest : undefined));
                 if (late && ctx.isWired(LATE_PORT)) ctx.emit(LATE_PORT, record);
                 else if (late) ctx.deadLetter(record, 'late', `too late for ${late.windows.join(', ')}`);
-                else if (changes.length === 0) ctx.drop('no-change'); // an unchanged edit, a future-dated record, or a broadcast delete held elsewhere
+                else if (changes.length === 0) settleUnchanged(input.input, now, ctx);
                 persist(operator, ctx);
               },
               onTimer(_firedAt, ctx) {
