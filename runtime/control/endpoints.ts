@@ -1,4 +1,4 @@
-// The HTTP endpoints the running pipelines give (their source.http and view.http nodes, or any node declaring an
+// The HTTP endpoints the deployed pipelines give (their source.http and view.http nodes, or any node declaring an
 // endpoint): every runtime process serves all of them, writing through a Kafka writer and reading from a local
 // replica. The HTTP layer sees only this.
 import type { IngestSpec, ViewSpec } from '../../shared/catalog/http-routes.ts';
@@ -37,7 +37,7 @@ export interface ServedEndpoints {
 }
 
 export interface EndpointDirectory {
-  /** What is served now: the endpoints of every pipeline whose desired state is running. */
+  /** What is served now: the endpoints of every deployed pipeline, running or stopped. */
   current(): ServedEndpoints;
 }
 

@@ -1,6 +1,8 @@
-// The endpoints of the pipelines the desired state wants running, kept current as pipelines are deployed, stopped
-// and removed: rebuilt when a running pipeline's version changes, with the writers and replicas no longer needed
-// released. Every runtime process has one, so every process serves every running pipeline's routes.
+// The endpoints of the deployed pipelines, kept current as pipelines are deployed and removed: rebuilt when a
+// pipeline's version changes, with the writers and replicas no longer needed released. Every runtime process has one,
+// so every process serves every deployed pipeline's routes. A stopped pipeline's are served too: what is posted then
+// waits in its topic (the backlog its lag shows) and its view answers its last figures, as a Kafka topic would; only
+// deleting a pipeline takes its paths away (and frees them: one deployed pipeline owns each, running or stopped).
 import type { IngestSpec, ViewSpec } from '../../shared/catalog/http-routes.ts';
 import type { Pipeline } from '../../shared/index.ts';
 import { endpointsOf } from '../../shared/validation/route-checks.ts';
@@ -13,9 +15,9 @@ export interface ManagedConnections extends EndpointConnections {
   retain(ingest: IngestSpec[], views: ViewSpec[]): void;
 }
 
-/** The pipelines wanted running, at their current version. */
-export function runningPipelines(records: readonly DeploymentRecord[]): Pipeline[] {
-  return records.filter((record) => record.desired === 'running').map((record) => currentVersion(record).pipeline);
+/** The deployed pipelines, running or stopped, at their current version. */
+export function deployedPipelines(records: readonly DeploymentRecord[]): Pipeline[] {
+  return records.map((record) => currentVersion(record).pipeline);
 }
 
 export class LiveEndpoints implements EndpointDirectory {
@@ -41,10 +43,10 @@ export class LiveEndpoints implements EndpointDirectory {
   }
 
   private refresh(): void {
-    const records = this.records().filter((record) => record.desired === 'running');
+    const records = this.records();
     const fingerprint = records.map((record) => `${record.id}@${currentVersion(record).version}`).join(',');
     if (fingerprint === this.fingerprint) return;
-    const pipelines = runningPipelines(records);
+    const pipelines = deployedPipelines(records);
     this.served = servedEndpoints(pipelines, this.connections);
     this.fingerprint = fingerprint;
     const specs = pipelines.flatMap((pipeline) => endpointsOf(pipeline).map(({ spec }) => spec));

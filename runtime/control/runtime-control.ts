@@ -41,7 +41,7 @@ export interface PipelineControl extends PipelinePlanning {
 export interface RuntimeControl {
   kafkaHealth(): Promise<ClusterHealth>;
   pipelines?: PipelineControl;
-  /** The running pipelines' HTTP endpoints (their ingest paths and views). */
+  /** The deployed pipelines' HTTP endpoints (their ingest paths and views). */
   endpoints?: EndpointDirectory;
   /** Cluster-wide figures, lag, history and dead letters of the deployed pipelines. */
   throughput?: PipelineThroughput;

@@ -1,4 +1,4 @@
-// The OpenAPI document served at /api/openapi.json. The running pipelines' endpoints come first, their request and
+// The OpenAPI document served at /api/openapi.json. The deployed pipelines' endpoints come first, their request and
 // response schemas from the very record schemas that check requests; then the runtime's own routes, with the
 // pipeline format from the zod schemas that validate deploys.
 import { z } from 'zod';
@@ -104,7 +104,7 @@ export function openApiDocument(version: string, served: ServedEndpoints) {
     info: {
       title: 'Sluice runtime API',
       version,
-      description: "The running pipelines' endpoints (records in, views out), and the pipelines that connect them.",
+      description: "The deployed pipelines' endpoints (records in, views out), and the pipelines that connect them.",
     },
     components: {
       schemas: {

@@ -1,4 +1,4 @@
-// The running pipelines' own routes, which change as pipelines are deployed: one catch-all route per method, matched
+// The deployed pipelines' own routes, which change as pipelines are deployed: one catch-all route per method, matched
 // here against what the endpoint directory serves now. The runtime's own routes are static and always win; a path
 // nothing serves is a 404 before its body is read, in the same words as any unknown route.
 import { Transform } from 'node:stream';
