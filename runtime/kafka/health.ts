@@ -52,13 +52,17 @@ async function probe(address: string, timeoutMs: number, topics: string[]): Prom
   try {
     // kafkajs' describeCluster asks a broker picked at random from the metadata and gives up when that one does not
     // answer: in the seconds before the cluster fences a broker that died, one try in three fails although `address`
-    // answers. Such a failure (naming another address) is tried again, while time is left.
-    for (let attempt = 1; ; attempt++) {
+    // answers (kafkajs' withBroker connects outside its try, so it never moves on to the next broker). Each of the
+    // three metadata requests below rolls that dice, and refused connections fail at once: such a failure (naming
+    // another address) is tried again for as long as time is left, not a fixed number of times.
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
       try {
         return await Promise.race([describe(admin, topics), timeout]);
       } catch (error) {
         const elsewhere = error instanceof Error && /ECONNREFUSED|ECONNRESET/.test(error.message) && !error.message.includes(address);
-        if (!elsewhere || attempt >= 5) throw error;
+        if (!elsewhere || Date.now() > deadline - 100) throw error;
+        await new Promise((done) => setTimeout(done, 25));
       }
     }
   } catch (error) {
