@@ -12,7 +12,7 @@ import { brokersFromEnv } from '../runtime/kafka/client.ts';
 import { validatePipeline } from '../shared/index.ts';
 
 const file = process.env.BENCH_PIPELINE_FILE ?? '';
-const topics = JSON.parse(process.env.BENCH_TOPICS ?? '{}') as { pipelines?: string; reviews?: string; courseStats?: string };
+const topics = JSON.parse(process.env.BENCH_TOPICS ?? '{}') as { pipelines?: string };
 const validated = validatePipeline(JSON.parse(readFileSync(file, 'utf8')));
 if (!validated.ok) throw new Error(`${file} is invalid`);
 const brokers = brokersFromEnv();

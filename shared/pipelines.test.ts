@@ -6,7 +6,9 @@ import { DEFAULT_CONNECTION } from './catalog/index.ts';
 import { validatePipeline } from './validation/validate.ts';
 
 const folder = new URL('../pipelines/', import.meta.url);
-const files = readdirSync(folder).filter((file) => file.endsWith('.json'));
+const files = readdirSync(folder, { recursive: true, encoding: 'utf8' }).filter(
+  (file) => file.endsWith('.json') && !file.startsWith('models/'),
+);
 const read = (file: string): unknown => JSON.parse(readFileSync(new URL(file, folder), 'utf8'));
 
 describe('pipelines/*.json', () => {
@@ -20,7 +22,7 @@ describe('pipelines/*.json', () => {
 
   it.each(files)('%s points editors at the generated schema and has a layout for every node', (file) => {
     const pipeline = read(file) as { $schema?: string; nodes: { id: string }[]; layout?: { nodes: Record<string, unknown> } };
-    expect(pipeline.$schema).toBe('../shared/generated/pipeline.schema.json');
+    expect(pipeline.$schema).toBe(`${'../'.repeat(file.split('/').length)}shared/generated/pipeline.schema.json`);
     expect(Object.keys(pipeline.layout?.nodes ?? {}).sort()).toEqual(pipeline.nodes.map((node) => node.id).sort());
   });
 });
@@ -33,10 +35,10 @@ describe('review-stats.json', () => {
   const targets = (from: string, port: string) =>
     pipeline.edges.filter((edge) => edge.from.node === from && edge.from.port === port).map((edge) => node(edge.to.node));
 
-  it('reads reviews keyed by id with createdAt as event time, into the spam filter', () => {
+  it('takes reviews at POST /api/reviews into the topic reviews, keyed by id with createdAt as event time, into the spam filter', () => {
     expect(node('reviews')).toMatchObject({
-      type: 'source.kafka',
-      config: { topic: 'reviews', keyField: 'id', eventTimeField: 'createdAt' },
+      type: 'source.http',
+      config: { path: '/api/reviews', topic: 'reviews', keyField: 'id', eventTimeField: 'createdAt', allowDelete: true },
     });
     expect(targets('reviews', 'out').map((target) => target?.id)).toEqual(['spamFilter']);
   });
@@ -66,9 +68,9 @@ describe('review-stats.json', () => {
         { name: 'averageRating', fn: 'avg', field: 'rating' },
       ],
     });
-    expect(targets('courseStats', 'out').map((target) => target?.config)).toEqual([
-      { topic: 'course-stats', keyField: 'courseId', compacted: true, partitions: 3, retention: 'forever' },
-      expect.objectContaining({ table: 'course_stats', primaryKey: ['courseId'] }),
+    expect(targets('courseStats', 'out').map((target) => [target?.type, target?.config])).toEqual([
+      ['view.http', expect.objectContaining({ path: '/api/courses/{courseId}/stats', topic: 'course-stats', keyField: 'courseId' })],
+      ['sink.postgres', expect.objectContaining({ table: 'course_stats', primaryKey: ['courseId'] })],
     ]);
   });
 

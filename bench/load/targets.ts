@@ -1,9 +1,9 @@
 // Where generated traffic goes: the runtime's HTTP API, or Kafka directly.
 
 import { createKafka } from '../../runtime/kafka/client.ts';
-import { KafkaReviewWriter } from '../../runtime/kafka/review-writer.ts';
+import { KafkaRecordWriter } from '../../runtime/kafka/record-writer.ts';
 import type { Review } from '../../shared/api/review.ts';
-import type { LoadOperation } from './traffic.ts';
+import { asWrites, type LoadOperation } from './traffic.ts';
 
 export interface LoadTarget {
   /** Sends a chunk in order; resolves to the number of operations that failed. */
@@ -13,11 +13,11 @@ export interface LoadTarget {
 
 /** Writes to `topic` (the API's `reviews` by default) as the API would: keyed by review id, deletes as tombstones. */
 export function kafkaTarget(brokers: string[], options: { timeoutMs?: number; topic?: string } = {}): LoadTarget {
-  const writer = new KafkaReviewWriter(createKafka(brokers), { timeoutMs: options.timeoutMs ?? 30_000, topic: options.topic });
+  const writer = new KafkaRecordWriter(createKafka(brokers), { topic: options.topic ?? 'reviews', timeoutMs: options.timeoutMs ?? 30_000 });
   return {
     async send(operations) {
       try {
-        await writer.apply(operations.map((op) => (op.kind === 'put' ? { review: op.review } : { deleteId: op.id })));
+        await writer.apply(asWrites(operations));
         return 0;
       } catch {
         return operations.length;

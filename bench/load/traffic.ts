@@ -1,7 +1,7 @@
 // Realistic review traffic, seeded and reproducible: popular and obscure courses,
 // a few prolific users, skewed ratings, real texts, spam, duplicates, edits,
 // deletes, and event times spread over a period, out of order and sometimes late.
-import type { Review } from '../../shared/api/review.ts';
+import { type Review, reviewRecord } from '../../shared/api/review.ts';
 import { seededRandom, weighted, zipf } from './random.ts';
 
 export interface TextSource {
@@ -145,4 +145,11 @@ export function* generateTraffic(options: TrafficOptions): Generator<LoadOperati
       if (removed) yield { kind: 'delete', id: removed.id, label: 'delete' };
     }
   }
+}
+
+/** The operations as a record writer takes them: a review keyed by its id, a delete as its id's tombstone. */
+export function asWrites(
+  operations: readonly ({ kind: 'put'; review: Review } | { kind: 'delete'; id: string })[],
+): ({ put: { key: string; value: Record<string, unknown> } } | { remove: string })[] {
+  return operations.map((op) => (op.kind === 'put' ? { put: reviewRecord(op.review) } : { remove: op.id }));
 }

@@ -1,10 +1,14 @@
 // POST /api/reviews at saturation with autocannon, against the real server writing to Kafka.
 import autocannon from 'autocannon';
 import type { Kafka } from 'kafkajs';
+import { staticEndpoints } from '../../runtime/control/endpoints.ts';
 import { buildServer } from '../../runtime/http/server.ts';
+import { pipelineFile } from '../../runtime/http/testing/pipeline-endpoints.ts';
 import { checkKafka } from '../../runtime/kafka/health.ts';
-import { KafkaReviewWriter } from '../../runtime/kafka/review-writer.ts';
+import { KafkaRecordWriter } from '../../runtime/kafka/record-writer.ts';
 import type { TextSource } from '../load/traffic.ts';
+
+const noReplica = { ready: () => true, get: () => undefined, freshness: () => ({ stale: false }) };
 
 export async function measureIngest(
   kafka: Kafka,
@@ -12,14 +16,18 @@ export async function measureIngest(
   seconds: number,
 ): Promise<{ requestsPerSecond: number; p99Ms: number }> {
   const topic = `bench-ingest-${Date.now()}`;
-  const writer = new KafkaReviewWriter(kafka, { topic, partitions: 6 });
+  const writer = new KafkaRecordWriter(kafka, { topic, partitions: 6 });
   const admin = kafka.admin();
   await admin.connect();
   await writer.ensureTopic(admin);
   await admin.disconnect();
   // The ceiling of the write path, so no per-client rate limit (autocannon is one client).
   const app = await buildServer({
-    control: { reviews: writer, kafkaHealth: () => checkKafka([]) },
+    // review-stats' own endpoint, writing to a topic of the bench's.
+    control: {
+      endpoints: staticEndpoints([pipelineFile('review-stats')], { writer: () => writer, reader: () => noReplica }),
+      kafkaHealth: () => checkKafka([]),
+    },
     ingestRatePerClient: Number.POSITIVE_INFINITY,
   });
   const address = await app.listen({ host: '127.0.0.1', port: 0 });

@@ -2,9 +2,9 @@
 // what a worker is doing when the recovery measure kills it, and how the bench
 // sees, per window partition, when records flow through again.
 import type { Kafka } from 'kafkajs';
-import { KafkaReviewWriter } from '../../runtime/kafka/review-writer.ts';
+import { KafkaRecordWriter } from '../../runtime/kafka/record-writer.ts';
 import type { Review } from '../../shared/api/review.ts';
-import type { LoadOperation } from '../load/traffic.ts';
+import { asWrites, type LoadOperation } from '../load/traffic.ts';
 import { type ProbeTiming, probeReview } from './probes.ts';
 import type { TopicWatch } from './topic-watch.ts';
 
@@ -19,7 +19,7 @@ export interface SteadyLoadOptions {
 
 export class SteadyLoad {
   private readonly probes: { courseId: string; partition: number; sentAt: number }[] = [];
-  private readonly writer: KafkaReviewWriter;
+  private readonly writer: KafkaRecordWriter;
   private running: Promise<void> | undefined;
   private stopped = false;
   failures = 0;
@@ -30,7 +30,7 @@ export class SteadyLoad {
     private readonly background: Iterator<LoadOperation>,
     private readonly options: SteadyLoadOptions,
   ) {
-    this.writer = new KafkaReviewWriter(kafka, { topic, timeoutMs: 30_000 });
+    this.writer = new KafkaRecordWriter(kafka, { topic, timeoutMs: 30_000 });
   }
 
   start(): void {
@@ -54,15 +54,15 @@ export class SteadyLoad {
     for (let n = 0; !this.stopped; n++) {
       const began = Date.now();
       const probe = probeReview(this.options.run, n, began, this.options.partitions);
-      const operations: ({ review: Review } | { deleteId: string })[] = [];
+      const operations: ({ kind: 'put'; review: Review } | LoadOperation)[] = [];
       for (let i = 0; i < perTick; i++) {
         const next = this.background.next();
         if (next.done) break;
-        operations.push(next.value.kind === 'put' ? { review: next.value.review } : { deleteId: next.value.id });
+        operations.push(next.value);
       }
-      operations.push({ review: probe });
+      operations.push({ kind: 'put', review: probe });
       try {
-        await this.writer.apply(operations);
+        await this.writer.apply(asWrites(operations));
         this.probes.push({ courseId: probe.courseId, partition: n % this.options.partitions, sentAt: Date.now() });
       } catch {
         this.failures++;

@@ -1,6 +1,6 @@
 import type { Kafka } from 'kafkajs';
-import { KafkaReviewWriter } from '../../runtime/kafka/review-writer.ts';
-import type { LoadOperation } from '../load/traffic.ts';
+import { KafkaRecordWriter } from '../../runtime/kafka/record-writer.ts';
+import { asWrites, type LoadOperation } from '../load/traffic.ts';
 
 /**
  * Partitions of the bench's source topics: as many as `npm start` gives `reviews` (6: review-stats then has
@@ -18,11 +18,9 @@ export async function createTopics(kafka: Kafka, topics: string[]): Promise<void
 
 /** Writes the operations as the load generator does (keyed by review id, acks=all, 1,000 a request). */
 export async function writeOperations(kafka: Kafka, topic: string, operations: LoadOperation[]): Promise<void> {
-  const writer = new KafkaReviewWriter(kafka, { topic, timeoutMs: 60_000 });
+  const writer = new KafkaRecordWriter(kafka, { topic, timeoutMs: 60_000 });
   for (let start = 0; start < operations.length; start += 1000) {
-    await writer.apply(
-      operations.slice(start, start + 1000).map((op) => (op.kind === 'put' ? { review: op.review } : { deleteId: op.id })),
-    );
+    await writer.apply(asWrites(operations.slice(start, start + 1000)));
   }
   await writer.close();
 }

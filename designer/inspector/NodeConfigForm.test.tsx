@@ -11,6 +11,33 @@ function formFor(type: Parameters<typeof NodeConfigForm>[0]['type'], config: Rec
 }
 
 describe('the generated config form', () => {
+  it('offers the fields of the records reaching the node where a config names one, and of its own schema for a source', () => {
+    const inputFields = [
+      { name: 'courseId', type: 'string' },
+      { name: 'rating', type: 'number' },
+    ];
+    render(
+      <NodeConfigForm
+        type="window"
+        config={{ keyField: '', eventTimeField: '', windows: [], aggregates: [] }}
+        pointer="/nodes/2/config"
+        issues={[]}
+        inputFields={inputFields}
+        onChange={vi.fn()}
+      />,
+    );
+    const keyField = screen.getByLabelText('Key field');
+    const list = document.getElementById(String(keyField.getAttribute('list')));
+    expect([...(list?.querySelectorAll('option') ?? [])].map((option) => [option.value, option.label])).toEqual([
+      ['courseId', 'string'],
+      ['rating', 'number'],
+    ]);
+    cleanup();
+    formFor('source.http', { path: '/api/x', keyField: '', schema: { type: 'object', properties: { sku: { type: 'string' } } } });
+    const own = document.getElementById(String(screen.getByLabelText('Key field').getAttribute('list')));
+    expect([...(own?.querySelectorAll('option') ?? [])].map((option) => option.value)).toEqual(['sku']);
+  });
+
   it('shows a field per config property, its doc as help, and marks optional ones', () => {
     formFor('sink.kafka', { topic: 'out' });
     expect(screen.getByLabelText('Topic')).toHaveProperty('value', 'out');

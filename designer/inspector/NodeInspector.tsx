@@ -1,6 +1,6 @@
-// The right panel for a selected node: its id, what it is, its rates over the last 24 hours, then its config form,
-// the records that left each of its output ports, or its throughput.
-import { declarationOf } from '../../shared/index.ts';
+// The right panel for a selected node: its id, what it is, its rates over the last 24 hours, then its config form
+// (with field pickers from the records that reach it), the records that left each of its output ports, or its throughput.
+import { declarationOf, fieldChoices } from '../../shared/index.ts';
 import { NodeIcon } from '../canvas/NodeIcon.tsx';
 import { HistoryChart } from '../metrics/HistoryChart.tsx';
 import { metricsStore } from '../metrics/metrics-store.ts';
@@ -9,6 +9,7 @@ import { designerStore, edit, select, setUi } from '../store/designer-store.ts';
 import type { DesignDocument } from '../store/document.ts';
 import { renameNode, setNodeConfig } from '../store/edits.ts';
 import { outputPorts } from '../store/ports.ts';
+import { documentFlow } from '../store/record-flow.ts';
 import { validationStore } from '../store/validation.ts';
 import { NodeConfigForm } from './NodeConfigForm.tsx';
 import { NodeIdField } from './NodeIdField.tsx';
@@ -26,6 +27,7 @@ export function NodeInspector({ doc, nodeId }: { doc: DesignDocument; nodeId: st
   if (!node) return null;
   const declaration = declarationOf(node.type);
   const taken = new Set(doc.nodes.map((n) => n.id));
+  const inputFields = fieldChoices(documentFlow(doc).input(node.id));
   return (
     <div className="inspector-node" data-testid="node-inspector" data-node-id={node.id}>
       <header className="inspector-header" style={{ borderLeftColor: declaration.color }}>
@@ -40,7 +42,7 @@ export function NodeInspector({ doc, nodeId }: { doc: DesignDocument; nodeId: st
           select({ nodeIds: [to], edgeKeys: [] });
         }}
       />
-      {reported && <HistoryChart pipelineId={doc.id} nodeId={node.id} isSource={node.type === 'source.kafka'} />}
+      {reported && <HistoryChart pipelineId={doc.id} nodeId={node.id} isSource={declaration.reads !== undefined} />}
       <div className="port-tabs view-tabs" role="tablist" aria-label="Node view">
         {(['config', 'records', 'throughput'] as const).map((name) => (
           <button
@@ -61,6 +63,7 @@ export function NodeInspector({ doc, nodeId }: { doc: DesignDocument; nodeId: st
           config={node.config}
           pointer={`/nodes/${index}/config`}
           issues={issues}
+          inputFields={inputFields}
           onChange={(config) => edit((d) => setNodeConfig(d, node.id, config), `config:${node.id}`)}
         />
       )}

@@ -27,7 +27,7 @@ export function runPreview(document: unknown, input: PreviewInput): PreviewResul
   if (!compiled.ok) return { status: 'invalid', issues: compiled.issues };
   try {
     const driver = new MemoryDriver(compiled.plan, { startTime: input.clock });
-    for (const topic of sourceTopicsOf(pipeline)) driver.send(topic, input.records);
+    for (const { topic } of sourceTopicsOf(pipeline)) driver.send(topic, input.records);
     return previewOf(pipeline, driver, pipelineTotals(driver.metrics.snapshot(), pipeline).nodes);
   } catch (error) {
     return { status: 'failed', message: error instanceof Error ? error.message : String(error) };

@@ -77,12 +77,32 @@ describe('deploying with the plan shown, then rolling back', () => {
     await screenshot(page, 'd7-6-rolled-back');
   });
 
-  it('calls a copy under a new id a new pipeline, and warns that it writes the same topics', async () => {
+  it('refuses a copy under a new id that would serve the same paths, naming both pipelines', async () => {
     const { page } = suite;
     await page.keyboard.press('Escape');
     await page.getByRole('button', { name: 'Save as a new pipeline…' }).click();
     await page.getByLabel('New pipeline id').fill('review-stats-copy');
     await page.getByRole('button', { name: 'Open the copy' }).click();
+    await page.getByRole('button', { name: 'Deploy…' }).click();
+    await waitForStatus(page, 'deploy failed');
+    const taken = page.getByTestId('problem').filter({ hasText: "already served by pipeline 'review-stats'" });
+    await taken.first().waitFor();
+    expect(await taken.first().textContent()).toContain("pipeline 'review-stats-copy'");
+    expect(await confirmation().count()).toBe(0);
+    await page.getByRole('button', { name: 'Dismiss the failed deploy' }).click();
+    // The runtime's 422 is the refusal itself, which the browser logs as a failed resource: that one and nothing else.
+    expect(suite.problems).toEqual(['console: Failed to load resource: the server responded with a status of 422 (Unprocessable Entity)']);
+    suite.problems.length = 0;
+  });
+
+  it('calls a copy under a new id a new pipeline, and warns that it writes the same topics', async () => {
+    const { page } = suite;
+    // Paths of its own: one pipeline serves each.
+    await clickNode(page, 'reviews');
+    await page.locator('.inspector [data-pointer$="/config/path"] input').fill('/api/copy/reviews');
+    await clickNode(page, 'courseStatsTopic');
+    await page.locator('.inspector [data-pointer$="/config/path"] input').fill('/api/copy/courses/{courseId}/stats');
+    await page.keyboard.press('Escape');
     await page.getByRole('button', { name: 'Deploy…' }).click();
     await confirmation().waitFor();
     expect(await confirmation().locator('h3').textContent()).toBe('Deploy a new pipeline: review-stats-copy');

@@ -5,13 +5,16 @@ import { pageForSuite, screenshot } from '../setup/browser.ts';
 import { clickNode, inspectedNode } from '../setup/canvas-gestures.ts';
 import { waitForStatus } from '../setup/designer-page.ts';
 
-/** Each node of review-stats and the config field edited in it. */
+/**
+ * Each node of review-stats and the config field edited in it: fields an edit leaves valid (a field naming a record
+ * field, like the window's keyField, would now be refused: the records reaching it have no such field).
+ */
 const FIELDS: Record<string, string> = {
   reviews: 'topic',
-  spamFilter: 'userField',
+  spamFilter: 'rules/classifier/model',
   validReviewsTopic: 'topic',
   validReviewsTable: 'table',
-  courseStats: 'keyField',
+  courseStats: 'windows/0/name',
   courseStatsTopic: 'topic',
   courseStatsTable: 'table',
   spamTopic: 'topic',

@@ -2,6 +2,7 @@
 // minimap under a sixth of it that can be hidden), and the keyboard and mouse shortcuts work there: quick add at the
 // pointer and into an edge, right-click menus on a node, an edge and the canvas, the shortcut list.
 import { describe, expect, it } from 'vitest';
+import { NODE_TYPES } from '../../shared/catalog/node-type.ts';
 import { pageForSuite, screenshot } from '../setup/browser.ts';
 import { clickEdge } from '../setup/canvas-gestures.ts';
 import { waitForStatus } from '../setup/designer-page.ts';
@@ -33,7 +34,7 @@ describe('the designer at 1024×700', () => {
 
   it('draws every palette icon as SVG, no font needed', async () => {
     const icons = suite.page.locator('.palette-icon svg');
-    expect(await icons.count()).toBe(8);
+    expect(await icons.count()).toBe(NODE_TYPES.length); // one per node type the catalog lists
     for (const icon of await icons.all()) expect(area(await icon.locator('path, rect, ellipse').first().boundingBox())).toBeGreaterThan(0);
   });
 

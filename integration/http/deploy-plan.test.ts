@@ -43,7 +43,7 @@ let app: FastifyInstance;
 beforeAll(async () => {
   runtime = await assembleRuntime({
     brokers: inject('kafkaBrokers'),
-    topics: { pipelines: uniqueName('pipelines'), reviews: reviewsTopic, courseStats: statsTopic },
+    topics: { pipelines: uniqueName('pipelines') },
     env: { ...process.env, DATABASE_URL: inject('databaseUrl') },
   });
   app = await buildServer({ control: runtime.control });

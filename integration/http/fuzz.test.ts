@@ -12,6 +12,7 @@ import { batchBodies, type FuzzBody, ignoredBodies, pipelineBodies, reviewBodies
 import { limitQuery, oddSegment, statsQuery } from '../setup/fuzz-urls.ts';
 import { sendRawRequests } from '../setup/fuzz-wire.ts';
 import { testKafka, uniqueName } from '../setup/kafka.ts';
+import { courseStatsEndpoint, reviewsEndpoint } from '../setup/review-endpoints.ts';
 
 const reviewsTopic = uniqueName('fuzz-reviews');
 const liveId = uniqueName('fuzz-live');
@@ -27,6 +28,32 @@ const livePipeline = {
     { id: 'copy', type: 'sink.kafka', config: { topic: uniqueName('fuzz-out'), keyField: 'id' } },
   ],
   edges: [{ from: { node: 'reviews', port: 'out' }, to: { node: 'copy', port: 'in' } }],
+};
+
+// The review API as review-stats serves it: its source.http and view.http nodes, around a window.
+const apiPipeline = {
+  format: 1,
+  id: uniqueName('fuzz-api'),
+  name: 'Fuzzed review API',
+  nodes: [
+    reviewsEndpoint('reviews', reviewsTopic),
+    {
+      id: 'courseStats',
+      type: 'window',
+      config: {
+        keyField: 'courseId',
+        eventTimeField: 'createdAt',
+        idField: 'id',
+        windows: [{ name: 'allTime', type: 'all-time' }],
+        aggregates: [{ name: 'count', fn: 'count' }],
+      },
+    },
+    courseStatsEndpoint('stats', uniqueName('fuzz-stats')),
+  ],
+  edges: [
+    { from: { node: 'reviews', port: 'out' }, to: { node: 'courseStats', port: 'in' } },
+    { from: { node: 'courseStats', port: 'out' }, to: { node: 'stats', port: 'in' } },
+  ],
 };
 
 interface FuzzRequest {
@@ -149,13 +176,21 @@ let app: FastifyInstance;
 beforeAll(async () => {
   runtime = await assembleRuntime({
     brokers: inject('kafkaBrokers'),
-    topics: { pipelines: uniqueName('fuzz-pipelines'), reviews: reviewsTopic, courseStats: uniqueName('fuzz-stats') },
+    topics: { pipelines: uniqueName('fuzz-pipelines') },
     env: { ...process.env, DATABASE_URL: inject('databaseUrl') },
   });
   // One client sends everything here: the per-client rate limit has its own tests.
   app = await buildServer({ control: runtime.control, ingestRatePerClient: Number.POSITIVE_INFINITY });
   const deployed = await app.inject({ method: 'PUT', url: `/api/pipelines/${liveId}`, payload: { pipeline: livePipeline } });
   expect(deployed.statusCode).toBe(200);
+  const api = await app.inject({ method: 'PUT', url: `/api/pipelines/${apiPipeline.id}`, payload: { pipeline: apiPipeline } });
+  expect(api.statusCode).toBe(200);
+  // The view's replica has read its (empty) topic once it answers a 404 for a course it has no figures for.
+  const deadline = Date.now() + 30_000;
+  while ((await app.inject({ method: 'GET', url: '/api/courses/none/stats' })).json().error?.code !== 'course-not-found') {
+    if (Date.now() > deadline) throw new Error('the course-stats view did not become ready');
+    await new Promise((done) => setTimeout(done, 100));
+  }
 });
 afterAll(async () => {
   await app?.close();

@@ -16,7 +16,7 @@ beforeAll(async () => {
   await admin.connect();
   runtime = await assembleRuntime({
     brokers: inject('kafkaBrokers'),
-    topics: { pipelines: uniqueName('pipelines'), reviews: uniqueName('reviews'), courseStats: uniqueName('course-stats') },
+    topics: { pipelines: uniqueName('pipelines') },
     env: { ...process.env, DATABASE_URL: inject('databaseUrl') },
   });
   app = await buildServer({ control: runtime.control });

@@ -28,7 +28,7 @@ let admin: Admin;
 beforeAll(async () => {
   runtime = await assembleRuntime({
     brokers: inject('kafkaBrokers'),
-    topics: { pipelines: uniqueName('pipelines'), reviews: reviewsTopic, courseStats: uniqueName('course-stats') },
+    topics: { pipelines: uniqueName('pipelines') },
     env: { ...process.env, DATABASE_URL: inject('databaseUrl') },
   });
   app = await buildServer({ control: runtime.control });

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { type AssembledRuntime, assembleRuntime } from '../../runtime/cli/assemble.ts';
 import { buildServer } from '../../runtime/http/server.ts';
 import { uniqueName } from '../setup/kafka.ts';
+import { courseStatsEndpoint, reviewsEndpoint } from '../setup/review-endpoints.ts';
 
 const id = uniqueName('stats');
 const reviewsTopic = uniqueName('reviews');
@@ -15,7 +16,7 @@ function statsPipeline(overrides: { x?: number; windowSize?: string } = {}) {
     id,
     name: 'Course stats without spam filtering',
     nodes: [
-      { id: 'reviews', type: 'source.kafka', config: { topic: reviewsTopic, format: 'json', keyField: 'id', eventTimeField: 'createdAt' } },
+      reviewsEndpoint('reviews', reviewsTopic),
       {
         id: 'courseStats',
         type: 'window',
@@ -33,7 +34,7 @@ function statsPipeline(overrides: { x?: number; windowSize?: string } = {}) {
           ],
         },
       },
-      { id: 'statsTopic', type: 'sink.kafka', config: { topic: statsTopic, keyField: 'courseId', compacted: true } },
+      courseStatsEndpoint('statsTopic', statsTopic),
     ],
     edges: [
       { from: { node: 'reviews', port: 'out' }, to: { node: 'courseStats', port: 'in' } },
@@ -48,7 +49,7 @@ let app: FastifyInstance;
 beforeAll(async () => {
   runtime = await assembleRuntime({
     brokers: inject('kafkaBrokers'),
-    topics: { pipelines: uniqueName('pipelines'), reviews: reviewsTopic, courseStats: statsTopic },
+    topics: { pipelines: uniqueName('pipelines') },
     env: { ...process.env, DATABASE_URL: inject('databaseUrl') },
   });
   app = await buildServer({ control: runtime.control });

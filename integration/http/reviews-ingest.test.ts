@@ -5,12 +5,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { staticEndpoints } from '../../runtime/control/endpoints.ts';
 import { buildServer } from '../../runtime/http/server.ts';
+import { emptyReader } from '../../runtime/http/testing/pipeline-endpoints.ts';
 import { createKafka } from '../../runtime/kafka/client.ts';
 import { checkKafka } from '../../runtime/kafka/health.ts';
-import { KafkaReviewWriter } from '../../runtime/kafka/review-writer.ts';
+import { KafkaRecordWriter } from '../../runtime/kafka/record-writer.ts';
 import { type LocalBroker, startLocalBroker } from '../../runtime/local/kafka/broker.ts';
+import { reviewRecord } from '../../shared/api/review.ts';
 import { consumeAll, createTopic, uniqueName } from '../setup/kafka.ts';
+import { reviewStatsPipeline } from '../setup/review-stats.ts';
 
 const review = (id: string) => ({ id, courseId: 'c1', userId: 'u1', rating: 4.5, content: 'Clear.', createdAt: new Date().toISOString() });
 
@@ -19,13 +23,15 @@ const MAX_MESSAGE_BYTES = 256 * 1024;
 
 async function serverOn(brokers: string[], topic: string, timeoutMs: number) {
   const kafka = createKafka(brokers);
-  const writer = new KafkaReviewWriter(kafka, { topic, partitions: 3, timeoutMs });
+  const writer = new KafkaRecordWriter(kafka, { topic, partitions: 3, timeoutMs });
   const admin = kafka.admin();
   await admin.connect();
   await createTopic(admin, topic, 3, [{ name: 'max.message.bytes', value: String(MAX_MESSAGE_BYTES) }]);
   await writer.ensureTopic(admin);
   await admin.disconnect();
-  const app = await buildServer({ control: { reviews: writer, kafkaHealth: () => checkKafka(brokers, 1500, [topic]) } });
+  // review-stats' own ingest endpoint, writing to this file's topic.
+  const endpoints = staticEndpoints([reviewStatsPipeline(topic)], { writer: () => writer, reader: () => emptyReader });
+  const app = await buildServer({ control: { endpoints, kafkaHealth: () => checkKafka(brokers, 1500, [topic]) } });
   return { app, writer, kafka };
 }
 
@@ -98,10 +104,12 @@ describe('review ingest on a real broker', () => {
 
   it('throws its producer away after a failed write, so later writes to the same partitions succeed', async () => {
     // A writer that misjudges the broker's limit sends a write that the broker refuses for one partition only.
-    const misjudging = new KafkaReviewWriter(server.kafka, { topic, partitions: 3, timeoutMs: 5000, maxWriteBytes: 10 * 1024 * 1024 });
+    const misjudging = new KafkaRecordWriter(server.kafka, { topic, partitions: 3, timeoutMs: 5000, maxWriteBytes: 10 * 1024 * 1024 });
     const small = Array.from({ length: 30 }, (_, i) => review(`small-${i}`));
-    await expect(misjudging.put([{ ...review('too-big'), content: 'x'.repeat(MAX_MESSAGE_BYTES) }, ...small])).rejects.toThrow();
-    for (const one of small) await misjudging.put([{ ...one, id: `${one.id}-again` }]);
+    await expect(
+      misjudging.put([{ ...review('too-big'), content: 'x'.repeat(MAX_MESSAGE_BYTES) }, ...small].map(reviewRecord)),
+    ).rejects.toThrow();
+    for (const one of small) await misjudging.put([reviewRecord({ ...one, id: `${one.id}-again` })]);
     await misjudging.close();
   });
 

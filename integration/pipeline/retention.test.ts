@@ -6,7 +6,8 @@
 import kafkajs from 'kafkajs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PipelineRunner } from '../../runtime/kafka/pipeline-runner.ts';
-import { KafkaReviewWriter } from '../../runtime/kafka/review-writer.ts';
+import { KafkaRecordWriter } from '../../runtime/kafka/record-writer.ts';
+import { reviewRecord } from '../../shared/api/review.ts';
 import { validatePipeline } from '../../shared/index.ts';
 import { testKafka, uniqueName } from '../setup/kafka.ts';
 
@@ -82,7 +83,7 @@ describe('records with old event times', () => {
   it('are all in the outputs after the broker checked retention, and the repartition topic is purged once committed', async () => {
     const [input, valid, stats] = [uniqueName('backfill'), uniqueName('backfill-valid'), uniqueName('backfill-stats')];
     const pipeline = backfillPipeline(uniqueName('retention'), input, valid, stats);
-    const writer = new KafkaReviewWriter(kafka, { topic: input, partitions: 2 });
+    const writer = new KafkaRecordWriter(kafka, { topic: input, partitions: 2 });
     await writer.ensureTopic(admin);
     // Two years ago to one year ago, shuffled: consecutive records are weeks apart, so the
     // broker rolls a segment often and a 7-day retention would delete nearly all of them.
@@ -94,7 +95,7 @@ describe('records with old event times', () => {
       rating: 4,
       createdAt: new Date(now - 730 * DAY + ((i * 7919) % 365) * DAY).toISOString(),
     }));
-    for (let start = 0; start < reviews.length; start += 50) await writer.put(reviews.slice(start, start + 50));
+    for (let start = 0; start < reviews.length; start += 50) await writer.put(reviews.slice(start, start + 50).map(reviewRecord));
     await writer.close();
 
     const runner = new PipelineRunner(kafka, admin, pipeline, { executeSinks: async () => {}, purgeIntervalMs: 1000 });

@@ -6,10 +6,12 @@ import type { Consumer } from 'kafkajs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { asReviewText } from '../../bench/corpus-texts.ts';
 import { readPipelineResource } from '../../runtime/cli/resources.ts';
+import { staticEndpoints } from '../../runtime/control/endpoints.ts';
 import { buildServer } from '../../runtime/http/server.ts';
+import { emptyReader } from '../../runtime/http/testing/pipeline-endpoints.ts';
 import { checkKafka } from '../../runtime/kafka/health.ts';
 import { PipelineRunner } from '../../runtime/kafka/pipeline-runner.ts';
-import { KafkaReviewWriter } from '../../runtime/kafka/review-writer.ts';
+import { KafkaRecordWriter } from '../../runtime/kafka/record-writer.ts';
 import { PostgresSinks } from '../../runtime/postgres/sink-executor.ts';
 import { readProjectCorpora } from '../../runtime/spam/corpus-files.ts';
 import { testKafka, uniqueName } from '../setup/kafka.ts';
@@ -53,9 +55,10 @@ describe('honest reviews through the API and review-stats', () => {
     const pipeline = reviewStatsPipeline(suffix);
     const sinks = new PostgresSinks({ ...process.env, DATABASE_URL: database.url });
     const runner = new PipelineRunner(kafka, admin, pipeline, { executeSinks: sinks.execute, readResource: readPipelineResource });
-    const writer = new KafkaReviewWriter(kafka, { topic: `reviews-${suffix}`, partitions: 3 });
+    const writer = new KafkaRecordWriter(kafka, { topic: `reviews-${suffix}`, partitions: 3 });
     await writer.ensureTopic(admin);
-    const app = await buildServer({ control: { reviews: writer, kafkaHealth: () => checkKafka(inject('kafkaBrokers'), 1500) } });
+    const endpoints = staticEndpoints([pipeline], { writer: () => writer, reader: () => emptyReader });
+    const app = await buildServer({ control: { endpoints, kafkaHealth: () => checkKafka(inject('kafkaBrokers'), 1500) } });
     try {
       await runner.start();
       const spam = await collect(`reviews-spam-${suffix}`);
@@ -69,7 +72,7 @@ describe('honest reviews through the API and review-stats', () => {
         courseId: `course-${i % 40}`,
         userId: `reviewer-${i}`,
         rating: 3,
-        // What the sentence meant: a few hold Windows-1252 dashes mis-decoded as control characters, which the API refuses.
+        // What the sentence meant: a few hold Windows-1252 quotes and dashes mis-decoded as control characters, which the API refuses.
         content: asReviewText(sentence.text),
         createdAt: new Date(now - (sentences.length - i) * HOUR).toISOString(),
       }));

@@ -2,6 +2,9 @@
 // traffic (spam, duplicates, edits that move reviews between courses, deletes,
 // shuffled arrival) through pipelines/review-stats.json, and the stream's
 // course statistics equal what the legacy batch SQL computes from reviews_valid.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { readPipelineResource } from '../../runtime/cli/resources.ts';
 import { PipelineRunner } from '../../runtime/kafka/pipeline-runner.ts';
@@ -47,7 +50,9 @@ describe('review-stats on Kafka and PostgreSQL', () => {
 
       // The same check as an operator runs it: `sluice verify`, table and topic against the batch SQL.
       const env = { KAFKA_BROKERS: inject('kafkaBrokers').join(','), DATABASE_URL: database.url };
-      const verify = () => spawnSluice(['verify', '--topic', `course-stats-${suffix}`], env);
+      const file = join(mkdtempSync(join(tmpdir(), 'sluice-verify-')), 'review-stats.json');
+      writeFileSync(file, JSON.stringify(reviewStatsPipeline(suffix)));
+      const verify = () => spawnSluice(['verify', '--pipeline', file, '--window', 'courseStats'], env);
       const agreeing = verify();
       expect(await exitOf(agreeing.child), agreeing.output()).toBe(0);
       expect(agreeing.output()).toContain('ok: the stream agrees with the batch');

@@ -1,7 +1,23 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { batchStats } from '../../runtime/postgres/batch-stats.ts';
 import { TableWriter } from '../../runtime/postgres/table-writer.ts';
+import { planWindowBatch } from '../../runtime/postgres/window-batch.ts';
+import { batchFigures } from '../../runtime/postgres/window-verify.ts';
+import { reviewStatsPipeline } from '../setup/review-stats.ts';
+
+/** review-stats' batch SQL, generated from its window's config, with its figures in the legacy report's shape. */
+async function batchStats(db: pg.Pool, asOf: Date) {
+  const planned = planWindowBatch(reviewStatsPipeline('batch'), 'courseStats');
+  if (!planned.ok) throw new Error(planned.message);
+  const figures = await batchFigures(db, planned.batch, asOf);
+  const column = (window: string, aggregate: string) =>
+    planned.batch.figures.find((f) => f.window === window && f.aggregate === aggregate)?.column ?? '';
+  return [...figures].map(([courseId, values]) => ({
+    courseId,
+    allTime: { count: values[column('allTime', 'count')], averageRating: values[column('allTime', 'averageRating')] },
+    last90Days: { count: values[column('last90Days', 'count')], averageRating: values[column('last90Days', 'averageRating')] },
+  }));
+}
 
 // The oracle reads the real table name, so this file owns a database of its own.
 const adminPool = new pg.Pool({ connectionString: inject('databaseUrl') });
@@ -25,7 +41,7 @@ afterAll(async () => {
   await adminPool.end();
 });
 
-describe('the batch oracle', () => {
+describe('the batch oracle, generated from the window', () => {
   it('computes all-time and last-90-days figures with the window (asOf − 90 days, asOf]', async () => {
     const reviews = [
       { id: 'a', courseId: 'c1', rating: 5, createdAt: at(0) }, // exactly asOf: inside

@@ -3,11 +3,13 @@
 import fc from 'fast-check';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { batchStats } from '../../runtime/postgres/batch-stats.ts';
 import { TableWriter } from '../../runtime/postgres/table-writer.ts';
+import { planWindowBatch } from '../../runtime/postgres/window-batch.ts';
+import { batchFigures } from '../../runtime/postgres/window-verify.ts';
 import { LATEST_EVENT_TIME } from '../../shared/api/event-time.ts';
 import { parseReview, type Review } from '../../shared/api/review.ts';
 import { eventTimeStrings } from '../../shared/testing/event-times.ts';
+import { reviewStatsPipeline } from '../setup/review-stats.ts';
 
 const adminPool = new pg.Pool({ connectionString: inject('databaseUrl') });
 const database = `event_times_${Date.now()}`;
@@ -59,7 +61,10 @@ describe('an accepted review in PostgreSQL', () => {
       });
     }
     // The batch SQL casts every row: one unreadable createdAt would fail the whole query.
-    const stats = await batchStats(pool, new Date(farFuture));
-    expect(stats.reduce((sum, course) => sum + course.allTime.count, 0)).toBe(reviews.length);
+    const planned = planWindowBatch(reviewStatsPipeline('round-trip'), 'courseStats');
+    if (!planned.ok) throw new Error(planned.message);
+    const figures = await batchFigures(pool, planned.batch, new Date(farFuture));
+    const allTimeCount = planned.batch.figures.find((figure) => figure.window === 'allTime' && figure.fn === 'count')?.column ?? '';
+    expect([...figures.values()].reduce((sum, course) => sum + (course[allTimeCount] ?? 0), 0)).toBe(reviews.length);
   });
 });

@@ -4,10 +4,10 @@ import { join } from 'node:path';
 import type { Admin, Kafka } from 'kafkajs';
 import pg from 'pg';
 import { corpusTexts } from '../../bench/corpus-texts.ts';
-import { defaultTraffic, generateTraffic, type LoadOperation } from '../../bench/load/traffic.ts';
-import { KafkaReviewWriter } from '../../runtime/kafka/review-writer.ts';
-import { batchStats } from '../../runtime/postgres/batch-stats.ts';
-import { compareStats, type StatsDifference, tableStats } from '../../runtime/postgres/verify-stats.ts';
+import { asWrites, defaultTraffic, generateTraffic, type LoadOperation } from '../../bench/load/traffic.ts';
+import { KafkaRecordWriter } from '../../runtime/kafka/record-writer.ts';
+import { planWindowBatch } from '../../runtime/postgres/window-batch.ts';
+import { batchFigures, compareFigures, type FigureDifference, tableFigures } from '../../runtime/postgres/window-verify.ts';
 import { type Pipeline, validatePipeline } from '../../shared/index.ts';
 import { repoRoot } from './processes.ts';
 
@@ -54,10 +54,10 @@ export async function reviewTraffic(defaultCount: number, seed: number): Promise
 }
 
 export async function writeTraffic(kafka: Kafka, admin: Admin, topic: string, operations: LoadOperation[]): Promise<void> {
-  const writer = new KafkaReviewWriter(kafka, { topic, partitions: 3 });
+  const writer = new KafkaRecordWriter(kafka, { topic, partitions: 3 });
   await writer.ensureTopic(admin);
   for (let start = 0; start < operations.length; start += 500) {
-    await writer.apply(operations.slice(start, start + 500).map((op) => (op.kind === 'put' ? { review: op.review } : { deleteId: op.id })));
+    await writer.apply(asWrites(operations.slice(start, start + 500)));
   }
   await writer.close();
 }
@@ -84,8 +84,18 @@ export async function tableCounts(db: pg.Pool): Promise<string> {
   return JSON.stringify(counts.rows);
 }
 
-export async function streamVersusBatch(db: pg.Pool): Promise<StatsDifference[]> {
-  return compareStats('course_stats', await tableStats(db), await batchStats(db, new Date()));
+/** review-stats' window against its batch SQL, in the table course_stats (what `sluice verify` compares). */
+export async function streamVersusBatch(db: pg.Pool): Promise<FigureDifference[]> {
+  const planned = planWindowBatch(reviewStatsPipeline('verify'), 'courseStats');
+  if (!planned.ok) throw new Error(planned.message);
+  const output = planned.batch.outputs.find((candidate) => candidate.kind === 'table');
+  if (output?.kind !== 'table') throw new Error('review-stats keeps no table of its course statistics');
+  return compareFigures(
+    `table ${output.table}`,
+    planned.batch,
+    await tableFigures(db, planned.batch, output),
+    await batchFigures(db, planned.batch, new Date()),
+  );
 }
 
 /** Every review on the source topic has been read and committed by the pipeline's first stage. */
@@ -109,9 +119,9 @@ export async function settledComparison(
   db: pg.Pool,
   run: { groupId: string; sourceTopic: string },
   timeoutMs: number,
-): Promise<StatsDifference[]> {
+): Promise<FigureDifference[]> {
   const deadline = Date.now() + timeoutMs;
-  let last: StatsDifference[] | Error = new Error('no comparison finished in time');
+  let last: FigureDifference[] | Error = new Error('no comparison finished in time');
   while (Date.now() < deadline) {
     await until(() => sourceConsumed(admin, run.groupId, run.sourceTopic).catch(() => false), deadline - Date.now());
     await quiet(() => tableCounts(db), 5000, Math.max(0, deadline - Date.now()));

@@ -2,22 +2,21 @@
 // into the one RuntimeControl the HTTP layer sees. `npm start` and the contract tests use it.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { type Pipeline, sinkTopicsOf, validatePipeline } from '../../shared/index.ts';
+import { type Pipeline, sinkTopicsOf, sourceTopicsOf, validatePipeline } from '../../shared/index.ts';
 import { ClusterMetrics } from '../control/cluster-metrics.ts';
-import type { CourseStatsValue } from '../control/course-stats.ts';
 import { FileHistory } from '../control/history-file.ts';
+import { LiveEndpoints } from '../control/live-endpoints.ts';
 import { PipelineRegistry } from '../control/pipeline-registry.ts';
 import type { RuntimeControl } from '../control/runtime-control.ts';
 import { PipelineSupervisor } from '../control/supervisor.ts';
 import { createKafka } from '../kafka/client.ts';
 import { kafkaClusterSources } from '../kafka/cluster-sources.ts';
-import { CompactedView } from '../kafka/compacted-view.ts';
+import { KafkaEndpointConnections } from '../kafka/endpoint-connections.ts';
 import { fetchCounts } from '../kafka/fetch-counter.ts';
 import { checkKafka } from '../kafka/health.ts';
 import { deleteNodeChangelogs, kafkaExecutor } from '../kafka/kafka-executor.ts';
 import { KafkaPipelineStore, PIPELINES_TOPIC } from '../kafka/kafka-pipeline-store.ts';
-import { deletePipelineResources } from '../kafka/pipeline-cleanup.ts';
-import { KafkaReviewWriter, REVIEWS_TOPIC } from '../kafka/review-writer.ts';
+import { deletePipelineResources, internalTopicPrefix } from '../kafka/pipeline-cleanup.ts';
 import { repoRoot } from '../local/kafka/broker.ts';
 import { PostgresSinks } from '../postgres/sink-executor.ts';
 import { forgetPipelineState } from '../state/local-state-scope.ts';
@@ -40,10 +39,10 @@ export interface RuntimeOptions {
   brokers: string[];
   /** Deployed when the store holds no pipeline yet; none for an empty runtime. */
   initialPipeline?: Pipeline;
-  /** Topic names, so tests can run several runtimes on one cluster without sharing state. */
-  topics?: { pipelines?: string; reviews?: string; courseStats?: string };
+  /** The desired-state topic, so tests can run several runtimes on one cluster without sharing pipelines. */
+  topics?: { pipelines?: string };
   env?: NodeJS.ProcessEnv;
-  /** How long a review write may wait for Kafka before the API answers 503 (SLUICE_WRITE_TIMEOUT_MS; 5 s by default). */
+  /** How long an ingest write may wait for Kafka before the API answers 503 (SLUICE_WRITE_TIMEOUT_MS; 5 s by default). */
   writeTimeoutMs?: number;
 }
 
@@ -62,10 +61,6 @@ export async function assembleRuntime(options: RuntimeOptions): Promise<Assemble
     const admin = kafka.admin();
     await admin.connect();
     closers.push(() => admin.disconnect());
-    const reviewsTopic = options.topics?.reviews ?? REVIEWS_TOPIC;
-    const reviews = new KafkaReviewWriter(kafka, { topic: reviewsTopic, timeoutMs: options.writeTimeoutMs });
-    await reviews.ensureTopic(admin);
-    closers.push(() => reviews.close());
     const store = new KafkaPipelineStore(kafka, admin, options.topics?.pipelines ?? PIPELINES_TOPIC);
     await store.ensureTopic();
     closers.push(() => store.close());
@@ -84,8 +79,13 @@ export async function assembleRuntime(options: RuntimeOptions): Promise<Assemble
         }),
       forgetLocalState: (pipelineId) => void forgetPipelineState(stateDirectory, pipelineId),
       resetStores: async (pipelineId, nodes) => void (await deleteNodeChangelogs(admin, pipelineId, nodes)),
-      cleanUp: async (pipeline, { sinks, signal }) =>
-        void (await deletePipelineResources(admin, pipeline.id, { sinkTopics: sinks ? sinkTopicsOf(pipeline) : [], signal })),
+      cleanUp: async (pipeline, { sinks, signal }) => {
+        // The topics it reads and writes are data, not internals, whatever their names: its sink topics and the ingest
+        // topics named after it go only when asked; a topic it reads from elsewhere never does.
+        const reads = sourceTopicsOf(pipeline).map((read) => read.topic);
+        const own = [...sinkTopicsOf(pipeline), ...reads.filter((topic) => topic.startsWith(internalTopicPrefix(pipeline.id)))];
+        await deletePipelineResources(admin, pipeline.id, { sinkTopics: sinks ? own : [], keep: [...own, ...reads], signal });
+      },
     });
     await supervisor.open(options.initialPipeline);
     closers.push(() => supervisor.close());
@@ -94,21 +94,18 @@ export async function assembleRuntime(options: RuntimeOptions): Promise<Assemble
     });
     throughput.start();
     closers.push(() => throughput.close());
-    const courseStats = new CompactedView<CourseStatsValue>(
-      kafka,
-      admin,
-      options.topics?.courseStats ?? 'course-stats',
-      (value) => JSON.parse(value) as CourseStatsValue,
-    );
-    await courseStats.open();
-    closers.push(() => courseStats.close());
+    const connections = new KafkaEndpointConnections(kafka, admin, { timeoutMs: options.writeTimeoutMs });
+    closers.push(() => connections.close());
+    const endpoints = new LiveEndpoints(() => supervisor.list(), connections);
+    endpoints.start();
+    closers.push(async () => endpoints.close());
     return {
       control: {
-        reviews,
         pipelines: supervisor,
+        endpoints,
         throughput,
-        courseStats,
-        kafkaHealth: () => checkKafka(options.brokers, 3000, [reviewsTopic]),
+        // Writes must succeed on every topic an endpoint writes: one without a leader is a failing health check.
+        kafkaHealth: () => checkKafka(options.brokers, 3000, connections.ingestTopics()),
         kafkaFetches: fetchCounts,
       },
       close,

@@ -11,7 +11,7 @@ import type {
   WorkerReport,
 } from '../../shared/api/pipeline-metrics.ts';
 import { pipelineTotals } from '../../shared/engine/node-figures.ts';
-import type { Pipeline } from '../../shared/index.ts';
+import { type Pipeline, topicsReadBy } from '../../shared/index.ts';
 import { type ClusterSources, type CountersFeed, mergeReports, type SourceTopic } from './cluster-reports.ts';
 import { lifecycleEvents } from './lifecycle-events.ts';
 import { historyPoint, liveNodes, referenceSample, type Sample, workerReports } from './live-figures.ts';
@@ -54,9 +54,14 @@ interface Watch {
   listeners: Set<(metrics: PipelineMetrics) => void>;
 }
 
+/** Every source's topics (a source.kafka's, an ingest endpoint's); only a source.kafka may start at the latest offset. */
 function sourceTopics(pipeline: Pipeline): SourceTopic[] {
   return pipeline.nodes.flatMap((node) =>
-    node.type === 'source.kafka' ? [{ node: node.id, topic: node.config.topic, startFrom: node.config.startFrom }] : [],
+    topicsReadBy(node, pipeline).map((read) => ({
+      node: node.id,
+      topic: read.topic,
+      startFrom: node.type === 'source.kafka' ? node.config.startFrom : ('earliest' as const),
+    })),
   );
 }
 

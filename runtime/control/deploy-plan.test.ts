@@ -14,6 +14,16 @@ const withWindowSize = (size: string): Doc => {
   return doc;
 };
 
+/** review-stats as another pipeline: the same nodes, its endpoints on paths of their own (one pipeline serves each). */
+const copyAs = (id: string) => {
+  const doc = structuredClone(reviewStats);
+  for (const node of doc.nodes) {
+    const config = node.config as { path?: string };
+    if (config.path) config.path = config.path.replace('/api/', `/api/${id}/`);
+  }
+  return { ...doc, id };
+};
+
 let store: MemoryStore;
 let registry: PipelineRegistry;
 beforeEach(async () => {
@@ -24,7 +34,7 @@ beforeEach(async () => {
 
 describe('the dry-run deploy', () => {
   it('plans a first deploy as every node added, every stateful node new', () => {
-    const plan = planDeploy(registry, 'other', { ...reviewStats, id: 'other' });
+    const plan = planDeploy(registry, 'other', copyAs('other'));
     expect(plan).toMatchObject({ pipelineId: 'other', currentVersion: undefined, nextVersion: 1, changed: true, starts: false });
     expect(plan.diff.nodes.added).toHaveLength(reviewStats.nodes.length);
     expect(plan.stateful.map((node) => [node.id, node.state])).toEqual([
@@ -63,7 +73,7 @@ describe('the dry-run deploy', () => {
   });
 
   it('names the topics and tables another pipeline writes too', () => {
-    const plan = planDeploy(registry, 'copy', { ...reviewStats, id: 'copy' });
+    const plan = planDeploy(registry, 'copy', copyAs('copy'));
     expect(plan.sharedOutputs).toContainEqual({ pipelineId: 'review-stats', nodeId: 'spamTopic', output: 'Kafka topic reviews-spam' });
     expect(plan.sharedOutputs).toContainEqual({
       pipelineId: 'review-stats',
@@ -75,5 +85,21 @@ describe('the dry-run deploy', () => {
   it('refuses what a deploy refuses: an invalid pipeline, a stale revision', () => {
     expect(() => planDeploy(registry, 'review-stats', { ...reviewStats, edges: [] })).toThrow(InvalidPipelineError);
     expect(() => planDeploy(registry, 'review-stats', withWindowSize('30d'), 0)).toThrow(RevisionConflictError);
+  });
+
+  it('refuses a pipeline whose endpoint another pipeline serves, naming both', () => {
+    const clash = () => planDeploy(registry, 'copy', { ...reviewStats, id: 'copy' });
+    expect(clash).toThrow(InvalidPipelineError);
+    const issues = (() => {
+      try {
+        clash();
+        return [];
+      } catch (error) {
+        return error instanceof InvalidPipelineError ? error.issues : [];
+      }
+    })();
+    expect(issues[0]?.message).toBe(
+      "POST /api/reviews is already served by pipeline 'review-stats' (node 'reviews'); pipeline 'copy' (node 'reviews') cannot serve it too: give one of them another path",
+    );
   });
 });

@@ -1,6 +1,7 @@
 // Deploy, stop, start and delete pipelines: validates, guards revisions, and writes
 // the desired state; every worker's runner converges on what the store says.
 import { type Pipeline, pipelinesEquivalent, type ValidationIssue, validatePipeline } from '../../shared/index.ts';
+import { routesTaken } from '../../shared/validation/route-checks.ts';
 import {
   currentVersion,
   type DeploymentRecord,
@@ -122,6 +123,12 @@ export class PipelineRegistry {
         { code: 'invalid-value', path: '/id', message: `The pipeline's id is '${pipeline.id}' but it was deployed as '${id}'.` },
       ]);
     }
+    // Every runtime process serves every pipeline's routes: one deployed pipeline (running or stopped) owns each.
+    const others = this.list()
+      .filter((record) => record.id !== id)
+      .map((record) => currentVersion(record).pipeline);
+    const taken = routesTaken(pipeline, others);
+    if (taken.length > 0) throw new InvalidPipelineError(taken);
     const existing = this.records.get(id);
     if (existing && baseRevision !== undefined && baseRevision !== existing.revision)
       throw new RevisionConflictError(id, existing.revision, baseRevision);

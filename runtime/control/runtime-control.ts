@@ -3,11 +3,10 @@ import type { MetricsSnapshot } from '../../shared/engine/metrics.ts';
 import type { TappedRecord } from '../../shared/engine/tap.ts';
 import type { ValidationIssue } from '../../shared/index.ts';
 import type { PipelineThroughput } from './cluster-metrics.ts';
-import type { CourseStatsReader } from './course-stats.ts';
 import type { PipelinePlanning } from './deploy-plan.ts';
 import type { DeploymentState } from './deployment-machine.ts';
+import type { EndpointDirectory } from './endpoints.ts';
 import type { DeploymentRecord, PipelineVersion } from './pipeline-store.ts';
-import type { ReviewIngest } from './review-ingest.ts';
 
 export interface PipelineStatus {
   /** degraded: running, but some task is not processing (reason says which and why); failed: retried at retryAt. */
@@ -41,11 +40,11 @@ export interface PipelineControl extends PipelinePlanning {
 /** What the HTTP layer may ask of the runtime. */
 export interface RuntimeControl {
   kafkaHealth(): Promise<ClusterHealth>;
-  reviews: ReviewIngest;
   pipelines?: PipelineControl;
+  /** The deployed pipelines' HTTP endpoints (their ingest paths and views). */
+  endpoints?: EndpointDirectory;
   /** Cluster-wide figures, lag, history and dead letters of the deployed pipelines. */
   throughput?: PipelineThroughput;
-  courseStats?: CourseStatsReader;
   /** Fetch requests of this process's consumers, by purpose (for /metrics). */
   kafkaFetches?: () => Record<string, number>;
 }

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { validPipelineInput } from '../../shared/validation/test-pipelines.ts';
 import { buildServer } from './server.ts';
-import { recordingIngest } from './testing/recording-ingest.ts';
+import { pipelineEndpoints, pipelineFile } from './testing/pipeline-endpoints.ts';
 import { recordingPipelines } from './testing/recording-pipelines.ts';
 
 const review = { id: 'r1', courseId: 'c1', userId: 'u1', rating: 4, createdAt: '2026-01-02T03:04:05Z' };
 const server = (apiToken?: string, designerOrigin?: string, allowedHosts?: string[]) =>
   buildServer({
-    control: { reviews: recordingIngest(), kafkaHealth: async () => ({ connected: true, brokers: [] }) },
+    control: { endpoints: pipelineEndpoints(pipelineFile('review-stats')), kafkaHealth: async () => ({ connected: true, brokers: [] }) },
     apiToken,
     designerOrigin,
     allowedHosts,
@@ -16,7 +16,11 @@ const server = (apiToken?: string, designerOrigin?: string, allowedHosts?: strin
 async function withPipelines(apiToken?: string) {
   const pipelines = recordingPipelines();
   const app = await buildServer({
-    control: { reviews: recordingIngest(), pipelines, kafkaHealth: async () => ({ connected: true, brokers: [] }) },
+    control: {
+      endpoints: pipelineEndpoints(pipelineFile('review-stats')),
+      pipelines,
+      kafkaHealth: async () => ({ connected: true, brokers: [] }),
+    },
     apiToken,
   });
   return { app, pipelines };

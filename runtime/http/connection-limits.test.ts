@@ -4,7 +4,7 @@ import { connect, type Socket } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildServer, type ServerOptions } from './server.ts';
-import { recordingIngest } from './testing/recording-ingest.ts';
+import { pipelineEndpoints, pipelineFile } from './testing/pipeline-endpoints.ts';
 
 let app: FastifyInstance | undefined;
 const sockets: Socket[] = [];
@@ -16,7 +16,7 @@ afterEach(async () => {
 
 async function listening(options: Partial<ServerOptions>): Promise<number> {
   app = await buildServer({
-    control: { reviews: recordingIngest(), kafkaHealth: async () => ({ connected: true, brokers: [] }) },
+    control: { endpoints: pipelineEndpoints(pipelineFile('review-stats')), kafkaHealth: async () => ({ connected: true, brokers: [] }) },
     ...options,
   });
   const address = await app.listen({ host: '127.0.0.1', port: 0 });

@@ -1,45 +1,119 @@
-// The OpenAPI document served at /api/openapi.json. Request schemas come from the
-// same zod schemas that validate requests (reviews) and deploys (pipelines).
+// The OpenAPI document served at /api/openapi.json. The deployed pipelines' endpoints come first, their request and
+// response schemas from the very record schemas that check requests; then the runtime's own routes, with the
+// pipeline format from the zod schemas that validate deploys.
 import { z } from 'zod';
-import { reviewSchema } from '../../shared/api/review.ts';
+import { manyPathOf, placeholderOf } from '../../shared/catalog/http-routes.ts';
 import { pipelineJsonSchema } from '../../shared/index.ts';
+import type { RecordSchema } from '../../shared/records/record-schema.ts';
+import { objectValidator } from '../../shared/records/record-validator.ts';
+import type { ServedEndpoints, ServedIngest, ServedView } from '../control/endpoints.ts';
 import { deployPlanOpenApi } from './routes/deploy-plan.ts';
+import { MAX_BATCH } from './routes/ingest.ts';
 import { throughputOpenApi } from './routes/throughput.ts';
 
 const error = { $ref: '#/components/schemas/Error' };
 const json = (schema: object) => ({ content: { 'application/json': { schema } } });
 const answer = (description: string, schema: object = { type: 'object' }) => ({ description, ...json(schema) });
 const failure = (description: string) => ({ description, ...json(error) });
-const AMBIGUOUS =
-  'Kafka did not acknowledge the write; details[0].stored says whether it may be stored anyway ("unknown") or not ("no"); sending it again with the same id is safe';
 const idParameter = { name: 'id', in: 'path', required: true, schema: { type: 'string' } };
-const figures = { type: 'object', properties: { count: { type: 'integer' }, averageRating: { type: ['number', 'null'] } } };
 
-export function openApiDocument(version: string) {
+const jsonSchemaOf = (schema: RecordSchema) => {
+  const { $schema: _, ...rest } = z.toJSONSchema(objectValidator(schema), { io: 'input', unrepresentable: 'any' }) as Record<
+    string,
+    unknown
+  >;
+  return rest;
+};
+const componentName = (text: string) => text.replace(/(^|[^a-zA-Z0-9])([a-zA-Z0-9])/g, (_, __, letter: string) => letter.toUpperCase());
+
+function ingestPaths(endpoint: ServedIngest): Record<string, unknown> {
+  const { path, noun, keyField } = endpoint.spec;
+  const ref = { $ref: `#/components/schemas/${componentName(noun.one)}` };
+  const ambiguous = `Kafka did not acknowledge the write; details[0].stored says whether it may be stored anyway ("unknown") or not ("no"); sending it again with the same ${keyField} is safe`;
+  const common = { 415: failure('not JSON'), 429: failure('over the per-client rate limit (see Retry-After)'), 503: failure(ambiguous) };
+  const paths: Record<string, unknown> = {
+    [path]: {
+      post: {
+        summary: `Write ${noun.one === '' ? 'a record' : `a ${noun.one}`} (or a new version of one); 202 once Kafka acknowledged it`,
+        requestBody: json(ref),
+        responses: { 202: answer('durable'), 400: failure('invalid fields'), 413: failure('over 64 KiB'), ...common },
+      },
+    },
+    [`${path}:batch`]: {
+      post: {
+        summary: `Write up to ${MAX_BATCH.toLocaleString('en-US')} ${noun.many} (1 MiB) in one Kafka write: every item is checked first, the valid ones are written together`,
+        requestBody: json({ type: 'object', properties: { [noun.many]: { type: 'array', items: ref, maxItems: MAX_BATCH } } }),
+        responses: {
+          202: answer('all accepted'),
+          207: answer('per-item results: the valid items were written, the invalid ones were not'),
+          400: failure(`not a batch, or no valid ${noun.one} in it (nothing written)`),
+          413: failure('over 1 MiB, or more than one Kafka write holds (nothing written)'),
+          ...common,
+        },
+      },
+    },
+  };
+  if (endpoint.spec.allowDelete)
+    paths[`${path}/{${keyField}}`] = {
+      delete: {
+        summary: `Delete a ${noun.one} everywhere`,
+        parameters: [{ ...idParameter, name: keyField }],
+        responses: { 202: answer('durable'), 400: failure(`not a ${keyField} a ${noun.one} can have`), 503: failure(ambiguous) },
+      },
+    };
+  return paths;
+}
+
+function viewPaths(endpoint: ServedView, responseRef: object): Record<string, unknown> {
+  const { path, noun, title, keysParameter, maxKeys } = endpoint.spec;
+  const freshness = 'with "stale": true and "behindBy" while this process\'s replica is behind; ETag, If-None-Match (304)';
+  return {
+    [path]: {
+      get: {
+        summary: `${title}: the latest value for one ${noun.one}`,
+        parameters: [{ ...idParameter, name: placeholderOf(path) }],
+        responses: {
+          200: answer(`the value, ${freshness}`, responseRef),
+          304: { description: 'not modified' },
+          404: failure('no value'),
+          503: failure('restoring, no value yet'),
+        },
+      },
+    },
+    [manyPathOf(path)]: {
+      get: {
+        summary: `${title} of up to ${maxKeys} ${noun.many} (?${keysParameter}=a,b,c)`,
+        parameters: [{ name: keysParameter, in: 'query', required: true, schema: { type: 'string' } }],
+        responses: { 200: answer(`the values, a missing one as {"missing": true}, ${freshness}`), 400: failure(`no ${keysParameter}`) },
+      },
+    },
+  };
+}
+
+export function openApiDocument(version: string, served: ServedEndpoints) {
+  const schemas: Record<string, unknown> = {};
+  for (const endpoint of served.ingest) schemas[componentName(endpoint.spec.noun.one)] = jsonSchemaOf(endpoint.spec.schema);
+  const viewRefs = served.views.map((endpoint) => {
+    if (!endpoint.responseSchema) return { type: 'object' };
+    const name = `${componentName(endpoint.spec.noun.one)}Value`;
+    schemas[name] = jsonSchemaOf(endpoint.responseSchema);
+    return { $ref: `#/components/schemas/${name}` };
+  });
   return {
     openapi: '3.1.0',
     info: {
       title: 'Sluice runtime API',
       version,
-      description: 'Reviews in, live course statistics out, and the pipelines that connect them.',
+      description: "The deployed pipelines' endpoints (records in, views out), and the pipelines that connect them.",
     },
     components: {
       schemas: {
-        Review: z.toJSONSchema(reviewSchema, { io: 'input' }),
+        ...schemas,
         Pipeline: pipelineJsonSchema,
         Error: {
           type: 'object',
           properties: {
             error: { type: 'object', properties: { code: { type: 'string' }, message: { type: 'string' }, details: { type: 'array' } } },
-          },
-        },
-        CourseStats: {
-          type: 'object',
-          properties: {
-            courseId: { type: 'string' },
-            allTime: figures,
-            last90Days: figures,
-            asOf: { type: 'string', format: 'date-time' },
           },
         },
       },
@@ -54,59 +128,8 @@ export function openApiDocument(version: string) {
           },
         },
       },
-      '/api/reviews': {
-        post: {
-          summary: 'Write a review (or a new version of one); 202 once Kafka acknowledged it',
-          requestBody: json({ $ref: '#/components/schemas/Review' }),
-          responses: {
-            202: answer('durable'),
-            400: failure('invalid fields'),
-            413: failure('over 64 KiB'),
-            415: failure('not JSON'),
-            429: failure('over the per-client rate limit (see Retry-After)'),
-            503: failure(AMBIGUOUS),
-          },
-        },
-      },
-      '/api/reviews/{id}': {
-        delete: {
-          summary: 'Delete a review everywhere',
-          parameters: [idParameter],
-          responses: { 202: answer('durable'), 400: failure('not an id a review can have'), 503: failure(AMBIGUOUS) },
-        },
-      },
-      '/api/reviews:batch': {
-        post: {
-          summary: 'Write up to 1,000 reviews (1 MiB) in one Kafka write: every item is checked first, the valid ones are written together',
-          requestBody: json({
-            type: 'object',
-            properties: { reviews: { type: 'array', items: { $ref: '#/components/schemas/Review' }, maxItems: 1000 } },
-          }),
-          responses: {
-            202: answer('all accepted'),
-            207: answer('per-item results: the valid items were written, the invalid ones were not'),
-            400: failure('not a batch, or no valid review in it (nothing written)'),
-            413: failure('over 1 MiB, or more than one Kafka write holds (nothing written)'),
-            415: failure('not JSON'),
-            429: failure('over the per-client rate limit (see Retry-After)'),
-            503: failure(AMBIGUOUS),
-          },
-        },
-      },
-      '/api/courses/{courseId}/stats': {
-        get: {
-          summary: "A course's live statistics",
-          parameters: [{ ...idParameter, name: 'courseId' }],
-          responses: {
-            200: answer('figures', { $ref: '#/components/schemas/CourseStats' }),
-            404: failure('never seen'),
-            503: failure('restoring'),
-          },
-        },
-      },
-      '/api/courses/stats': {
-        get: { summary: 'Statistics of several courses (?ids=a,b,c)', responses: { 200: answer('figures'), 400: failure('no ids') } },
-      },
+      ...Object.assign({}, ...served.ingest.map(ingestPaths)),
+      ...Object.assign({}, ...served.views.map((endpoint, i) => viewPaths(endpoint, viewRefs[i] ?? { type: 'object' }))),
       '/api/pipelines': { get: { summary: 'Deployed pipelines with their status', responses: { 200: answer('list') } } },
       '/api/pipelines:validate': {
         post: {

@@ -7,7 +7,12 @@ import { limitIngestPerClient } from './rate-limit.ts';
 async function limited(perSecond: number, clock: () => number) {
   const app = Fastify();
   installErrorHandling(app);
-  limitIngestPerClient(app, perSecond, clock);
+  limitIngestPerClient(
+    app,
+    perSecond,
+    (_method, url) => (url.startsWith('/api/reviews') ? { noun: 'review', path: '/api/reviews' } : undefined),
+    clock,
+  );
   app.post('/api/reviews', async () => ({ ok: true }));
   app.get('/api/courses/x/stats', async () => ({ ok: true }));
   const address = await app.listen({ host: '127.0.0.1', port: 0 });

@@ -4,13 +4,17 @@
 import type { FastifyInstance } from 'fastify';
 import { ApiError } from './errors.ts';
 
-export function limitIngestPerClient(app: FastifyInstance, perSecond: number, clock: () => number = Date.now): void {
+/** The ingest endpoint a request writes to: its records' name and path, for the answer. */
+export type IngestOf = (method: string, url: string) => { noun: string; path: string } | undefined;
+
+export function limitIngestPerClient(app: FastifyInstance, perSecond: number, ingestOf: IngestOf, clock: () => number = Date.now): void {
   let second = Number.NaN;
   // Only this second's counts: the map never holds more clients than wrote within one second.
   let counts = new Map<string, number>();
   app.addHook('onRequest', async (request) => {
     if (request.method !== 'POST' && request.method !== 'DELETE') return;
-    if (!request.url.startsWith('/api/reviews')) return;
+    const ingest = ingestOf(request.method, request.url);
+    if (!ingest) return;
     const now = clock();
     const current = Math.floor(now / 1000);
     if (current !== second) {
@@ -24,7 +28,7 @@ export function limitIngestPerClient(app: FastifyInstance, perSecond: number, cl
       throw new ApiError(
         429,
         'rate-limited',
-        `At most ${perSecond} review requests per second per client; batch them (POST /api/reviews:batch) or slow down.`,
+        `At most ${perSecond} ${ingest.noun} requests per second per client; batch them (POST ${ingest.path}:batch) or slow down.`,
         [],
         { 'retry-after': '1' }, // the window ends within a second
       );

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { PipelineControl } from '../control/runtime-control.ts';
 import { buildServer } from './server.ts';
-import { recordingIngest } from './testing/recording-ingest.ts';
+import { pipelineEndpoints, pipelineFile } from './testing/pipeline-endpoints.ts';
 
 describe('GET /api/health', () => {
   it('answers 503 with the reason when Kafka is unreachable', async () => {
     const app = await buildServer({
       control: {
-        reviews: recordingIngest(),
+        endpoints: pipelineEndpoints(pipelineFile('review-stats')),
         kafkaHealth: async () => ({ connected: false, brokers: ['b:9092'], reason: 'connection refused' }),
       },
     });
@@ -22,7 +22,10 @@ describe('GET /api/health', () => {
 
   it('answers 200 with the brokers when the runtime reports Kafka connected', async () => {
     const app = await buildServer({
-      control: { reviews: recordingIngest(), kafkaHealth: async () => ({ connected: true, brokers: ['b:9092'] }) },
+      control: {
+        endpoints: pipelineEndpoints(pipelineFile('review-stats')),
+        kafkaHealth: async () => ({ connected: true, brokers: ['b:9092'] }),
+      },
     });
     const response = await app.inject({ method: 'GET', url: '/api/health' });
     expect(response.statusCode).toBe(200);
@@ -33,7 +36,10 @@ describe('GET /api/health', () => {
   it('answers 200 saying degraded when the cluster takes writes but is not whole (a broker down)', async () => {
     const degraded = '4 of 12 partitions have fewer in-sync replicas than replicas';
     const app = await buildServer({
-      control: { reviews: recordingIngest(), kafkaHealth: async () => ({ connected: true, brokers: ['b:9092', 'c:9092'], degraded }) },
+      control: {
+        endpoints: pipelineEndpoints(pipelineFile('review-stats')),
+        kafkaHealth: async () => ({ connected: true, brokers: ['b:9092', 'c:9092'], degraded }),
+      },
     });
     const response = await app.inject({ method: 'GET', url: '/api/health' });
     expect(response.statusCode).toBe(200);
@@ -46,7 +52,10 @@ describe('GET /api/health with a broker down', () => {
   it('answers 200 degraded with the reason while writes still succeed', async () => {
     const degraded = 'broker 3 is down; writes still succeed: every partition of reviews has a leader and at least 2 in-sync replicas';
     const app = await buildServer({
-      control: { reviews: recordingIngest(), kafkaHealth: async () => ({ connected: true, brokers: ['b1:9092', 'b2:9092'], degraded }) },
+      control: {
+        endpoints: pipelineEndpoints(pipelineFile('review-stats')),
+        kafkaHealth: async () => ({ connected: true, brokers: ['b1:9092', 'b2:9092'], degraded }),
+      },
     });
     const response = await app.inject({ method: 'GET', url: '/api/health' });
     expect(response.statusCode).toBe(200);
@@ -67,7 +76,11 @@ describe('GET /api/health with pipelines', () => {
       status: () => ({ state: 'degraded', reason: 'task review-stats.4.0 is failing: sink courseStatsTable: connect ECONNREFUSED' }),
     } as unknown as PipelineControl;
     const app = await buildServer({
-      control: { reviews: recordingIngest(), kafkaHealth: async () => ({ connected: true, brokers: ['b:9092'] }), pipelines },
+      control: {
+        endpoints: pipelineEndpoints(pipelineFile('review-stats')),
+        kafkaHealth: async () => ({ connected: true, brokers: ['b:9092'] }),
+        pipelines,
+      },
     });
     const response = await app.inject({ method: 'GET', url: '/api/health' });
     expect(response.statusCode).toBe(200);
@@ -82,7 +95,9 @@ describe('GET /api/health with pipelines', () => {
 
 describe('errors', () => {
   it('answers an unknown route with the one error shape', async () => {
-    const app = await buildServer({ control: { reviews: recordingIngest(), kafkaHealth: async () => ({ connected: true, brokers: [] }) } });
+    const app = await buildServer({
+      control: { endpoints: pipelineEndpoints(pipelineFile('review-stats')), kafkaHealth: async () => ({ connected: true, brokers: [] }) },
+    });
     const response = await app.inject({ method: 'GET', url: '/api/nope' });
     expect(response.statusCode).toBe(404);
     expect(response.json()).toEqual({ error: { code: 'not-found', message: 'No route for GET /api/nope', details: [] } });

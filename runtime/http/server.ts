@@ -11,11 +11,11 @@ import { answerFrameworkError, installErrorHandling, MAX_PATH_SEGMENT } from './
 import { answerOnlyLocalRequests, requireHost } from './local-only.ts';
 import { openApiDocument } from './openapi.ts';
 import { limitIngestPerClient } from './rate-limit.ts';
-import { courseRoutes } from './routes/courses.ts';
 import { deployPlanRoutes } from './routes/deploy-plan.ts';
+import { endpointRoutes, matchEndpoint } from './routes/endpoints.ts';
+import { RECORD_BODY_LIMIT } from './routes/ingest.ts';
 import { pipelineRoutes, tapRoutes } from './routes/pipelines.ts';
 import { prometheusRoute } from './routes/prometheus.ts';
-import { reviewRoutes } from './routes/reviews.ts';
 import { throughputRoutes } from './routes/throughput.ts';
 
 export interface ServerOptions {
@@ -30,7 +30,7 @@ export interface ServerOptions {
   /** Without apiToken, names besides localhost/127.0.0.1/[::1] this runtime answers to (`name` or `name:port`). */
   allowedHosts?: string[];
   version?: string;
-  /** Review requests per second per client address, over all its connections (429 past it). */
+  /** Ingest requests (posts and deletes to the pipelines' endpoints) per second per client address (429 past it). */
   ingestRatePerClient?: number;
   /** Open connections per client address; past it a connection is answered 429 and closed. */
   maxConnectionsPerClient?: number;
@@ -74,7 +74,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   const timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
   const app = Fastify({
     logger,
-    bodyLimit: 64 * 1024,
+    bodyLimit: RECORD_BODY_LIMIT,
     clientErrorHandler: answerClientError,
     frameworkErrors: answerFrameworkError,
     routerOptions: { maxParamLength: MAX_PATH_SEGMENT },
@@ -94,11 +94,15 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   requireHost(app);
   if (!options.apiToken) answerOnlyLocalRequests(app, { allowedHosts: options.allowedHosts ?? [], designerOrigin: options.designerOrigin });
   requireTokenForChanges(app, options.apiToken);
-  limitIngestPerClient(app, options.ingestRatePerClient ?? 2000);
+  const endpoints = control.endpoints ?? { current: () => ({ ingest: [], views: [] }) };
+  limitIngestPerClient(app, options.ingestRatePerClient ?? 2000, (method, url) => {
+    const match = matchEndpoint(endpoints, method, url);
+    if (!match || match.kind === 'read-one' || match.kind === 'read-many') return undefined;
+    return { noun: match.endpoint.spec.noun.one, path: match.endpoint.spec.path };
+  });
   // No CORS headers at all unless a designer origin is named: other sites cannot call the API from a browser.
   if (options.designerOrigin) await app.register(cors, { origin: options.designerOrigin });
-  const document = openApiDocument(options.version ?? '0.0.0');
-  app.get('/api/openapi.json', async () => document);
+  app.get('/api/openapi.json', async () => openApiDocument(options.version ?? '0.0.0', endpoints.current()));
   // JSON only: anything else is answered 415 rather than half-parsed.
   app.removeContentTypeParser('text/plain');
 
@@ -113,7 +117,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     return { status: 'degraded', kafka, ...(pipelines.length > 0 ? { pipelines } : {}), reason: reasons.join('; ') };
   });
 
-  reviewRoutes(app, control.reviews);
+  endpointRoutes(app, endpoints);
   if (control.pipelines) {
     pipelineRoutes(app, control.pipelines);
     deployPlanRoutes(app, control.pipelines);
@@ -121,7 +125,6 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     if (control.throughput) throughputRoutes(app, control.pipelines, control.throughput);
   }
   prometheusRoute(app, control.throughput, control.kafkaFetches ?? (() => ({})));
-  if (control.courseStats) courseRoutes(app, control.courseStats);
 
   if (designerDir && existsSync(designerDir)) {
     // The designer routes with the URL hash, so its files are all there is to serve (index.html at /).

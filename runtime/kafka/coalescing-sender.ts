@@ -5,7 +5,7 @@
 // produce request fails it hands that request's numbers back (src/producer/sendMessages.js). If the
 // request had in fact been written before its broker died, and another write to the same partition
 // takes those numbers before the failed one is sent again, the broker takes the other write for a
-// duplicate of the first: it answers success and stores nothing (an acknowledged review lost), or it
+// duplicate of the first: it answers success and stores nothing (an acknowledged record lost), or it
 // refuses it as out of order. With one write in flight, the only write that can take numbers handed
 // back is the retry of the very request they came from, which the broker then recognises as a
 // duplicate of itself. Writes that wait are sent together, so throughput does not suffer.

@@ -1,8 +1,8 @@
 // A local copy of a compacted topic (the latest value per key), kept current by
-// a read_committed consumer. Every worker keeps one, so any worker answers stats
-// reads without routing to the owner of the key.
+// a read_committed consumer. Every worker keeps one per view, so any worker answers
+// a view's reads without routing to the owner of the key.
 import { randomUUID } from 'node:crypto';
-import type { Admin, Consumer, Kafka } from 'kafkajs';
+import type { Admin, Consumer, IHeaders, Kafka } from 'kafkajs';
 import { committedRecordsOf } from './committed-records.ts';
 import { countFetches } from './fetch-counter.ts';
 import { FOLLOWER_FETCH_WAIT_MS } from './poll-settings.ts';
@@ -27,8 +27,8 @@ export class CompactedView<T> {
     private readonly kafka: Kafka,
     private readonly admin: Admin,
     readonly topic: string,
-    private readonly parse: (value: string) => T,
-    /** Whether reads need to know how far behind the replica is (stats do); asking the broker costs a little, always. */
+    private readonly parse: (value: string, headers: Record<string, string>) => T,
+    /** Whether reads need to know how far behind the replica is (views do); asking the broker costs a little, always. */
     private readonly options: { checkFreshness: boolean } = { checkFreshness: true },
   ) {}
 
@@ -68,7 +68,7 @@ export class CompactedView<T> {
           const key = message.key?.toString();
           if (key === undefined) continue;
           if (message.value === null) this.values.delete(key);
-          else this.values.set(key, this.parse(message.value.toString()));
+          else this.values.set(key, this.parse(message.value.toString(), headersOf(message.headers)));
         }
         if (committed.resumeAt !== undefined) {
           consumer.seek({ topic: batch.topic, partition: batch.partition, offset: String(committed.resumeAt) });
@@ -88,9 +88,12 @@ export class CompactedView<T> {
     return this.caughtUp;
   }
 
-  /** Whether reads are current: stale (with how far behind) when the replica fell behind the topic. */
+  /** Whether reads are current: stale (with how far behind) while catching up or when the replica fell behind the topic. */
   freshness(): Freshness {
-    return this.caughtUp ? this.current : { stale: true, reason: 'the local replica is still catching up' };
+    if (this.caughtUp) return this.current;
+    let behindBy = 0;
+    for (const [partition, target] of this.targets) behindBy += Math.max(0, target - (this.positions.get(partition) ?? 0));
+    return { stale: true, behindBy, reason: 'the local replica is still catching up' };
   }
 
   private startCheckingFreshness(): void {
@@ -125,4 +128,10 @@ export class CompactedView<T> {
     clearInterval(this.checker);
     await this.consumer?.disconnect();
   }
+}
+
+function headersOf(headers: IHeaders | undefined): Record<string, string> {
+  const plain: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers ?? {})) if (value !== undefined) plain[name] = value.toString();
+  return plain;
 }

@@ -35,7 +35,7 @@ export interface SinkBatch {
 }
 
 export interface DriverTask {
-  /** Stable across workers: names the transactional id, e.g. `review-stats.0.2`. */
+  /** Stable across workers: names the transactional id, e.g. `my-pipeline.0.2`. */
   readonly id: string;
   readonly inputs: TopicPartition[];
   /** Changelog partitions to read back before processing (same partition number as the task). */

@@ -18,7 +18,7 @@ export interface ClusterObservation {
   unreachable: { address: string; reason: string }[];
   /** The brokers the cluster lists as alive; undefined when no bootstrap address answered. */
   liveBrokers: { nodeId: number; address: string }[] | undefined;
-  /** The topics the API writes to (reviews), as the cluster describes them. */
+  /** The topics the ingest endpoints write to, as the cluster describes them. */
   topics: { topic: string; minInsyncReplicas?: number; partitions: PartitionObservation[] }[];
 }
 

@@ -1,6 +1,7 @@
 // What a deleted pipeline leaves behind on the cluster: its internal topics (repartition,
 // changelogs, dead letters: all named sluice.<pipeline>.…) and its consumer group's offsets.
-// Sink topics are the pipeline's outputs, which others may read: they stay unless asked for.
+// Sink topics are the pipeline's outputs, which others may read, and the topics its sources read hold what clients
+// were told is stored (an ingest endpoint's, named sluice.<pipeline>.<node> by default): both stay unless asked for.
 import type { Admin } from 'kafkajs';
 import { logger } from '../log/logger.ts';
 
@@ -10,6 +11,8 @@ const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 export interface CleanupOptions {
   /** Also delete these topics (the pipeline's sink topics). */
   sinkTopics?: string[];
+  /** Never delete these by their name alone (the topics the pipeline reads and writes, whatever their names). */
+  keep?: string[];
   /** How long to wait for the other workers to leave the group before its offsets can go. */
   timeoutMs?: number;
   /** Stops waiting (the runtime shuts down). */
@@ -28,7 +31,8 @@ export const pipelineGroupId = (pipelineId: string) => `sluice.${pipelineId}`;
 export async function deletePipelineResources(admin: Admin, pipelineId: string, options: CleanupOptions = {}): Promise<CleanupReport> {
   const prefix = internalTopicPrefix(pipelineId);
   const existing = new Set(await admin.listTopics());
-  const topics = [...existing].filter((topic) => topic.startsWith(prefix));
+  const kept = new Set(options.keep ?? []);
+  const topics = [...existing].filter((topic) => topic.startsWith(prefix) && !kept.has(topic));
   for (const topic of options.sinkTopics ?? []) if (existing.has(topic) && !topics.includes(topic)) topics.push(topic);
   if (topics.length > 0) await admin.deleteTopics({ topics, timeout: 30_000 });
   const groupDeleted = await deleteGroupWhenEmpty(admin, pipelineGroupId(pipelineId), options.timeoutMs ?? 60_000, options.signal);

@@ -95,15 +95,20 @@ export class PipelineRunner {
 
   /** Compiles against the source topics as they exist (creating missing ones) and creates every topic the plan needs. */
   async provision(): Promise<Plan> {
-    const sourceTopics = sourceTopicsOf(this.pipeline);
+    const reads = sourceTopicsOf(this.pipeline);
+    const sourceTopics = reads.map((read) => read.topic);
     // Checked first: a pipeline that asks for more replicas than the cluster has fails here, before any topic exists.
     const replication = await clusterReplication(this.admin, this.pipeline.topics);
     const existing = new Set(await this.admin.listTopics());
-    const missing = sourceTopics.filter((topic) => !existing.has(topic));
+    const missing = reads.filter((read) => !existing.has(read.topic));
     if (missing.length > 0) {
       await provisionTopics(
         this.admin,
-        missing.map((name) => ({ name, partitions: this.options.defaultPartitions ?? 3, config: { ...KEEP_FOREVER } })),
+        missing.map((read) => ({
+          name: read.topic,
+          partitions: read.partitions ?? this.options.defaultPartitions ?? 3,
+          config: { ...KEEP_FOREVER },
+        })),
         replication,
       );
     }

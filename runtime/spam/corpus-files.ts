@@ -12,6 +12,13 @@ export function dataDirectory(): string {
 
 const REVIEW_SENTENCES = 'review-sentences/';
 
+/** The families of data/ by source, as the evaluation reports them. */
+export const CORPUS_GROUPS = [
+  { name: 'YouTube comments', matches: (source: string) => source.startsWith('youtube-spam/') },
+  { name: 'SMS', matches: (source: string) => source.startsWith('sms-spam/') },
+  { name: 'review sentences', matches: (source: string) => source.startsWith(REVIEW_SENTENCES) },
+];
+
 /**
  * The corpora the project carries, by family: `spam` are those with both spam and ham (SMS, YouTube
  * comments), `reviewSentences` the honest review sentences (Yelp, IMDb: all ham), `all` every file in the

@@ -1,5 +1,5 @@
 // A task's store on local disk (LMDB): state that outgrows memory, such as one
-// entry per review ever seen, lives in memory-mapped pages instead of the heap.
+// entry per record ever seen, lives in memory-mapped pages instead of the heap.
 // The changelog stays the source of truth: the files need no durability (noSync);
 // they survive a restart with a checkpoint of the changelog offsets they reflect
 // (state-directory.ts), and the journal (undo-journal.ts) keeps them matching it.

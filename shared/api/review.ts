@@ -59,3 +59,8 @@ export function parseReview(input: unknown, now: number): { ok: true; review: Re
 function pathOfUnknownKeys(issue: z.core.$ZodIssue): string {
   return issue.code === 'unrecognized_keys' && issue.keys[0] ? `/${issue.keys[0]}` : '';
 }
+
+/** A review as a keyed record: what POST /api/reviews writes to the reviews topic. */
+export function reviewRecord(review: Review): { key: string; value: Record<string, unknown> } {
+  return { key: review.id, value: review };
+}

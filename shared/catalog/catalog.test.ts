@@ -2,17 +2,24 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { catalog, configSchemas, DEFAULT_CONNECTION, NODE_TYPES } from './index.ts';
 
-/** Paths of object fields in a JSON Schema that have no description. */
-function undocumentedFields(schema: unknown, path = ''): string[] {
+type JsonSchemaNode = { properties?: Record<string, { description?: string; $ref?: string }>; [key: string]: unknown };
+
+/** Paths of object fields in a JSON Schema that have no description (a field that refers to a definition has its description). */
+function undocumentedFields(schema: unknown, path = '', defs: Record<string, { description?: string }> = {}): string[] {
   if (typeof schema !== 'object' || schema === null) return [];
-  const node = schema as { properties?: Record<string, { description?: string }>; [key: string]: unknown };
+  const node = schema as JsonSchemaNode;
+  const definitions = { ...defs, ...((node.$defs as typeof defs | undefined) ?? {}) };
+  const documented = (field: { description?: string; $ref?: string }) =>
+    Boolean(field.description) || (field.$ref !== undefined && Boolean(definitions[field.$ref.replace('#/$defs/', '')]?.description));
   const own = Object.entries(node.properties ?? {})
-    .filter(([, field]) => !field.description)
+    .filter(([, field]) => !documented(field))
     .map(([name]) => `${path}/${name}`);
   const nested = Object.entries(node).flatMap(([key, value]) =>
-    Array.isArray(value)
-      ? value.flatMap((item, i) => undocumentedFields(item, `${path}/${key}/${i}`))
-      : undocumentedFields(value, `${path}/${key}`),
+    key === 'properties' && typeof value === 'object' && value !== null
+      ? Object.entries(value).flatMap(([name, field]) => undocumentedFields(field, `${path}/properties/${name}`, definitions))
+      : Array.isArray(value)
+        ? value.flatMap((item, i) => undocumentedFields(item, `${path}/${key}/${i}`, definitions))
+        : undocumentedFields(value, `${path}/${key}`, definitions),
   );
   return [...own, ...nested];
 }

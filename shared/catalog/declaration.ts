@@ -1,5 +1,7 @@
 import type { z } from 'zod';
+import type { RecordSchema } from '../records/record-schema.ts';
 import type { ConfigProblem } from '../validation/config-problems.ts';
+import type { EndpointSpec } from './http-routes.ts';
 
 export interface PortDeclaration {
   name: string;
@@ -13,6 +15,9 @@ export interface NodePlace {
   pipelineId: string;
   nodeId: string;
 }
+
+/** A topic a source reads; partitions for when the runtime creates it. */
+export type SourceTopic = { topic: string; partitions?: number };
 
 /** Something outside the pipeline a sink writes. */
 export type ExternalOutput = { kind: 'topic' | 'table'; name: string };
@@ -49,9 +54,18 @@ export interface NodeDeclaration<Config, Type extends string = string> {
   /** How the node's output is keyed, so the validator can tell whether a window's input is keyed. */
   keyEffect: (config: Config) => KeyEffect;
   /** The Kafka topics a source reads (the runtime creates the missing ones, the preview feeds them). */
-  reads?: (config: Config, place: NodePlace) => string[];
+  reads?: (config: Config, place: NodePlace) => SourceTopic[];
+  /** The HTTP endpoint the node gives the pipeline (an ingest path, a view), served by every runtime process while it runs. */
+  endpoint?: (config: Config, place: NodePlace) => EndpointSpec;
   /** Where a sink writes outside the pipeline (deploy plans warn when another pipeline writes there too). */
   writes?: (config: Config, place: NodePlace) => ExternalOutput[];
+  /**
+   * The schema of the records leaving `port`, given the schema of those reaching the input (undefined: not known).
+   * Absent: a source's records are not known, any other node's leave as they came.
+   */
+  outputSchema?: (config: Config, input: RecordSchema | undefined, port: string) => RecordSchema | undefined;
+  /** What the config asks of the records reaching it that they do not have ("averages `rating`, but … no numeric `rating`"). */
+  inputIssues?: (config: Config, input: RecordSchema) => ConfigProblem[];
   /** What the config schema cannot say: expressions that do not parse, durations that make no sense, names used twice. */
   configIssues?: (config: Config) => ConfigProblem[];
   stateful: boolean;

@@ -4,6 +4,15 @@ import { z } from 'zod';
 /** A record field name (top level). */
 export const fieldNameSchema = z.string().min(1, 'must name a record field').max(128);
 
+/**
+ * A field the records reaching the node have (the window's keyField, an aggregate's field): the designer offers the
+ * fields of the schema reaching the node, and the validator checks the records have it.
+ */
+export const inputFieldSchema = fieldNameSchema.meta({ 'x-sluice-field': 'input' });
+
+/** A field of the node's own record schema (a source's keyField): the designer offers that schema's fields. */
+export const ownFieldSchema = fieldNameSchema.meta({ 'x-sluice-field': 'schema' });
+
 /** A Kafka topic name, as Kafka allows them. */
 export const topicSchema = z
   .string()

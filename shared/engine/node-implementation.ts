@@ -48,6 +48,11 @@ export type NodeImplementation =
       /** Where a new deployment (a consumer group without offsets) starts reading. */
       startFrom: 'earliest' | 'latest';
       decode(raw: RawRecord): DecodeResult;
+      /**
+       * Stages the decoded records go through before they leave the node (a deduplication, say): they run in the
+       * source's sub-topology, the first fed by the source's `out`; the node's ports are the last stage's.
+       */
+      stages?: StageSpec[];
     }
   | {
       kind: 'operators';

@@ -39,6 +39,8 @@ export interface OperatorContext {
   /** The input partition of the task running this operator. */
   readonly partition: number;
   emit(port: string, record: EngineRecord): void;
+  /** Whether anything is connected to the node's output `port` (records emitted on an unwired port go nowhere). */
+  isWired(port: string): boolean;
   /** Writes to an external topic (sink.kafka). */
   produce(record: ProducedRecord): void;
   /** Writes a row operation to the sink target this stage declared (sink.postgres). */

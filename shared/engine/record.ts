@@ -47,3 +47,6 @@ export interface OutboundRecord {
 export function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
+
+/** The event time a derived record is as of (ISO): a window's output carries the latest event time it has applied. */
+export const EVENT_TIME_HEADER = 'sluice.event-time';

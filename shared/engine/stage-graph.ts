@@ -52,11 +52,11 @@ export function buildStageGraph(
   const stagesByNode = new Map<string, GraphStage[]>();
   pipeline.nodes.forEach((node, index) => {
     try {
-      const implementation = instantiate(factories, node, env);
-      if (implementation.kind === 'source') {
-        sources.push({ node, implementation });
-        return;
-      }
+      const instance = instantiate(factories, node, env);
+      if (instance.kind === 'source') sources.push({ node, implementation: instance });
+      if (instance.kind === 'source' && !instance.stages?.length) return;
+      const implementation: Extract<NodeImplementation, { kind: 'operators' }> =
+        instance.kind === 'source' ? { kind: 'operators', stages: instance.stages ?? [] } : instance;
       const names = new Set(implementation.stages.map((stage) => stage.name));
       if (names.size !== implementation.stages.length || implementation.stages.length === 0) {
         issues.push({
@@ -83,7 +83,12 @@ export function buildStageGraph(
 
   const firstStage = (nodeId: string) => stagesByNode.get(nodeId)?.[0];
   const stageByName = (nodeId: string, name: string) => stagesByNode.get(nodeId)?.find((stage) => stage.spec.name === name);
-  const sourceIds = new Set(sources.map((source) => source.node.id));
+  // A source with stages of its own feeds the first of them; its edges leave from its stages.
+  const sourceIds = new Set(sources.filter((source) => !stagesByNode.has(source.node.id)).map((source) => source.node.id));
+  for (const source of sources) {
+    const first = firstStage(source.node.id);
+    if (first) first.inputs.push({ from: { kind: 'source', node: source.node.id }, port: 'out' });
+  }
 
   // Edges between nodes: a node's input goes to its first stage.
   for (const edge of pipeline.edges) {

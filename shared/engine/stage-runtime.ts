@@ -102,6 +102,7 @@ export function createStageRuntime(
     emit: (port, record) => {
       currentFrame(runtime, 'emit').emits.push({ port, record });
     },
+    isWired: (port) => (plan.wiring[port]?.length ?? 0) > 0,
     produce: (record) => {
       currentFrame(runtime, 'produce').produced.push(record);
     },

@@ -6,6 +6,8 @@ export { filterNode } from './filter/index.ts';
 export { mapNode } from './map/index.ts';
 export { sinkKafkaNode } from './sink-kafka/index.ts';
 export { sinkPostgresNode } from './sink-postgres/index.ts';
+export { sourceHttpNode } from './source-http/index.ts';
 export { sourceKafkaNode } from './source-kafka/index.ts';
 export { spamFilterNode } from './spam-filter/index.ts';
+export { viewHttpNode } from './view-http/index.ts';
 export { windowNode } from './window/index.ts';

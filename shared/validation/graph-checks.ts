@@ -3,7 +3,10 @@
 import { declarationOf } from '../catalog/index.ts';
 import type { Edge, Pipeline, PipelineNode } from '../schema/pipeline.ts';
 import type { ValidationIssue } from './issue.ts';
+import { toPointer } from './json-pointer.ts';
 import { keyingIssues } from './keying.ts';
+import { recordProblems } from './record-flow.ts';
+import { routeIssues } from './route-checks.ts';
 
 export type GraphNode = { node: PipelineNode; index: number };
 /** An edge between two existing nodes and ports, with its place in the edge list. */
@@ -21,7 +24,14 @@ export function graphIssues(pipeline: Pick<Pipeline, 'nodes' | 'edges'>): Valida
       message: 'the pipeline has no source; add a source.kafka node for records to come from',
     });
   }
-  issues.push(...unconnectedInputs(nodes, edges), ...cycles(nodes, edges), ...unreachable(nodes, edges), ...keyingIssues(nodes, edges));
+  issues.push(
+    ...unconnectedInputs(nodes, edges),
+    ...cycles(nodes, edges),
+    ...unreachable(nodes, edges),
+    ...keyingIssues(nodes, edges),
+    ...recordIssues(nodes, edges),
+    ...routeIssues(nodes),
+  );
   return issues;
 }
 
@@ -189,4 +199,17 @@ function unreachable(nodes: Map<string, GraphNode>, edges: GraphEdge[]): Validat
       nodeId: node.id,
       message: `no source leads to ${describe(node)}, so it would never receive a record; connect it downstream of a source`,
     }));
+}
+
+/** Configs that ask of their input's records what those records do not have. */
+function recordIssues(nodes: Map<string, GraphNode>, edges: GraphEdge[]): ValidationIssue[] {
+  const graph = { nodes: [...nodes.values()].map(({ node }) => node), edges: edges.map(({ edge }) => edge) };
+  return recordProblems(graph).flatMap(({ node, problems }) =>
+    problems.map((problem) => ({
+      code: problem.code,
+      path: toPointer(['nodes', nodes.get(node.id)?.index ?? 0, 'config', ...problem.path]),
+      nodeId: node.id,
+      message: problem.message,
+    })),
+  );
 }

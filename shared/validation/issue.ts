@@ -23,6 +23,9 @@ export const ISSUE_CODES = [
   'expression-not-boolean',
   'bad-duration',
   'duplicate-name',
+  // the records along the edges
+  'schema-mismatch',
+  'route-taken',
 ] as const;
 
 export type IssueCode = (typeof ISSUE_CODES)[number];

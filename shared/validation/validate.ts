@@ -3,6 +3,7 @@ import { configSchemas, isNodeType, NODE_TYPES } from '../catalog/index.ts';
 import { type Pipeline, pipelineEnvelopeSchema, pipelineSchema } from '../schema/pipeline.ts';
 import { graphIssues } from './graph-checks.ts';
 import type { ValidationIssue } from './issue.ts';
+import { parentPointer, pointerExists } from './json-pointer.ts';
 import { nodeConfigIssues } from './node-checks.ts';
 import { schemaIssues } from './schema-issues.ts';
 
@@ -19,7 +20,10 @@ export function validatePipeline(input: unknown): ValidationResult {
   // The envelope and every config passed, so this cannot fail; if it ever does, say so rather than crash.
   if (!parsed.success) return { ok: false, issues: schemaIssues(parsed.error.issues, input) };
   const pipeline = parsed.data;
-  const issues = [...pipeline.nodes.flatMap((node, index) => nodeConfigIssues(node, index)), ...graphIssues(pipeline)];
+  const issues = [...pipeline.nodes.flatMap((node, index) => nodeConfigIssues(node, index)), ...graphIssues(pipeline)].map((issue) =>
+    // A field left to its default is named in the message; the pointer goes to the nearest part of the input there is.
+    pointerExists(input, issue.path) ? issue : { ...issue, path: nearestExisting(input, issue.path) },
+  );
   return issues.length > 0 ? { ok: false, issues } : { ok: true, pipeline, issues: [] };
 }
 
@@ -57,4 +61,10 @@ function documentIssues(input: unknown): ValidationIssue[] {
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function nearestExisting(document: unknown, pointer: string): string {
+  let current = pointer;
+  while (current !== '' && !pointerExists(document, current)) current = parentPointer(current);
+  return current;
 }

@@ -1,11 +1,14 @@
 // Strings, numbers, booleans, enums and durations: one input each, defaults shown, durations checked as you type.
 import { parseDuration } from '../../../shared/index.ts';
+import { choicesId, FieldChoices } from './FieldChoices.tsx';
 import { FieldFrame } from './FieldFrame.tsx';
+import { useFieldChoices } from './form-context.tsx';
 import { isDurationSchema, typeOf } from './json-schema.ts';
 import type { FieldProps } from './SchemaField.tsx';
 import { fieldLabel } from './values.ts';
 
 export function ScalarField({ name, schema, value, pointer, required, onChange }: FieldProps) {
+  const choices = useFieldChoices(schema['x-sluice-field']);
   const label = fieldLabel(name, required);
   const help = schema.description;
   const type = typeOf(schema);
@@ -60,10 +63,12 @@ export function ScalarField({ name, schema, value, pointer, required, onChange }
       <input
         type="text"
         value={text}
+        list={choices.length > 0 ? choicesId(pointer) : undefined}
         placeholder={schema.default === undefined ? '' : String(schema.default)}
         // An emptied optional field is removed; a required one stays '' so the validator can say it is missing.
         onChange={(e) => onChange(e.target.value === '' && !required ? undefined : e.target.value)}
       />
+      <FieldChoices pointer={pointer} choices={choices} />
     </FieldFrame>
   );
 }

@@ -1,11 +1,14 @@
 // A list of strings as tags: Enter or comma adds, × removes.
 import { type KeyboardEvent, useState } from 'react';
+import { choicesId, FieldChoices } from './FieldChoices.tsx';
 import { FieldFrame } from './FieldFrame.tsx';
+import { useFieldChoices } from './form-context.tsx';
 import type { FieldProps } from './SchemaField.tsx';
 import { asList, fieldLabel } from './values.ts';
 
 export function TagListField({ name, schema, value, pointer, required, onChange }: FieldProps) {
   const [draft, setDraft] = useState('');
+  const choices = useFieldChoices(schema.items?.['x-sluice-field']);
   const defaults = Array.isArray(schema.default) ? schema.default : [];
   const tags = (value === undefined ? defaults : asList(value)).map(String);
   function add() {
@@ -30,7 +33,15 @@ export function TagListField({ name, schema, value, pointer, required, onChange 
             </button>
           </span>
         ))}
-        <input value={draft} placeholder="add…" onChange={(e) => setDraft(e.target.value)} onKeyDown={onKeyDown} onBlur={add} />
+        <input
+          value={draft}
+          placeholder="add…"
+          list={choices.length > 0 ? choicesId(pointer) : undefined}
+          onChange={(e) => setDraft(e.target.value)}
+          onKeyDown={onKeyDown}
+          onBlur={add}
+        />
+        <FieldChoices pointer={pointer} choices={choices} />
       </div>
     </FieldFrame>
   );

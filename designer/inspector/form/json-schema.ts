@@ -18,6 +18,8 @@ export type JsonSchema = {
   pattern?: string;
   minimum?: number;
   maximum?: number;
+  /** The field names a record field: of the records reaching the node, or of the node's own schema (a picker offers them). */
+  'x-sluice-field'?: 'input' | 'schema';
 };
 
 const cache = new Map<NodeType, JsonSchema>();

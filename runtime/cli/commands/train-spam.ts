@@ -9,7 +9,7 @@ import { spamFilterConfigSchema } from '../../../shared/nodes/spam-filter/declar
 import { leaveOneSourceOut } from '../../../shared/nodes/spam-filter/leave-one-out.ts';
 import { leaveOneOutTable, reportTable, thresholdCurve } from '../../../shared/nodes/spam-filter/report-table.ts';
 import { DEFAULT_TEXT_RULES, trainAndEvaluate } from '../../../shared/nodes/spam-filter/training.ts';
-import { dataDirectory, readCorpusPaths } from '../../spam/corpus-files.ts';
+import { CORPUS_GROUPS, dataDirectory, readCorpusPaths } from '../../spam/corpus-files.ts';
 import { saveModel } from '../../spam/model-files.ts';
 import { numberOption, parseArgs } from '../args.ts';
 import { type Command, UsageError } from '../command.ts';
@@ -17,11 +17,6 @@ import { ProgressBar } from '../progress.ts';
 
 const DEFAULT_OUT = 'spam-model.json';
 export const CURVE_THRESHOLDS = [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95];
-export const CURVE_GROUPS = [
-  { name: 'YouTube comments', matches: (source: string) => source.startsWith('youtube-spam/') },
-  { name: 'SMS', matches: (source: string) => source.startsWith('sms-spam/') },
-  { name: 'review sentences', matches: (source: string) => source.startsWith('review-sentences/') },
-];
 
 function evaluateAll(examples: LabelledExample[], options: { holdout: number; seed: number; threshold: number }): void {
   const sources = new Set(examples.map((example) => example.source)).size;
@@ -38,7 +33,7 @@ function evaluateAll(examples: LabelledExample[], options: { holdout: number; se
   console.log(leaveOneOutTable(loo));
   console.log('\n## The whole filter over the threshold, each source judged by the model that never saw it\n');
   // Other data than the project's: the curve pooled over everything.
-  const groups = CURVE_GROUPS.filter((group) => loo.judged.some((one) => group.matches(one.source)));
+  const groups = CORPUS_GROUPS.filter((group) => loo.judged.some((one) => group.matches(one.source)));
   console.log(thresholdCurve(loo.judged, CURVE_THRESHOLDS, groups.length > 0 ? groups : [{ name: 'all', matches: () => true }]));
   // The targets are per video: the same for each YouTube file on its own.
   const videos = [...new Set(loo.judged.map((one) => one.source))]

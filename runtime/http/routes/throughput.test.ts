@@ -7,7 +7,6 @@ import { PipelineRegistry } from '../../control/pipeline-registry.ts';
 import { PipelineSupervisor } from '../../control/supervisor.ts';
 import { MemoryPipelineStore } from '../../control/testing/memory-pipeline-store.ts';
 import { buildServer } from '../server.ts';
-import { recordingIngest } from '../testing/recording-ingest.ts';
 
 const report: TaskReport = {
   task: 'review-stats.0.0',
@@ -50,7 +49,7 @@ async function server() {
     resetStores: async () => {},
   });
   return buildServer({
-    control: { reviews: recordingIngest(), kafkaHealth: async () => ({ connected: true, brokers: [] }), pipelines, throughput },
+    control: { kafkaHealth: async () => ({ connected: true, brokers: [] }), pipelines, throughput },
   });
 }
 

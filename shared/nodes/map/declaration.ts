@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { declareNode, IN_PORT } from '../../catalog/declaration.ts';
-import { expressionSchema, fieldNameSchema } from '../../catalog/fields.ts';
+import { expressionSchema, fieldNameSchema, inputFieldSchema } from '../../catalog/fields.ts';
 import { expressionProblems } from '../../validation/config-problems.ts';
+import { mapInputIssues, mapOutputSchema } from './record-schemas.ts';
 
 export const mapConfigSchema = z
   .strictObject({
-    pick: z.array(fieldNameSchema).optional().describe('Keep only these fields (applied first).'),
+    pick: z.array(inputFieldSchema).optional().describe('Keep only these fields (applied first).'),
     rename: z.record(fieldNameSchema, fieldNameSchema).optional().describe('Rename fields: old name → new name.'),
     compute: z.record(fieldNameSchema, expressionSchema).optional().describe('Set fields from CEL expressions: field → expression.'),
   })
@@ -25,6 +26,8 @@ export const map = declareNode({
   starter: {},
   inputs: [IN_PORT],
   outputs: () => [{ name: 'out', doc: 'The reshaped records.' }],
+  outputSchema: (config, input) => (input ? mapOutputSchema(config, input) : undefined),
+  inputIssues: mapInputIssues,
   keyEffect: () => 'keeps',
   stateful: false,
   configIssues: (config) =>

@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import { declareNode, IN_PORT } from '../../catalog/declaration.ts';
-import { fieldNameSchema, topicSchema } from '../../catalog/fields.ts';
+import { inputFieldSchema, topicSchema } from '../../catalog/fields.ts';
 import { durationSchema } from '../../duration.ts';
+import { hasField } from '../../records/schema-fields.ts';
 
 export const sinkKafkaConfigSchema = z
   .strictObject({
     topic: topicSchema.describe('The Kafka topic to write (created when missing).'),
-    keyField: fieldNameSchema.optional().describe('The value field to use as the Kafka key; leave out to keep the record key.'),
+    keyField: inputFieldSchema.optional().describe('The value field to use as the Kafka key; leave out to keep the record key.'),
     compacted: z.boolean().default(false).describe('Create the topic log-compacted (keep the latest record per key).'),
     partitions: z.int().min(1).max(1000).default(3).describe('Partitions when the topic is created.'),
     retention: z
@@ -33,6 +34,16 @@ export const sinkKafka = declareNode({
   starter: { topic: '' },
   inputs: [IN_PORT],
   outputs: () => [],
+  inputIssues: (config, input) =>
+    config.keyField === undefined || hasField(input, config.keyField)
+      ? []
+      : [
+          {
+            code: 'schema-mismatch',
+            path: ['keyField'],
+            message: `the sink keys records by \`${config.keyField}\`, but records reaching it have no \`${config.keyField}\``,
+          },
+        ],
   keyEffect: () => 'keeps',
   stateful: false,
 });

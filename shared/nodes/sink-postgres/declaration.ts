@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { declareNode, IN_PORT } from '../../catalog/declaration.ts';
-import { fieldNameSchema, sqlColumnSchema, sqlTableSchema } from '../../catalog/fields.ts';
+import { inputFieldSchema, sqlColumnSchema, sqlTableSchema } from '../../catalog/fields.ts';
+import { hasField } from '../../records/schema-fields.ts';
 
 export const DEFAULT_CONNECTION = '${env:DATABASE_URL}';
 
@@ -16,7 +17,7 @@ export const sinkPostgresConfigSchema = z
     mode: z.enum(['upsert', 'append']).default('upsert').describe('upsert: one row per key, updated; append: one row per record.'),
     deleteOnTombstone: z.boolean().default(true).describe('Delete the row when a tombstone (deleted record) arrives.'),
     columns: z
-      .record(sqlColumnSchema, fieldNameSchema)
+      .record(sqlColumnSchema, inputFieldSchema)
       .optional()
       .describe('Column → record field; leave out to write every field to the column of the same name.'),
   })
@@ -37,6 +38,21 @@ export const sinkPostgres = declareNode({
   starter: { table: '', primaryKey: ['id'] },
   inputs: [IN_PORT],
   outputs: () => [],
+  inputIssues: (config, input) =>
+    config.primaryKey.flatMap((column, index) => {
+      const field = config.columns ? config.columns[column] : column;
+      if (field !== undefined && hasField(input, field)) return [];
+      return [
+        {
+          code: 'schema-mismatch' as const,
+          path: ['primaryKey', index],
+          message:
+            field === undefined
+              ? `the primary key column \`${column}\` is not in columns`
+              : `the primary key column \`${column}\` takes \`${field}\`, but records reaching the sink have no \`${field}\``,
+        },
+      ];
+    }),
   keyEffect: () => 'keeps',
   stateful: false,
 });

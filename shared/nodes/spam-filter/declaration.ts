@@ -1,8 +1,10 @@
 import { z } from 'zod';
 import { declareNode, IN_PORT } from '../../catalog/declaration.ts';
-import { fieldNameSchema } from '../../catalog/fields.ts';
+import { inputFieldSchema } from '../../catalog/fields.ts';
 import { durationSchema } from '../../duration.ts';
+import { withFields } from '../../records/schema-fields.ts';
 import { durationProblems } from '../../validation/config-problems.ts';
+import { SPAM_REASONS, spamInputIssues } from './record-schemas.ts';
 
 const enabled = z.boolean().default(true).describe('Whether this rule runs.');
 
@@ -93,9 +95,9 @@ const rulesSchema = z.strictObject({
 
 export const spamFilterConfigSchema = z
   .strictObject({
-    idField: fieldNameSchema.default('id').describe('The field that identifies a review (edits keep it).'),
-    userField: fieldNameSchema.default('userId').describe('The field that identifies the author.'),
-    textFields: z.array(fieldNameSchema).min(1).default(['title', 'content']).describe('The text fields the rules read.'),
+    idField: inputFieldSchema.default('id').describe('The field that identifies a review (edits keep it).'),
+    userField: inputFieldSchema.default('userId').describe('The field that identifies the author.'),
+    textFields: z.array(inputFieldSchema).min(1).default(['title', 'content']).describe('The text fields the rules read.'),
     rules: rulesSchema.prefault({}).describe('The rules; a review matching any enabled rule is spam.'),
   })
   .describe('Configuration of a spam-filter node.');
@@ -120,6 +122,8 @@ export const spamFilter = declareNode({
       doc: 'Flagged reviews, with spamReasons: {rule, detail, ...}[] (the rule, a sentence saying why, and the same as data).',
     },
   ],
+  outputSchema: (_config, input, port) => (input && port === 'spam' ? withFields(input, { spamReasons: SPAM_REASONS }) : input),
+  inputIssues: spamInputIssues,
   keyEffect: () => 'keeps',
   stateful: true,
   configIssues: (config) => durationProblems(config.rules.velocity.within, ['rules', 'velocity', 'within'], true),

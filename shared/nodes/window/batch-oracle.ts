@@ -2,7 +2,7 @@
 // already applied, deletes already gone) and an instant, recompute every figure
 // from scratch. No state, no increments, nothing shared with the operator but
 // the config types and field extraction, so the property tests compare two
-// independent computations. Mirrors runtime/postgres/batch-stats.ts:
+// independent computations. Mirrors the batch SQL runtime/postgres/window-batch.ts generates:
 //   all-time: rows with t <= asOf; sliding: asOf − size < t <= asOf;
 //   a key is listed only when it has a row with t <= asOf (GROUP BY over the WHERE).
 import { instanceStarts } from './bucketed-windows.ts';

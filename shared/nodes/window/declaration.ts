@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { declareNode, IN_PORT } from '../../catalog/declaration.ts';
-import { fieldNameSchema } from '../../catalog/fields.ts';
+import { inputFieldSchema } from '../../catalog/fields.ts';
 import { durationSchema } from '../../duration.ts';
 import { duplicateNames, durationProblems, windowDurationProblems } from '../../validation/config-problems.ts';
+import { windowInputIssues, windowOutputSchema } from './record-schemas.ts';
 
 const windowName = z
   .string()
@@ -42,16 +43,16 @@ const aggregateSchema = z
     z.strictObject({
       name: aggregateName,
       fn: z.enum(['sum', 'avg', 'min', 'max']).describe('The aggregate function.'),
-      field: fieldNameSchema.describe('The numeric field it reads.'),
+      field: inputFieldSchema.describe('The numeric field it reads.'),
     }),
   ])
   .describe('An aggregate computed per key and window.');
 
 export const windowConfigSchema = z
   .strictObject({
-    keyField: fieldNameSchema.describe('The field to group by (e.g. courseId); output records are keyed by it.'),
-    eventTimeField: fieldNameSchema.describe('The field holding the event time that places a record in windows.'),
-    idField: fieldNameSchema
+    keyField: inputFieldSchema.describe('The field to group by (e.g. courseId); output records are keyed by it.'),
+    eventTimeField: inputFieldSchema.describe('The field holding the event time that places a record in windows.'),
+    idField: inputFieldSchema
       .optional()
       .describe('When set, records with the same id replace each other (edits) and tombstones remove them.'),
     windows: z.array(windowSchema).min(1, 'needs at least one window').describe('The windows to compute.'),
@@ -61,6 +62,9 @@ export const windowConfigSchema = z
   .describe('Configuration of a window node.');
 
 export type WindowConfig = z.output<typeof windowConfigSchema>;
+
+/** The port of records too late for a closed window. */
+export const LATE_PORT = 'late';
 export type WindowSpec = WindowConfig['windows'][number];
 export type AggregateSpec = WindowConfig['aggregates'][number];
 
@@ -80,7 +84,15 @@ export const window = declareNode({
     aggregates: [{ name: 'count', fn: 'count' }],
   },
   inputs: [IN_PORT],
-  outputs: () => [{ name: 'out', doc: 'One record per key with every window’s aggregates, on each change.' }],
+  outputs: () => [
+    { name: 'out', doc: 'One record per key with every window’s aggregates, on each change.' },
+    {
+      name: LATE_PORT,
+      doc: 'Records later than the allowed lateness for a closed window (they still count in the windows still open); unwired, they go to the dead-letter topic.',
+    },
+  ],
+  outputSchema: (config, input, port) => (port === LATE_PORT ? input : windowOutputSchema(config)),
+  inputIssues: windowInputIssues,
   requires: { keyField: true, eventTimeField: true },
   keyEffect: () => 'sets',
   stateful: true,

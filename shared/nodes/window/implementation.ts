@@ -8,10 +8,10 @@ import { parseDuration } from '../../duration.ts';
 import { NodeConfigError, type NodeFactory } from '../../engine/node-implementation.ts';
 import type { OperatorContext } from '../../engine/operator.ts';
 import { partitionByField } from '../../engine/partitioning.ts';
-import type { EngineRecord } from '../../engine/record.ts';
+import { type EngineRecord, EVENT_TIME_HEADER } from '../../engine/record.ts';
 import { RecordError } from '../../engine/record-error.ts';
 import type { KeyValueStore } from '../../engine/store.ts';
-import type { WindowConfig } from './declaration.ts';
+import { LATE_PORT, type WindowConfig } from './declaration.ts';
 import { StoreRowTable } from './store-row-table.ts';
 import { changelogKey, parseChangelogEntry } from './window-changelog.ts';
 import { resolveWindowConfig } from './window-config.ts';
@@ -22,10 +22,18 @@ import type { WindowChange } from './window-output.ts';
 const ROWS = 'rows';
 export const WINDOW_HEADERS = { window: 'sluice.window', start: 'sluice.window.start', closed: 'sluice.window.closed' } as const;
 
-/** A key change keys its record by the window key; an instance by key, window and start, so instances never overwrite each other. */
-export function recordOfChange(change: WindowChange, now: number): EngineRecord {
-  if (change.kind === 'key') return { key: change.key, value: change.output, timestamp: now, headers: {} };
+/** The latest event time the window applied: what its figures are as of in event time (kept with its rows). */
+const EVENT_TIME = 'event-time';
+
+/**
+ * A key change keys its record by the window key; an instance by key, window and start, so instances never overwrite
+ * each other. Each says the latest event time the window has applied (EVENT_TIME_HEADER), when it knows one.
+ */
+export function recordOfChange(change: WindowChange, now: number, eventTime?: number): EngineRecord {
+  const asOf: Record<string, string> = eventTime === undefined ? {} : { [EVENT_TIME_HEADER]: new Date(eventTime).toISOString() };
+  if (change.kind === 'key') return { key: change.key, value: change.output, timestamp: now, headers: asOf };
   const headers: Record<string, string> = {
+    ...asOf,
     [WINDOW_HEADERS.window]: change.window,
     [WINDOW_HEADERS.start]: new Date(change.windowStart).toISOString(),
   };
@@ -96,14 +104,24 @@ export const windowImplementation: NodeFactory<WindowConfig> = {
                 if (!input.ok) throw new RecordError('window-input', input.reason);
                 const now = ctx.now();
                 const { changes, late } = operator.apply(input.input, now);
-                for (const change of changes) ctx.emit('out', recordOfChange(change, now));
-                if (late) ctx.deadLetter(record, 'late', `too late for ${late.windows.join(', ')}`);
+                const store = ctx.stores.get(ROWS);
+                const applied = store.get(EVENT_TIME);
+                const latest =
+                  input.input.kind === 'upsert'
+                    ? Math.max(input.input.eventTime, typeof applied === 'number' ? applied : -Infinity)
+                    : applied;
+                if (typeof latest === 'number' && latest !== applied) store.put(EVENT_TIME, latest);
+                for (const change of changes) ctx.emit('out', recordOfChange(change, now, typeof latest === 'number' ? latest : undefined));
+                if (late && ctx.isWired(LATE_PORT)) ctx.emit(LATE_PORT, record);
+                else if (late) ctx.deadLetter(record, 'late', `too late for ${late.windows.join(', ')}`);
                 else if (changes.length === 0) settleUnchanged(input.input, now, ctx);
                 persist(operator, ctx);
               },
               onTimer(_firedAt, ctx) {
                 const now = ctx.now();
-                for (const change of operator.advance(now)) ctx.emit('out', recordOfChange(change, now));
+                const applied = ctx.stores.get(ROWS).get(EVENT_TIME);
+                for (const change of operator.advance(now))
+                  ctx.emit('out', recordOfChange(change, now, typeof applied === 'number' ? applied : undefined));
                 persist(operator, ctx);
               },
             };

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { accountingProblems } from '../../engine/accounting.ts';
 import { DLQ_HEADERS } from '../../engine/dead-letter.ts';
-import { type HarnessNode, harness } from '../testing/harness.ts';
+import { RECORDS_OUT } from '../../engine/metrics.ts';
+import { type HarnessNode, harness, sinkTo } from '../testing/harness.ts';
 
 const DAY = 24 * 3600 * 1000;
 const source: HarnessNode = {
@@ -94,17 +95,18 @@ describe('the window node', () => {
     expect(latest(again.driver.output('course-stats'), 'c1')).toMatchObject({ allTime: { count: 3 }, last90Days: { averageRating: 3 } });
   });
 
-  it('dead-letters a record too late for a closed tumbling window, with reason late', () => {
-    const hourly: HarnessNode = {
-      id: 'stats',
-      type: 'window',
-      config: {
-        keyField: 'courseId',
-        eventTimeField: 'createdAt',
-        windows: [{ name: 'hour', type: 'tumbling', size: '1h' }],
-        aggregates: [{ name: 'n', fn: 'count' }],
-      },
-    };
+  const hourly: HarnessNode = {
+    id: 'stats',
+    type: 'window',
+    config: {
+      keyField: 'courseId',
+      eventTimeField: 'createdAt',
+      windows: [{ name: 'hour', type: 'tumbling', size: '1h' }],
+      aggregates: [{ name: 'n', fn: 'count' }],
+    },
+  };
+
+  it('dead-letters a record too late for a closed tumbling window, with reason late, when its late port is not wired', () => {
     const driver = harness([source, hourly], ['reviews->stats'], { defaultPartitions: 1 });
     const createdAt = (hoursAgo: number) => new Date(driver.now() - hoursAgo * 3600_000).toISOString();
     driver.send('reviews', [
@@ -113,6 +115,24 @@ describe('the window node', () => {
     ]);
     expect(driver.deadLetters().map((letter) => [letter.key, letter.headers[DLQ_HEADERS.reason]])).toEqual([['b', 'late']]);
     expect(driver.emitted('stats').map((record) => record.headers['sluice.window'])).toEqual(['hour']);
+    expect(accountingProblems(driver.metrics.snapshot())).toEqual([]);
+  });
+
+  it('sends records too late for a closed window to its late port when that is wired, counted there', () => {
+    const driver = harness([source, hourly, sinkTo('lateTopic', 'late-reviews')], ['reviews->stats', 'stats:late->lateTopic'], {
+      defaultPartitions: 1,
+    });
+    const createdAt = (hoursAgo: number) => new Date(driver.now() - hoursAgo * 3600_000).toISOString();
+    driver.send('reviews', [
+      { key: 'a', value: { id: 'a', courseId: 'c1', createdAt: createdAt(0) } },
+      { key: 'b', value: { id: 'b', courseId: 'c1', createdAt: createdAt(3) } },
+    ]);
+    expect(driver.deadLetters()).toEqual([]);
+    expect(driver.output('late-reviews').map((record) => (record.value as { id: string }).id)).toEqual(['b']);
+    const late = driver.metrics
+      .snapshot()
+      .counters.find((c) => c.name === RECORDS_OUT && c.labels.node === 'stats' && c.labels.port === 'late');
+    expect(late?.total).toBe(1);
     expect(accountingProblems(driver.metrics.snapshot())).toEqual([]);
   });
 });

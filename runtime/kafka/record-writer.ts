@@ -1,7 +1,7 @@
-// Writes reviews to the `reviews` topic: idempotent producer, acks=all, bounded wait, one Kafka write per call.
+// Writes an ingest endpoint's records to its topic: idempotent producer, acks=all, bounded wait, one Kafka write
+// per call, and a fresh producer after any failed write.
 import type { Admin, Kafka, Producer } from 'kafkajs';
-import type { Review } from '../../shared/api/review.ts';
-import { IngestUnavailableError, type ReviewIngest, WriteTooLargeError } from '../control/review-ingest.ts';
+import { IngestUnavailableError, type KeyedRecord, type RecordWriter, WriteTooLargeError } from '../control/record-writer.ts';
 import { logger } from '../log/logger.ts';
 import { CoalescingSender, type Pending } from './coalescing-sender.ts';
 import { DuplicatedWriteError, pinningPartitioner, sendCovered } from './covered-send.ts';
@@ -10,12 +10,10 @@ import { DEFAULT_MAX_MESSAGE_BYTES, recordBatchBytes } from './record-size.ts';
 import { clusterReplication, replicationSettings } from './replication.ts';
 import { KEEP_FOREVER } from './topics.ts';
 
-const log = logger.child({ component: 'review-writer' });
+const log = logger.child({ component: 'record-writer' });
 
-export const REVIEWS_TOPIC = 'reviews';
-
-export interface ReviewWriterOptions {
-  topic?: string;
+export interface RecordWriterOptions {
+  topic: string;
   partitions?: number;
   /** How long a write may wait for the cluster before the API answers 503. */
   timeoutMs?: number;
@@ -72,7 +70,7 @@ export function chunksUnder(messages: Message[], limit: number): Message[][] {
   return chunks;
 }
 
-export class KafkaReviewWriter implements ReviewIngest {
+export class KafkaRecordWriter implements RecordWriter {
   /** The producer in use (connected or connecting); replaced after any failed write. */
   private producer: Promise<Producer> | undefined;
   private readonly topic: string;
@@ -87,14 +85,14 @@ export class KafkaReviewWriter implements ReviewIngest {
 
   constructor(
     private readonly kafka: Kafka,
-    private readonly options: ReviewWriterOptions = {},
+    private readonly options: RecordWriterOptions,
   ) {
-    this.topic = options.topic ?? REVIEWS_TOPIC;
+    this.topic = options.topic;
     this.timeoutMs = options.timeoutMs ?? 5000;
     this.maxWriteBytes = options.maxWriteBytes ?? DEFAULT_MAX_MESSAGE_BYTES;
   }
 
-  /** Creates the topic when it is missing (the website may post before any pipeline runs) and reads its size limit. */
+  /** Creates the topic when it is missing (a client may post before the pipeline's tasks run) and reads its size limit. */
   async ensureTopic(admin: Admin): Promise<void> {
     const topics = await admin.listTopics();
     if (!topics.includes(this.topic)) {
@@ -112,23 +110,21 @@ export class KafkaReviewWriter implements ReviewIngest {
     if (this.options.maxWriteBytes === undefined) this.maxWriteBytes = await topicMaxMessageBytes(admin, this.topic);
   }
 
-  /** Puts and deletes in order (the load generator's path): several writes when they are more than one can hold. */
-  async apply(operations: ({ review: Review } | { deleteId: string })[]): Promise<void> {
+  /** Puts and deletes in order (a load generator's path): several writes when they are more than one can hold. */
+  async apply(operations: ({ put: KeyedRecord } | { remove: string })[]): Promise<void> {
     const messages = operations.map((operation) =>
-      'review' in operation
-        ? { key: operation.review.id, value: JSON.stringify(operation.review) }
-        : { key: operation.deleteId, value: null },
+      'put' in operation ? { key: operation.put.key, value: JSON.stringify(operation.put.value) } : { key: operation.remove, value: null },
     );
     for (const chunk of chunksUnder(messages, this.maxWriteBytes)) await this.send(chunk);
   }
 
   /** One write, all of it or none: more than the topic takes in one write is refused before anything is sent. */
-  async put(reviews: Review[]): Promise<void> {
-    await this.send(reviews.map((review) => ({ key: review.id, value: JSON.stringify(review) })));
+  async put(records: KeyedRecord[]): Promise<void> {
+    await this.send(records.map((record) => ({ key: record.key, value: JSON.stringify(record.value) })));
   }
 
-  async remove(id: string): Promise<void> {
-    await this.send([{ key: id, value: null }]);
+  async remove(key: string): Promise<void> {
+    await this.send([{ key, value: null }]);
   }
 
   async close(): Promise<void> {
@@ -177,7 +173,7 @@ export class KafkaReviewWriter implements ReviewIngest {
     try {
       await this.sendCovered(producer, messages);
     } catch (error) {
-      // Stored, twice: the same as a client retrying with the same id, which the pipeline takes as one review.
+      // Stored, twice: the same as a client retrying with the same id, which the pipeline takes as one record.
       if (error instanceof DuplicatedWriteError) {
         log.warn({ err: error.message }, 'a write reached Kafka twice');
         return;

@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { buildServer } from '../server.ts';
-import { recordingIngest } from '../testing/recording-ingest.ts';
+import { pipelineEndpoints, pipelineFile } from '../testing/pipeline-endpoints.ts';
+import { recordingWriter } from '../testing/recording-writer.ts';
 
 const review = { id: 'r1', courseId: 'c1', userId: 'u1', rating: 4, createdAt: '2026-01-02T03:04:05Z' };
 
-async function server(options: Parameters<typeof recordingIngest>[0] = {}) {
-  const ingest = recordingIngest(options);
-  const app = await buildServer({ control: { reviews: ingest, kafkaHealth: async () => ({ connected: true, brokers: [] }) } });
+async function server(options: Parameters<typeof recordingWriter>[0] = {}) {
+  const ingest = recordingWriter(options);
+  const endpoints = pipelineEndpoints(pipelineFile('review-stats'), { writer: ingest });
+  const app = await buildServer({ control: { endpoints, kafkaHealth: async () => ({ connected: true, brokers: [] }) } });
   return { app, ingest };
 }
 

@@ -1,22 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import type { CourseStatsReader, CourseStatsValue } from '../../control/course-stats.ts';
+import type { ViewReader } from '../../control/view-reader.ts';
 import { buildServer } from '../server.ts';
-import { recordingIngest } from '../testing/recording-ingest.ts';
+import { pipelineEndpoints, pipelineFile } from '../testing/pipeline-endpoints.ts';
 
-const stats: CourseStatsValue = {
+const stats = {
   courseId: 'kafka-101',
   allTime: { count: 2, averageRating: 4.5 },
   last90Days: { count: 1, averageRating: 5 },
   asOf: '2026-12-01T10:00:00.000Z',
 };
 
-async function serverWith(freshness: ReturnType<NonNullable<CourseStatsReader['freshness']>>) {
-  const courseStats: CourseStatsReader = {
+async function serverWith(freshness: ReturnType<ViewReader['freshness']>) {
+  const courseStats: ViewReader = {
     ready: () => true,
-    get: (id) => (id === stats.courseId ? stats : undefined),
+    get: (id) => (id === stats.courseId ? { value: stats } : undefined),
     freshness: () => freshness,
   };
-  return buildServer({ control: { reviews: recordingIngest(), kafkaHealth: async () => ({ connected: true, brokers: [] }), courseStats } });
+  const endpoints = pipelineEndpoints(pipelineFile('review-stats'), { reader: courseStats });
+  return buildServer({ control: { endpoints, kafkaHealth: async () => ({ connected: true, brokers: [] }) } });
 }
 
 describe('course statistics from a local replica', () => {

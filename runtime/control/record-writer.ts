@@ -1,9 +1,16 @@
-import type { Review } from '../../shared/api/review.ts';
+// What an ingest endpoint writes through: a call resolves only once the cluster acknowledged the write.
 
-/** Writes reviews durably: a call resolves only once the cluster acknowledged the write. */
-export interface ReviewIngest {
-  put(reviews: Review[]): Promise<void>;
-  remove(id: string): Promise<void>;
+/** A record and the key it is written under. */
+export interface KeyedRecord {
+  key: string;
+  value: Record<string, unknown>;
+}
+
+export interface RecordWriter {
+  /** One write, all of it or none. */
+  put(records: KeyedRecord[]): Promise<void>;
+  /** A tombstone for the key. */
+  remove(key: string): Promise<void>;
 }
 
 /**
@@ -30,8 +37,8 @@ export class WriteTooLargeError extends Error {
     readonly topic: string,
   ) {
     super(
-      `The batch comes to ${bytes.toLocaleString('en-US')} bytes as Kafka records; one write to '${topic}' takes at most ` +
-        `${limit.toLocaleString('en-US')}: send fewer reviews per batch. Nothing was written.`,
+      `The write comes to ${bytes.toLocaleString('en-US')} bytes as Kafka records; one write to '${topic}' takes at most ` +
+        `${limit.toLocaleString('en-US')}. Nothing was written.`,
     );
   }
 }

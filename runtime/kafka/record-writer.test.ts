@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { recordBatchBytes } from './record-size.ts';
-import { chunksUnder } from './review-writer.ts';
+import { chunksUnder } from './record-writer.ts';
 
 describe('chunksUnder (the load generator path: several writes when one cannot hold them)', () => {
   it('keeps the order, loses nothing, and keeps every chunk of more than one message under the limit', () => {
