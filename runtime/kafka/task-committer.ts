@@ -53,9 +53,9 @@ const SEND_CHUNK = 2000;
  * until the coordinator has written the previous one's markers (a few ms). kafkajs retries it with
  * its default backoff (300 ms ± 20%): measured with one producer committing back to back, 229 ms
  * per transaction, 23.5 ms with a first retry after 25 ms (the Java client waits 20 ms for the same
- * reason). 5 ms was as fast alone but, with review-stats' 30 producers in one runtime, its storm of
+ * reason). 5 ms was as fast alone but, with a pipeline's 30 producers in one runtime (the default one's), its storm of
  * retried requests cost the runtime's one thread enough to slow the API's 202s (A/B at 100 and
- * 1,000 reviews/s on the loaded 2-core machine). The wait doubles; after 9 retries (about 13 s, kafkajs'
+ * 1,000 records/s on the loaded 2-core machine). The wait doubles; after 9 retries (about 13 s, kafkajs'
  * default of 5 from 300 ms gave up after about 9 s) the commit fails, and the task gets a fresh
  * producer that claims it again (task-handle.ts): unlimited retries would keep a task on a producer
  * an outage left stuck, and keep it from closing while the broker is away. A transaction that gives
