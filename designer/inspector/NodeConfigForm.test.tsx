@@ -38,6 +38,26 @@ describe('the generated config form', () => {
     expect([...(own?.querySelectorAll('option') ?? [])].map((option) => option.value)).toEqual(['sku']);
   });
 
+  it("edits a source's record schema field by field: names, types, their limits, and a field added", () => {
+    const schema = {
+      type: 'object',
+      properties: { id: { type: 'string', minLength: 1 }, stars: { type: 'integer', maximum: 5 } },
+      required: ['id'],
+    };
+    const onChange = formFor('source.http', { path: '/api/ratings', keyField: 'id', schema });
+    expect(screen.getByLabelText('Properties: name 1')).toHaveProperty('value', 'id');
+    expect(screen.getByLabelText('Properties: name 2')).toHaveProperty('value', 'stars');
+    const stars = document.querySelector('[data-pointer="/nodes/2/config/schema/properties/stars/type"] select');
+    expect(stars).toHaveProperty('value', 'integer');
+    expect(document.querySelector('[data-pointer="/nodes/2/config/schema/properties/stars/maximum"] input')).toHaveProperty('value', '5');
+    fireEvent.click(screen.getByRole('button', { name: 'Add field' }));
+    expect(onChange).toHaveBeenLastCalledWith(
+      expect.objectContaining({ schema: { ...schema, properties: { ...schema.properties, field1: { type: 'string' } } } }),
+    );
+    fireEvent.change(screen.getByLabelText('Properties: name 2'), { target: { value: 'rating' } });
+    expect(Object.keys(onChange.mock.lastCall?.[0].schema.properties)).toEqual(['id', 'rating']);
+  });
+
   it('shows a field per config property, its doc as help, and marks optional ones', () => {
     formFor('sink.kafka', { topic: 'out' });
     expect(screen.getByLabelText('Topic')).toHaveProperty('value', 'out');

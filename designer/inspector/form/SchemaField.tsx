@@ -1,6 +1,7 @@
 // Picks the editor for one value from its JSON Schema: the heart of the generated inspector form.
 
-import { type JsonSchema, typeOf, variantsOf } from './json-schema.ts';
+import { type JsonSchema, mapValueSchema, typeOf, variantsOf } from './json-schema.ts';
+import { MapField } from './MapField.tsx';
 import { ObjectFieldset } from './ObjectFieldset.tsx';
 import { ObjectListField } from './ObjectListField.tsx';
 import { RecordField } from './RecordField.tsx';
@@ -22,6 +23,7 @@ export function SchemaField(props: FieldProps) {
   if (variantsOf(schema)) return <VariantFieldset {...props} />;
   const type = typeOf(schema);
   if (type === 'object' && schema.properties) return <ObjectFieldset {...props} />;
+  if (type === 'object' && mapValueSchema(schema)) return <MapField {...props} />;
   if (type === 'object') return <RecordField {...props} />;
   if (type === 'array') {
     const items = schema.items ?? {};

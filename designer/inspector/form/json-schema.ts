@@ -18,6 +18,8 @@ export type JsonSchema = {
   pattern?: string;
   minimum?: number;
   maximum?: number;
+  $ref?: string;
+  $defs?: Record<string, JsonSchema>;
   /** The field names a record field: of the records reaching the node, or of the node's own schema (a picker offers them). */
   'x-sluice-field'?: 'input' | 'schema';
 };
@@ -28,10 +30,49 @@ const cache = new Map<NodeType, JsonSchema>();
 export function configJsonSchema(type: NodeType): JsonSchema {
   let schema = cache.get(type);
   if (!schema) {
-    schema = z.toJSONSchema(configSchemas[type], { io: 'input', unrepresentable: 'any' }) as JsonSchema;
+    schema = dereferenced(z.toJSONSchema(configSchemas[type], { io: 'input', unrepresentable: 'any' }) as JsonSchema);
     cache.set(type, schema);
   }
   return schema;
+}
+
+/**
+ * The schema with every `$ref` to its `$defs` replaced by the definition itself. A recursive schema (a record
+ * schema's object fields hold fields) becomes a cyclic object graph: the form only descends as deep as the value
+ * it shows, so the cycle is never walked to its end.
+ */
+export function dereferenced(root: JsonSchema): JsonSchema {
+  const defs = root.$defs ?? {};
+  const resolved = new Map<string, JsonSchema>();
+  function walk(node: unknown): unknown {
+    if (Array.isArray(node)) return node.map(walk);
+    if (typeof node !== 'object' || node === null) return node;
+    const ref = (node as JsonSchema).$ref;
+    if (typeof ref === 'string' && ref.startsWith('#/$defs/')) {
+      const name = ref.slice('#/$defs/'.length);
+      const known = resolved.get(name);
+      if (known) return known;
+      const target: JsonSchema = {};
+      resolved.set(name, target);
+      Object.assign(target, walk(defs[name] ?? {}));
+      return target;
+    }
+    const copy: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(node)) {
+      // Values, not schemas: a default or an enum is copied as it is.
+      if (key === '$defs') continue;
+      copy[key] = key === 'default' || key === 'const' || key === 'enum' ? value : walk(value);
+    }
+    return copy;
+  }
+  return walk(root) as JsonSchema;
+}
+
+/** The schema of each value of a map (`additionalProperties`), when the values are objects with a form of their own. */
+export function mapValueSchema(schema: JsonSchema): JsonSchema | undefined {
+  const values = schema.additionalProperties;
+  if (typeof values !== 'object' || values === null) return undefined;
+  return variantsOf(values) || typeOf(values) === 'object' ? values : undefined;
 }
 
 export function variantsOf(schema: JsonSchema): JsonSchema[] | undefined {
