@@ -1,4 +1,6 @@
 // `npm start` serves the built designer; it builds it when missing or older than its sources.
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot } from '../local/kafka/broker.ts';
@@ -24,9 +26,18 @@ export function designerIsStale(): boolean {
   return sources > statSync(index).mtimeMs;
 }
 
+/**
+ * Builds in a child process: a build in the runtime's own process left its heap at about 900 MB for the rest of its
+ * life (V8 keeps what Rollup took), against under 200 MB without it.
+ */
 export async function ensureDesignerBuilt(log: (line: string) => void): Promise<void> {
   if (!designerIsStale()) return;
   log('building the designer (vite build)');
-  const { build } = await import('vite');
-  await build({ configFile: join(repoRoot, 'vite.config.ts'), logLevel: 'warn' });
+  const vite = join(repoRoot, 'node_modules', 'vite', 'bin', 'vite.js');
+  const build = spawn(process.execPath, [vite, 'build', '--config', join(repoRoot, 'vite.config.ts'), '--logLevel', 'warn'], {
+    cwd: repoRoot,
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  const [code, signal] = (await once(build, 'exit')) as [number | null, NodeJS.Signals | null];
+  if (code !== 0) throw new Error(`building the designer failed (vite build exited with ${signal ?? code})`);
 }
