@@ -18,7 +18,8 @@ import type {
 const id = encodeURIComponent;
 
 export const api = {
-  health: () => request<Health>('GET', '/health'),
+  // 503 is the runtime saying Kafka is down, not the runtime being away: its body says what is wrong.
+  health: () => request<Health>('GET', '/health', undefined, [503]),
   listPipelines: () => request<{ pipelines: PipelineSummary[] }>('GET', '/pipelines'),
   getPipeline: (pipelineId: string) => request<StoredPipeline>('GET', `/pipelines/${id(pipelineId)}`),
   versions: (pipelineId: string) => request<{ versions: PipelineVersion[] }>('GET', `/pipelines/${id(pipelineId)}/versions`),

@@ -65,3 +65,14 @@ describe('the API token', () => {
     expect(sent[0]).toEqual({ method: 'GET', authorization: undefined });
   });
 });
+
+describe('an answer that is not a success', () => {
+  it('is the value when the call says so (health: 503 with what is down), and an error otherwise', async () => {
+    const down = { status: 'unavailable', kafka: { connected: false, brokers: ['b:9092'], reason: 'b:9092 refused' } };
+    vi.stubGlobal('fetch', async () => new Response(JSON.stringify(down), { status: 503 }));
+    expect(await request('GET', '/health', undefined, [503])).toEqual({ ok: true, value: down });
+    expect(await request('GET', '/health')).toMatchObject({ ok: false, error: { status: 503 } });
+    vi.stubGlobal('fetch', async () => new Response('<html>proxy error</html>', { status: 503 }));
+    expect(await request('GET', '/health', undefined, [503])).toMatchObject({ ok: false, error: { status: 503, code: 'unreachable' } });
+  });
+});

@@ -7,7 +7,11 @@ import type { Pipeline, ValidationIssue } from '../../shared/index.ts';
 export type PipelineState = 'validating' | 'provisioning' | 'restoring' | 'running' | 'rebalancing' | 'draining' | 'stopped' | 'failed';
 export type PipelineStatus = { state: PipelineState; reason?: string; version?: number; restoreProgress?: number };
 
-export type Health = { status: string; kafka: { connected: boolean; brokers: string[] | string } };
+export type Health = {
+  status: string;
+  kafka: { connected: boolean; brokers: string[] | string; reason?: string; degraded?: string };
+  reason?: string;
+};
 /** What the registry wants (`desired`) beside what the workers report (`status`). */
 export type DesiredState = 'running' | 'stopped';
 export type PipelineSummary = {

@@ -16,7 +16,8 @@ export function RuntimeBanner() {
   if (health.state === 'ok' && !health.value.kafka.connected) {
     return (
       <div className="banner banner-warn" role="alert">
-        The runtime is up but not connected to Kafka.
+        The runtime is up but cannot reach Kafka: writes get 503 and pipelines wait until it is back
+        {health.value.kafka.reason ? ` (${health.value.kafka.reason})` : ''}.
       </div>
     );
   }
