@@ -1,4 +1,5 @@
 import type { Admin } from 'kafkajs';
+import { fetchTopicEnds } from '../../runtime/kafka/topic-offsets.ts';
 
 /** Whether the group's committed offsets reached the end of every partition of the topic (nothing left to read). */
 export async function groupReachedEnd(admin: Admin, groupId: string, topic: string): Promise<boolean> {
@@ -10,7 +11,7 @@ export async function groupReachedEnd(admin: Admin, groupId: string, topic: stri
  * end of every partition; undefined when it is further behind.
  */
 async function topicPosition(admin: Admin, groupId: string, topic: string, slack: number): Promise<string | undefined> {
-  const ends = new Map((await admin.fetchTopicOffsets(topic)).map((p) => [p.partition, Number(p.high)]));
+  const ends = new Map((await fetchTopicEnds(admin, topic)).map((p) => [p.partition, Number(p.high)]));
   const [committed] = await admin.fetchOffsets({ groupId, topics: [topic] });
   const positions = new Map((committed?.partitions ?? []).map((p) => [p.partition, Number(p.offset)]));
   if (ends.size === 0) return undefined;

@@ -1,8 +1,10 @@
 // What review-stats kept, read from its outputs once the run settled: the valid table and the
 // latest record per review on the spam topic (read_committed, to its end).
+
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { createKafka } from '../../runtime/kafka/client.ts';
+import { fetchTopicEnds } from '../../runtime/kafka/topic-offsets.ts';
 import { runningKafka, runningPostgres } from '../../runtime/local/services/local-services.ts';
 import { groupReachedEnd } from '../measure/group-offsets.ts';
 import type { Observed } from './ledger.ts';
@@ -53,7 +55,7 @@ export async function observeOutputs(dataDir: string): Promise<Observed> {
   const kafka = createKafka(brokers);
   const admin = kafka.admin();
   await admin.connect();
-  const ends = await admin.fetchTopicOffsets('reviews-spam');
+  const ends = await fetchTopicEnds(admin, 'reviews-spam');
   await admin.disconnect();
   const pending = new Map(ends.filter((p) => Number(p.high) > Number(p.low)).map((p) => [p.partition, Number(p.high)]));
   const spam = new Set<string>();

@@ -2,11 +2,13 @@
 // partitions of a broker that died mid-request, once those partitions moved to brokers that had
 // already answered. Broker 1 is frozen (SIGSTOP) while a write to every partition is in flight, so the
 // other brokers answer first; once broker 1 is fenced and its partitions have moved, it is killed.
+
 import type { Admin, Kafka, Producer, RecordMetadata, TopicMessages } from 'kafkajs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createKafka } from '../../runtime/kafka/client.ts';
 import { pinningPartitioner, sendCovered } from '../../runtime/kafka/covered-send.ts';
 import { createTopicsWithLeaders } from '../../runtime/kafka/create-topics.ts';
+import { fetchTopicEnds } from '../../runtime/kafka/topic-offsets.ts';
 import { startTestCluster, type TestCluster, untilFullyReplicated, untilNotLeading } from './setup/local-cluster.ts';
 
 const PARTITIONS = 6;
@@ -61,7 +63,7 @@ async function writeThroughFailover(topic: string, producer: Producer, send: (ba
     await new Promise((done) => setTimeout(done, 1000));
     await victim.kill('SIGKILL'); // its connections close: kafkajs retries the request it had sent there
     const result = await sending;
-    const written = (await control.fetchTopicOffsets(topic)).map(({ partition, high }) => ({ partition, records: Number(high) - 1 }));
+    const written = (await fetchTopicEnds(control, topic)).map(({ partition, high }) => ({ partition, records: Number(high) - 1 }));
     return { result, written: written.sort((a, b) => a.partition - b.partition) };
   } finally {
     // Whatever happened, broker 1 runs again (caught up) before the next test.

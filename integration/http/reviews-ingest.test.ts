@@ -1,5 +1,6 @@
 // The ingest contract against a real broker: 202 only once the review is in Kafka;
 // 503 while the broker is down; writes succeed again once it is back.
+
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,6 +12,7 @@ import { emptyReader } from '../../runtime/http/testing/pipeline-endpoints.ts';
 import { createKafka } from '../../runtime/kafka/client.ts';
 import { checkKafka } from '../../runtime/kafka/health.ts';
 import { KafkaRecordWriter } from '../../runtime/kafka/record-writer.ts';
+import { fetchTopicEnds } from '../../runtime/kafka/topic-offsets.ts';
 import { type LocalBroker, startLocalBroker } from '../../runtime/local/kafka/broker.ts';
 import { reviewRecord } from '../../shared/api/review.ts';
 import { consumeAll, createTopic, uniqueName } from '../setup/kafka.ts';
@@ -71,7 +73,7 @@ describe('review ingest on a real broker', () => {
   const storedCount = async () => {
     const admin = server.kafka.admin();
     await admin.connect();
-    const offsets = await admin.fetchTopicOffsets(topic);
+    const offsets = await fetchTopicEnds(admin, topic);
     await admin.disconnect();
     return offsets.reduce((sum, partition) => sum + Number(partition.high), 0);
   };

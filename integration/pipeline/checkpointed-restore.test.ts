@@ -5,6 +5,7 @@
 // with the task counters (committed with each batch, restored with the state) counting
 // every input once: the checkpoint carries them, so a restart from it neither loses nor
 // adds any.
+
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,6 +13,7 @@ import { open } from 'lmdb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RestoreProgress } from '../../runtime/kafka/changelog-reader.ts';
 import { PipelineRunner } from '../../runtime/kafka/pipeline-runner.ts';
+import { fetchTopicEnds } from '../../runtime/kafka/topic-offsets.ts';
 import { RECORDS_IN, total as seriesTotal } from '../../shared/engine/metrics.ts';
 import { validatePipeline } from '../../shared/index.ts';
 import { testKafka, uniqueName } from '../setup/kafka.ts';
@@ -126,7 +128,7 @@ async function runUntilCounted(pipeline: ReturnType<typeof countingPipeline>, st
 
 async function changelogRecords(pipelineId: string): Promise<{ topic: string; total: number }> {
   const topic = `sluice.${pipelineId}.counts.rows.changelog`;
-  const offsets = await admin.fetchTopicOffsets(topic);
+  const offsets = await fetchTopicEnds(admin, topic);
   return { topic, total: offsets.reduce((sum, p) => sum + Number(p.high) - Number(p.low), 0) };
 }
 

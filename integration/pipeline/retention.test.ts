@@ -3,10 +3,12 @@
 // with its default retention the segments holding them are deleted at the next retention check
 // (set to every second in the test broker). The pipeline's topics must keep them, and the
 // repartition topic must be purged explicitly once the pipeline has committed past its records.
+
 import kafkajs from 'kafkajs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PipelineRunner } from '../../runtime/kafka/pipeline-runner.ts';
 import { KafkaRecordWriter } from '../../runtime/kafka/record-writer.ts';
+import { fetchTopicEnds } from '../../runtime/kafka/topic-offsets.ts';
 import { reviewRecord } from '../../shared/api/review.ts';
 import { validatePipeline } from '../../shared/index.ts';
 import { testKafka, uniqueName } from '../setup/kafka.ts';
@@ -55,7 +57,7 @@ function backfillPipeline(id: string, input: string, valid: string, stats: strin
 
 /** Every record of a topic, from its low watermark, as key → last value. */
 async function readTopic(topic: string): Promise<{ count: number; latest: Map<string, string> }> {
-  const offsets = await admin.fetchTopicOffsets(topic);
+  const offsets = await fetchTopicEnds(admin, topic);
   const expected = offsets.reduce((sum, partition) => sum + Number(partition.high) - Number(partition.low), 0);
   const latest = new Map<string, string>();
   let count = 0;
@@ -108,7 +110,7 @@ describe('records with old event times', () => {
       const deadline = Date.now() + 60_000;
       let purged = 0;
       while (Date.now() < deadline) {
-        const offsets = await admin.fetchTopicOffsets(repartition);
+        const offsets = await fetchTopicEnds(admin, repartition);
         purged = offsets.reduce((sum, partition) => sum + Number(partition.low), 0);
         const written = offsets.reduce((sum, partition) => sum + Number(partition.high), 0);
         if (written > 0 && purged >= reviews.length) break;

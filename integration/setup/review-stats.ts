@@ -1,4 +1,5 @@
 // Helpers for running pipelines/review-stats.json in tests on its own topics and database.
+
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Admin, Kafka } from 'kafkajs';
@@ -6,6 +7,7 @@ import pg from 'pg';
 import { corpusTexts } from '../../bench/corpus-texts.ts';
 import { asWrites, defaultTraffic, generateTraffic, type LoadOperation } from '../../bench/load/traffic.ts';
 import { KafkaRecordWriter } from '../../runtime/kafka/record-writer.ts';
+import { fetchTopicEnds } from '../../runtime/kafka/topic-offsets.ts';
 import { planWindowBatch } from '../../runtime/postgres/window-batch.ts';
 import { batchFigures, compareFigures, type FigureDifference, tableFigures } from '../../runtime/postgres/window-verify.ts';
 import { type Pipeline, validatePipeline } from '../../shared/index.ts';
@@ -100,7 +102,7 @@ export async function streamVersusBatch(db: pg.Pool): Promise<FigureDifference[]
 
 /** Every review on the source topic has been read and committed by the pipeline's first stage. */
 async function sourceConsumed(admin: Admin, groupId: string, topic: string): Promise<boolean> {
-  const ends = await admin.fetchTopicOffsets(topic);
+  const ends = await fetchTopicEnds(admin, topic);
   const [committed] = await admin.fetchOffsets({ groupId, topics: [topic] });
   return ends.every(({ partition, high }) => {
     const done = committed?.partitions.find((entry) => entry.partition === partition)?.offset ?? '-1';
