@@ -31,7 +31,8 @@ describe('a reload with unsaved edits', () => {
     const marker = page.getByTestId('draft-marker');
     await marker.waitFor();
     expect(await marker.textContent()).toContain('draft, not deployed');
-    expect(await page.getByTestId('dirty-marker').getAttribute('data-state')).toBe('changed');
+    // Until the runtime's answer arrives after the reload, the page cannot know the pipeline is deployed.
+    await expect.poll(() => page.getByTestId('dirty-marker').getAttribute('data-state'), { timeout: 15_000 }).toBe('changed');
     expect(await page.getByTestId('pipeline-switcher').inputValue()).toBe('review-stats');
     await clickNode(page, 'validReviewsTopic');
     expect(await topic().inputValue()).toBe('reviews-valid-draft');
