@@ -75,16 +75,27 @@ async function writeThroughFailover(topic: string, producer: Producer, send: (ba
 
 describe('a write to every partition while the leader of some of them dies', () => {
   it("kafkajs' own send resolves without writing the dead broker's partitions (the bug the workaround is for)", async () => {
-    const topic = `retry-bare-${Date.now()}`;
-    await topicWithLeadersOnEveryBroker(topic);
-    const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 5 });
-    await producer.connect();
-    const { result, written } = await writeThroughFailover(topic, producer, (topicMessages) =>
-      producer.sendBatch({ acks: -1, topicMessages }),
-    );
-    await producer.disconnect();
-    expect(new Set(result.map((entry) => entry.partition)).size).toBeLessThan(PARTITIONS);
-    expect(written.filter((entry) => entry.records < PER_PARTITION).length).toBeGreaterThan(0);
+    // A race: when the retried request reaches the new leaders before kafkajs regroups, it writes everything. The
+    // bug is shown when one of a few tries loses records although the send resolved; a fixed kafkajs fails here.
+    const tries: { partitionsAnswered: number; partitionsShort: number }[] = [];
+    for (let attempt = 1; attempt <= 3; attempt++) {
+      const topic = `retry-bare-${Date.now()}`;
+      await topicWithLeadersOnEveryBroker(topic);
+      const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 5 });
+      await producer.connect();
+      const { result, written } = await writeThroughFailover(topic, producer, (topicMessages) =>
+        producer.sendBatch({ acks: -1, topicMessages }),
+      );
+      await producer.disconnect();
+      const partitionsAnswered = new Set(result.map((entry) => entry.partition)).size;
+      const partitionsShort = written.filter((entry) => entry.records < PER_PARTITION).length;
+      tries.push({ partitionsAnswered, partitionsShort });
+      if (partitionsAnswered < PARTITIONS && partitionsShort > 0) break;
+    }
+    expect(
+      tries.some((t) => t.partitionsAnswered < PARTITIONS && t.partitionsShort > 0),
+      JSON.stringify(tries),
+    ).toBe(true);
   });
 
   it('the covered send writes every record once: the partitions kafkajs left out are sent again', async () => {
