@@ -5,6 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { type AssembledRuntime, assembleRuntime } from '../../runtime/cli/assemble.ts';
 import { buildServer } from '../../runtime/http/server.ts';
+import { countsPerCoursePipeline } from '../setup/counts-per-course.ts';
 import { testKafka, uniqueName } from '../setup/kafka.ts';
 
 const kafka = testKafka();
@@ -27,32 +28,6 @@ afterAll(async () => {
   await admin.disconnect();
 });
 
-function countingPipeline(id: string, input: string, output: string) {
-  return {
-    format: 1,
-    id,
-    name: 'Counts per course',
-    nodes: [
-      { id: 'in', type: 'source.kafka', config: { topic: input, keyField: 'id', eventTimeField: 'createdAt' } },
-      {
-        id: 'perCourse',
-        type: 'window',
-        config: {
-          keyField: 'courseId',
-          eventTimeField: 'createdAt',
-          windows: [{ name: 'allTime', type: 'all-time' }],
-          aggregates: [{ name: 'count', fn: 'count' }],
-        },
-      },
-      { id: 'out', type: 'sink.kafka', config: { topic: output, keyField: 'courseId', compacted: true } },
-    ],
-    edges: [
-      { from: { node: 'in', port: 'out' }, to: { node: 'perCourse', port: 'in' } },
-      { from: { node: 'perCourse', port: 'out' }, to: { node: 'out', port: 'in' } },
-    ],
-  };
-}
-
 async function until(check: () => Promise<boolean>, what: string, timeoutMs = 60_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await check())) {
@@ -66,7 +41,11 @@ const groupExists = async (id: string) => (await admin.listGroups()).groups.some
 
 async function deployAndRun(id: string, input: string, output: string): Promise<void> {
   await admin.createTopics({ topics: [{ topic: input, numPartitions: 2 }], waitForLeaders: true });
-  const deployed = await app.inject({ method: 'PUT', url: `/api/pipelines/${id}`, payload: countingPipeline(id, input, output) });
+  const deployed = await app.inject({
+    method: 'PUT',
+    url: `/api/pipelines/${id}`,
+    payload: countsPerCoursePipeline({ id, input, output }),
+  });
   expect(deployed.statusCode).toBe(200);
   const producer = kafka.producer({ idempotent: true });
   await producer.connect();

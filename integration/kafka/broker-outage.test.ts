@@ -12,6 +12,7 @@ import type { TaskState } from '../../runtime/kafka/task-handle.ts';
 import { type LocalBroker, startLocalBroker } from '../../runtime/local/kafka/broker.ts';
 import { RECORDS_IN, total } from '../../shared/engine/metrics.ts';
 import { validatePipeline } from '../../shared/index.ts';
+import { countsPerCoursePipeline } from '../setup/counts-per-course.ts';
 import { uniqueName } from '../setup/kafka.ts';
 
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
@@ -27,30 +28,7 @@ afterAll(async () => {
 });
 
 function countingPipeline(input: string, output: string) {
-  const result = validatePipeline({
-    format: 1,
-    id: uniqueName('outage'),
-    name: 'Counts',
-    nodes: [
-      { id: 'in', type: 'source.kafka', config: { topic: input, keyField: 'id', eventTimeField: 'createdAt' } },
-      {
-        id: 'perCourse',
-        type: 'window',
-        config: {
-          keyField: 'courseId',
-          eventTimeField: 'createdAt',
-          idField: 'id',
-          windows: [{ name: 'allTime', type: 'all-time' }],
-          aggregates: [{ name: 'count', fn: 'count' }],
-        },
-      },
-      { id: 'out', type: 'sink.kafka', config: { topic: output, keyField: 'courseId', compacted: true } },
-    ],
-    edges: [
-      { from: { node: 'in', port: 'out' }, to: { node: 'perCourse', port: 'in' } },
-      { from: { node: 'perCourse', port: 'out' }, to: { node: 'out', port: 'in' } },
-    ],
-  });
+  const result = validatePipeline(countsPerCoursePipeline({ id: uniqueName('outage'), input, output, idField: 'id' }));
   if (!result.ok) throw new Error(JSON.stringify(result.issues));
   return result.pipeline;
 }
