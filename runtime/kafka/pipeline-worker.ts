@@ -37,6 +37,9 @@ function headersOf(raw: Record<string, unknown> | undefined): Record<string, str
 
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 
+/** More than a worker has tasks in practice (review-stats: 5 sub-topologies × 6 partitions). */
+const CONCURRENT_BATCHES = 64;
+
 /** How long a fenced task waits before this worker claims it again (while still assigned here). */
 const FENCED_PAUSE_MS = 5000;
 
@@ -84,7 +87,10 @@ export class PipelineWorker {
     await consumer.run({
       autoCommit: false, // offsets move only inside the transaction that carries the outputs
       eachBatchAutoResolve: false,
-      partitionsConsumedConcurrently: 8,
+      // kafkajs fetches again only once every batch of a fetch is done, so a fetch round lasts as long as its
+      // slowest wave of batches: with 8 at a time, review-stats' 30 tasks committed in 4 waves, and each hop waited
+      // for a whole round. Every task has its own producer, so all of them commit at once.
+      partitionsConsumedConcurrently: CONCURRENT_BATCHES,
       eachBatch: (payload) => this.onBatch(payload),
     });
     this.timer = setInterval(() => this.fireTimers(), this.options.timerIntervalMs ?? 250);
