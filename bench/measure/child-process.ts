@@ -20,6 +20,8 @@ export interface ChildOptions {
   /** Write .cpuprofile files into <profileDir>/<label>/ when the process exits normally. */
   profileDir?: string;
   onLine?: (line: string) => void;
+  /** Pin the process, every thread of it, to this CPU (Linux' taskset, which execs node in the same process). */
+  cpu?: number;
 }
 
 const running = new Set<ChildProcess>();
@@ -38,15 +40,21 @@ export class SluiceProcess {
   constructor(readonly options: ChildOptions) {
     // One folder per process: node writes a profile per thread (tsx's loader hooks run in one of their own).
     const profile = options.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${join(options.profileDir, options.label)}`] : [];
-    this.child = spawn(
+    const node = [
       process.execPath,
-      [...(options.nodeArgs ?? []), ...profile, '--import', 'tsx', join(repoRoot, options.entry), ...options.args],
-      {
-        cwd: repoRoot,
-        env: options.env,
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
-    );
+      ...(options.nodeArgs ?? []),
+      ...profile,
+      '--import',
+      'tsx',
+      join(repoRoot, options.entry),
+      ...options.args,
+    ];
+    const command = options.cpu === undefined ? node : ['taskset', '--cpu-list', String(options.cpu), ...node];
+    this.child = spawn(command[0] as string, command.slice(1), {
+      cwd: repoRoot,
+      env: options.env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     if (this.child.pid === undefined) throw new Error(`could not start ${options.label}`);
     this.pid = this.child.pid;
     running.add(this.child);

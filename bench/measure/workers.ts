@@ -4,6 +4,7 @@
 // The workers start on an empty source and take all their tasks first; then the
 // bench writes the generated traffic (faster than the pipeline reads it) and watches
 // the output topic, so joining, claiming and restoring are start-up, not throughput.
+import { cpus } from 'node:os';
 import type { LoadOperation } from '../load/traffic.ts';
 import type { RunVariant } from './bench-pipeline.ts';
 import { SluiceProcess, waitUntil } from './child-process.ts';
@@ -45,6 +46,7 @@ export function startWorkers(
   count: number,
   label: string,
   env: Record<string, string> = {},
+  pinned = false,
 ): SluiceProcess[] {
   return Array.from(
     { length: count },
@@ -55,6 +57,7 @@ export function startWorkers(
         env: { ...childEnv(context), ...env },
         label: count > 1 ? `${label}-w${i + 1}` : label,
         profileDir: context.profileDir,
+        cpu: pinned ? i % cpus().length : undefined,
       }),
   );
 }
@@ -87,13 +90,15 @@ export async function measureWorkers(
   count: number,
   label: string,
   variant: RunVariant = {},
+  /** Worker i on CPU i (taskset): what a second core gives a second worker; the broker and PostgreSQL are not pinned. */
+  pinned = false,
 ): Promise<WorkersFigures> {
   const run = await provisionRun(context, variant);
   const watch = new TopicWatch(context.kafka, run.courseStats);
   await watch.start();
   const admin = context.kafka.admin();
   await admin.connect();
-  const processes = startWorkers(context, run, count, label);
+  const processes = startWorkers(context, run, count, label, {}, pinned);
   try {
     await waitUntil(() => workersSettled(processes, run), processes, 180_000, 'the workers to take and restore every task');
     const sample = () => ({ at: Date.now(), cpu: processes.map((p) => p.cpuSeconds() ?? Number.NaN), machine: machineCpu() });
