@@ -1,6 +1,7 @@
 import type { ProfileSummary } from './cpu-profile.ts';
 import { formatSelfTimes } from './cpu-profile.ts';
 import type { Figure } from './figures.ts';
+import { targetsTable } from './targets.ts';
 
 export interface BenchResult {
   date: string;
@@ -42,6 +43,7 @@ export function markdownTable(result: BenchResult): string {
     `${result.records.toLocaleString('en')} generated review operations (${Math.round(result.bytes / result.records)} bytes on average); ` +
       `took ${result.minutes.toFixed(1)} min; machine: ${JSON.stringify(result.machine)}`,
     '',
+    ...(result.quick ? [] : ["## Issue 15's targets", '', ...targetsTable(result.figures), '', '## Every figure', '']),
     '| measure | median | min | max | unit | runs | note |',
     '| --- | --- | --- | --- | --- | --- | --- |',
     ...rows,
