@@ -114,26 +114,24 @@ const SPECS: TargetSpec[] = [
   },
 ];
 
+const askedOf = (spec: TargetSpec) =>
+  `${spec.atLeast !== undefined ? `≥ ${formatNumber(spec.atLeast)}` : `≤ ${formatNumber(spec.atMost ?? Number.NaN)}`} ${spec.unit}`;
+
 export function targetRows(figures: readonly Figure[]): TargetRow[] {
   const find: Find = (prefix) => figures.find((figure) => figure.name === prefix || figure.name.startsWith(prefix));
   return SPECS.map((spec) => {
     const figure = find(spec.figure);
-    const value = figure?.median;
-    const known = value !== undefined && Number.isFinite(value);
-    const met = !known
-      ? undefined
-      : spec.atLeast !== undefined
-        ? value >= spec.atLeast
-        : value <= (spec.atMost ?? Number.POSITIVE_INFINITY);
-    const asked = spec.atLeast !== undefined ? `≥ ${formatNumber(spec.atLeast)}` : `≤ ${formatNumber(spec.atMost ?? Number.NaN)}`;
+    if (!figure || !Number.isFinite(figure.median))
+      return { target: spec.target, asked: askedOf(spec), today: 'not measured in this run', met: undefined, limit: spec.limit(find) };
+    const value = figure.median;
+    const met = spec.atLeast !== undefined ? value >= spec.atLeast : value <= (spec.atMost ?? Number.POSITIVE_INFINITY);
+    const limit = spec.limit(find);
     return {
       target: spec.target,
-      asked: `${asked} ${spec.unit}`,
-      today: known
-        ? `${formatNumber(value)} ${spec.unit} (${formatNumber(figure.min)}–${formatNumber(figure.max)})`
-        : 'not measured in this run',
+      asked: askedOf(spec),
+      today: `${formatNumber(value)} ${spec.unit} (${formatNumber(figure.min)}–${formatNumber(figure.max)})`,
       met,
-      limit: met ? (spec.limit(find).startsWith('met') ? spec.limit(find) : 'met') : spec.limit(find),
+      limit: met && !limit.startsWith('met') ? 'met' : limit,
     };
   });
 }
