@@ -1,13 +1,14 @@
 // Runs a pipeline's tasks on this process: the consumer group spreads input
 // partitions over workers, each assigned partition's task is claimed, restored,
 // and then fed batch by batch, each batch committed in one transaction.
-import type { Admin, Consumer, EachBatchPayload, Kafka } from 'kafkajs';
+import type { Admin, Consumer, EachBatchPayload, Kafka, KafkaMessage } from 'kafkajs';
 import { logger } from '../log/logger.ts';
 import { committedRecordsOf } from './committed-records.ts';
 import type { InboundRecord, TaskFactory } from './driver-task.ts';
 import { countFetches } from './fetch-counter.ts';
 import { PIPELINE_FETCH_WAIT_MS, PIPELINE_HEARTBEAT_MS } from './poll-settings.ts';
 import { retryWhileRetriable } from './retry.ts';
+import { TaskFeed } from './task-feed.ts';
 import { type TaskEvents, TaskHandle } from './task-handle.ts';
 
 const log = logger.child({ component: 'worker' });
@@ -35,6 +36,18 @@ function headersOf(raw: Record<string, unknown> | undefined): Record<string, str
   return headers;
 }
 
+function inboundRecord(topic: string, partition: number, message: KafkaMessage): InboundRecord {
+  return {
+    topic,
+    partition,
+    offset: Number(message.offset),
+    key: message.key?.toString() ?? null,
+    value: message.value?.toString() ?? null,
+    timestamp: Number(message.timestamp),
+    headers: headersOf(message.headers),
+  };
+}
+
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 
 /** More than a worker has tasks in practice (review-stats: 5 sub-topologies × 6 partitions). */
@@ -46,6 +59,8 @@ const FENCED_PAUSE_MS = 5000;
 export class PipelineWorker {
   private consumer: Consumer | undefined;
   private readonly tasks = new Map<string, TaskHandle>();
+  /** Per task, what was fetched and waits for the task's next transaction. */
+  private readonly feeds = new Map<string, TaskFeed>();
   private timer: NodeJS.Timeout | undefined;
   private purger: NodeJS.Timeout | undefined;
   private readonly purgedUpTo = new Map<string, number>();
@@ -103,6 +118,8 @@ export class PipelineWorker {
     clearInterval(this.timer);
     clearInterval(this.purger);
     await this.consumer?.disconnect();
+    for (const feed of this.feeds.values()) feed.close(); // what is queued is consumed again by the next owner
+    this.feeds.clear();
     await Promise.all([...this.tasks.values()].map((task) => task.close()));
     this.tasks.clear();
   }
@@ -115,12 +132,18 @@ export class PipelineWorker {
     this.assigned = wanted;
     for (const [id, task] of this.tasks) {
       if (wanted.has(id) && task.state !== 'fenced') continue;
-      this.tasks.delete(id);
-      void task.close();
+      this.dropTask(id, task);
     }
     for (const id of wanted) if (!this.tasks.has(id)) this.openTask(id);
     log.info({ group: this.options.groupId, tasks: [...wanted].sort() }, 'assignment');
     this.options.onAssignment?.([...wanted].sort());
+  }
+
+  private dropTask(id: string, task: TaskHandle): void {
+    this.feeds.get(id)?.close();
+    this.feeds.delete(id);
+    this.tasks.delete(id);
+    void task.close();
   }
 
   private openTask(id: string): void {
@@ -145,53 +168,32 @@ export class PipelineWorker {
       if (now - since < FENCED_PAUSE_MS || !this.assigned.has(id)) continue;
       log.info({ task: id }, 'claiming a fenced task again: the group still assigns it here');
       this.fencedSince.delete(id);
-      this.tasks.delete(id);
-      void task.close();
+      this.dropTask(id, task);
       this.openTask(id);
     }
   }
 
+  /**
+   * Queues the batch's committed records on its task and returns: the task commits in its own rhythm (task-feed.ts),
+   * and the consumer fetches on meanwhile. Only a task with too much queued holds the consumer up.
+   */
   private async onBatch({ batch, resolveOffset, heartbeat, isRunning, isStale }: EachBatchPayload): Promise<void> {
-    const task = this.tasks.get(this.options.factory.taskIdFor({ topic: batch.topic, partition: batch.partition }));
+    const id = this.options.factory.taskIdFor({ topic: batch.topic, partition: batch.partition });
+    const task = this.tasks.get(id);
     if (!task || this.stopped) return;
-    // Restoring can take longer than a session timeout: keep the membership alive meanwhile.
-    // (The state, not `task.ready`: a promise's then() runs later, so every batch would wait once.)
-    while (task.starting && isRunning() && !isStale()) {
-      await heartbeat();
-      await sleep(200);
+    const feed = this.feedOf(id, task);
+    while (feed.queued > 0 && isRunning() && !isStale()) {
+      const room = feed.roomFor();
+      const full = await Promise.race([room.then(() => false), sleep(1000).then(() => true)]);
+      if (!full) break;
+      await heartbeat(); // a task waiting for a sink that is down, or restoring: stay in the group meanwhile
     }
-    if (!isRunning() || isStale() || task.state !== 'running') return;
-
-    const expected = task.expectedOffset(batch.topic, batch.partition);
+    // Checked again after any wait, with no await before the push: a rewind (a seek) makes this fetch's batches stale.
+    if (!isRunning() || isStale() || this.feeds.get(id) !== feed || task.state === 'fenced' || task.state === 'closed') return;
     const committed = committedRecordsOf(batch);
     if (committed.fellBack && batch.messages.length > 0)
       log.debug({ topic: batch.topic, partition: batch.partition }, "a transaction's marker is past this fetch: kafkajs' filter decides");
-    const records: InboundRecord[] = [];
-    for (const message of committed.records) {
-      const offset = Number(message.offset);
-      if (offset < expected) continue; // committed before this worker took the task over
-      records.push({
-        topic: batch.topic,
-        partition: batch.partition,
-        offset,
-        key: message.key?.toString() ?? null,
-        value: message.value?.toString() ?? null,
-        timestamp: Number(message.timestamp),
-        headers: headersOf(message.headers),
-      });
-    }
-    // A batch may wait for a sink that is down, or behind a timer's: stay in the group meanwhile.
-    const beat = setInterval(() => void heartbeat().catch(() => {}), 1000);
-    const outcome = await task.exclusive(() => task.processBatch(records)).finally(() => clearInterval(beat));
-    if (outcome === 'retry') {
-      this.consumer?.seek({
-        topic: batch.topic,
-        partition: batch.partition,
-        offset: String(task.expectedOffset(batch.topic, batch.partition)),
-      });
-      return;
-    }
-    if (outcome === 'fenced') return;
+    feed.push(committed.records.map((message) => inboundRecord(batch.topic, batch.partition, message)));
     if (committed.resumeAt !== undefined) {
       // The rest waits for a fetch that holds its transactions' markers.
       this.consumer?.seek({ topic: batch.topic, partition: batch.partition, offset: String(committed.resumeAt) });
@@ -200,6 +202,16 @@ export class PipelineWorker {
     resolveOffset(batch.lastOffset());
     this.options.onLag?.(batch.topic, batch.partition, Number(batch.offsetLag()));
     await heartbeat();
+  }
+
+  private feedOf(id: string, task: TaskHandle): TaskFeed {
+    const existing = this.feeds.get(id);
+    if (existing) return existing;
+    const feed = new TaskFeed(task, {
+      rewind: (topic, partition, offset) => this.consumer?.seek({ topic, partition, offset: String(offset) }),
+    });
+    this.feeds.set(id, feed);
+    return feed;
   }
 
   /**
