@@ -117,11 +117,13 @@ export class PipelineWorker {
     this.stopped = true;
     clearInterval(this.timer);
     clearInterval(this.purger);
-    await this.consumer?.disconnect();
     for (const feed of this.feeds.values()) feed.close(); // what is queued is consumed again by the next owner
     this.feeds.clear();
+    // The commits in flight finish while this worker is still in the group: leaving first would hand the tasks to
+    // another worker, whose claim fences them, and their batches would be done twice.
     await Promise.all([...this.tasks.values()].map((task) => task.close()));
     this.tasks.clear();
+    await this.consumer?.disconnect();
   }
 
   private reconcile(assignment: Record<string, number[]>): void {
