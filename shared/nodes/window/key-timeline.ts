@@ -130,6 +130,14 @@ export class KeyTimeline {
     return this.allTime.count === 0 && this.admitted === this.rows.length;
   }
 
+  /**
+   * Every row counted and gone from every sliding window (so those are empty): only the all-time
+   * figures are left, and the key can be packed (packed-keys.ts).
+   */
+  holdsOnlyAllTime(): boolean {
+    return this.admitted === this.rows.length && this.retentionStart() === this.rows.length;
+  }
+
   /** A copy to advance for a read "as of later" without touching the real state. */
   whatIf(): KeyTimeline {
     return new KeyTimeline(this.tracked, this.sizes, this.asOf, this);

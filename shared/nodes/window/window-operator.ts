@@ -19,6 +19,7 @@
 import { AppendOnlyRows } from './append-only-rows.ts';
 import { DeadlineHeap } from './deadline-heap.ts';
 import { KeyState } from './key-state.ts';
+import { PackedKeys } from './packed-keys.ts';
 import { compareRows, type Row, sameContribution } from './row.ts';
 import { MemoryRowTable, type RowTable, rowEntry } from './row-table.ts';
 import { extractValues } from './tracked-fields.ts';
@@ -30,7 +31,12 @@ import { type ApplyResult, type LateRecord, sameFigures, type WindowChange, type
 
 export class WindowOperator {
   private readonly layout: WindowLayout;
+  /** Keys held as objects: those with rows in a sliding window, pending rows or open instances, and those touched since the last drain. */
   private readonly keys = new Map<string, KeyState>();
+  /** Every other key, as a few numbers (undefined when min/max need a multiset per key). */
+  private readonly packed: PackedKeys | undefined;
+  /** Keys that held only all-time figures when last settled: packed at the next drain, so a hot key is not repacked per record. */
+  private readonly packable = new Set<string>();
   private readonly deadlines = new DeadlineHeap();
   private readonly appendOnly: AppendOnlyRows;
   /** Keys whose settled totals changed since the last drain. */
@@ -45,6 +51,7 @@ export class WindowOperator {
     private readonly rows: RowTable = new MemoryRowTable(),
   ) {
     this.layout = layoutOf(config);
+    this.packed = PackedKeys.for(this.layout.tracked);
     this.appendOnly = new AppendOnlyRows(this.layout);
   }
 
@@ -61,7 +68,7 @@ export class WindowOperator {
     const enter = (key: string) => {
       const existing = touched.get(key);
       if (existing) return existing;
-      const state = this.keys.get(key) ?? this.createKey(key, at);
+      const state = this.keys.get(key) ?? this.unpack(key) ?? this.createKey(key, at);
       const entry = { state, before: this.figures(state), instances: new Map<string, WindowChange>() };
       changes.push(...state.advanceTo(at));
       touched.set(key, entry);
@@ -75,12 +82,14 @@ export class WindowOperator {
     let late: LateRecord | undefined;
     if (next) {
       const { state, instances } = enter(next.key);
-      state.timeline.insert(next);
-      const { touched: refs, lateFor } = state.bucketed.insert(next, at);
+      // The key's own string, not the record's copy: a row held in a sliding window then costs no string of its own.
+      const row = withKey(next, state.key);
+      state.timeline.insert(row);
+      const { touched: refs, lateFor } = state.bucketed.insert(row, at);
       for (const ref of refs) instances.set(`${ref.window}:${ref.start}`, state.instanceChange(ref, at));
-      if (lateFor.length > 0) late = { id, key: next.key, eventTime: next.t, windows: lateFor };
-      this.rows.set(next);
-      if (next.appendOnly) this.appendOnly.track(next);
+      if (lateFor.length > 0) late = { id, key: row.key, eventTime: row.t, windows: lateFor };
+      this.rows.set(row);
+      if (row.appendOnly) this.appendOnly.track(row);
     } else this.rows.delete(id);
 
     for (const { state, before, instances } of touched.values()) {
@@ -107,7 +116,7 @@ export class WindowOperator {
   /** The key's figures exactly as of `now` (or as of the key's own time if that is later), without changing state. */
   read(key: string, now: number): WindowOutput | undefined {
     this.rebuildIfRestored();
-    const state = this.keys.get(key);
+    const state = this.keys.get(key) ?? this.unpacked(key);
     if (!state) return undefined;
     const at = Math.max(now, state.timeline.asOf);
     const deadline = state.timeline.nextDeadline();
@@ -142,17 +151,20 @@ export class WindowOperator {
   /** The keys the per-key output knows, for listing state (HTTP, tests). */
   keyNames(): string[] {
     this.rebuildIfRestored();
-    return [...this.keys.keys()];
+    return this.packed ? [...this.keys.keys(), ...this.packed.keys()] : [...this.keys.keys()];
   }
 
-  stats(): { keys: number; rows: number; heldRows: number } {
+  /** packedKeys: how many of the keys are held as packed all-time numbers (packed-keys.ts), not as objects. */
+  stats(): { keys: number; packedKeys: number; rows: number; heldRows: number } {
     let heldRows = 0;
     for (const state of this.keys.values()) heldRows += state.timeline.heldRows;
-    return { keys: this.keys.size, rows: this.rows.size(), heldRows };
+    const packedKeys = this.packed?.size ?? 0;
+    return { keys: this.keys.size + packedKeys, packedKeys, rows: this.rows.size(), heldRows };
   }
 
   /** The entries written since the last drain, for the changelog of this task. */
   drainChangelog(): WindowChangelogEntry[] {
+    this.packSettledKeys();
     const entries = this.rows.drainChanges();
     for (const key of this.dirtySettled) entries.push(...this.settledEntry(key));
     this.dirtySettled.clear();
@@ -208,6 +220,39 @@ export class WindowOperator {
     return this.clock;
   }
 
+  /** A packed key as a KeyState again, held as one from now on; undefined when the key is not packed. */
+  private unpack(key: string): KeyState | undefined {
+    if (!this.packed?.has(key)) return undefined;
+    const state = new KeyState(this.layout, key, 0);
+    const asOf = this.packed.unpackInto(key, state.timeline.allTime);
+    if (asOf === undefined) return undefined;
+    state.timeline.asOf = asOf;
+    this.keys.set(key, state);
+    return state;
+  }
+
+  /** A packed key as a KeyState to read from, leaving it packed. */
+  private unpacked(key: string): KeyState | undefined {
+    if (!this.packed?.has(key)) return undefined;
+    const state = new KeyState(this.layout, key, 0);
+    const asOf = this.packed.peekInto(key, state.timeline.allTime);
+    if (asOf === undefined) return undefined;
+    state.timeline.asOf = asOf;
+    return state;
+  }
+
+  private packSettledKeys(): void {
+    const packed = this.packed;
+    if (!packed) return;
+    for (const key of this.packable) {
+      const state = this.keys.get(key);
+      if (!state?.holdsOnlyAllTime()) continue;
+      packed.pack(key, state.timeline.asOf, state.timeline.allTime);
+      this.keys.delete(key);
+    }
+    this.packable.clear();
+  }
+
   private createKey(key: string, at: number): KeyState {
     const state = new KeyState(this.layout, key, at);
     this.keys.set(key, state);
@@ -229,13 +274,26 @@ export class WindowOperator {
       this.keys.delete(state.key);
       this.deadlines.set(state.key, undefined);
     } else this.deadlines.set(state.key, state.nextDeadline());
+    if (this.packed && state.holdsOnlyAllTime() && !state.isEmpty()) this.packable.add(state.key);
   }
 
   private rebuildRow(row: Row): void {
-    const state = this.keys.get(row.key) ?? this.createKey(row.key, this.clock);
-    state.timeline.insert(row);
-    if (this.layout.bucketed.length > 0) state.bucketed.insert(row, this.clock);
-    if (row.appendOnly) this.appendOnly.track(row);
+    const state = this.keys.get(row.key) ?? this.unpack(row.key) ?? this.createKey(row.key, this.clock);
+    const held = withKey(row, state.key);
+    state.timeline.insert(held);
+    if (this.layout.bucketed.length > 0) state.bucketed.insert(held, this.clock);
+    if (held.appendOnly) this.appendOnly.track(held);
+  }
+
+  /**
+   * A row no window but all-time will ever see (older than every sliding window, no bucketed window, an id
+   * so it never settles) counts straight into its key's packed figures: a restore builds no object per key.
+   */
+  private rebuildAllTimeOnly(row: Row, heldFrom: number): boolean {
+    const packed = this.packed;
+    if (!packed || row.t > heldFrom || row.appendOnly || this.layout.bucketed.length > 0 || this.keys.has(row.key)) return false;
+    packed.add(row.key, this.clock, row.values);
+    return true;
   }
 
   private withAsOf(output: WindowOutput | null, at: number): WindowOutput | undefined {
@@ -250,18 +308,28 @@ export class WindowOperator {
     if (!this.needsRebuild) return;
     this.needsRebuild = false;
     this.keys.clear();
+    this.packed?.clear();
+    this.packable.clear();
     this.appendOnly.clear();
     for (const [key, totals] of this.appendOnly.settled) this.createKey(key, this.clock).timeline.allTime.absorb(totals.snapshot());
     const heldFrom = this.clock - Math.max(0, ...this.layout.slidingSizes);
     const held: Row[] = [];
     for (const row of this.rows.rows()) {
       if (row.t > heldFrom) held.push(row);
-      else this.rebuildRow(row);
+      else if (!this.rebuildAllTimeOnly(row, heldFrom)) this.rebuildRow(row);
     }
     for (const row of held.sort(compareRows)) this.rebuildRow(row);
     for (const state of this.keys.values()) {
       this.deadlines.set(state.key, state.nextDeadline());
       this.settleAppendOnly(state);
+      if (this.packed && state.holdsOnlyAllTime() && !state.isEmpty()) this.packable.add(state.key);
     }
+    this.packSettledKeys();
   }
+}
+
+/** The row with `key` (equal to its own) as its key string: a copy, since rows are read-only. */
+function withKey(row: Row, key: string): Row {
+  const { id, t, values } = row;
+  return row.appendOnly ? { id, key, t, values, appendOnly: true } : { id, key, t, values };
 }
