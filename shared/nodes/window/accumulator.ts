@@ -94,6 +94,23 @@ export class Accumulator {
     });
   }
 
+  /** `add` of a row held as columns (held-rows.ts): its values from `offset`, NaN for NULL. */
+  addFlat(values: readonly number[], offset: number): void {
+    this.count += 1;
+    for (let index = 0; index < this.fields.length; index++) {
+      const value = values[offset + index];
+      if (value !== undefined && !Number.isNaN(value)) this.fields[index]?.add(value);
+    }
+  }
+
+  retractFlat(values: readonly number[], offset: number): void {
+    this.count -= 1;
+    for (let index = 0; index < this.fields.length; index++) {
+      const value = values[offset + index];
+      if (value !== undefined && !Number.isNaN(value)) this.fields[index]?.retract(value);
+    }
+  }
+
   clone(): Accumulator {
     return new Accumulator(this.tracked, this);
   }

@@ -18,8 +18,8 @@
 //   makes it late unless allowedLateness covers its age.
 import { AppendOnlyRows } from './append-only-rows.ts';
 import { DeadlineHeap } from './deadline-heap.ts';
-import { KeyState } from './key-state.ts';
-import { PackedKeys } from './packed-keys.ts';
+import type { KeyState } from './key-state.ts';
+import { KeyStates } from './key-states.ts';
 import { compareRows, type Row, sameContribution } from './row.ts';
 import { MemoryRowTable, type RowTable, rowEntry } from './row-table.ts';
 import { extractValues } from './tracked-fields.ts';
@@ -31,12 +31,7 @@ import { type ApplyResult, type LateRecord, sameFigures, type WindowChange, type
 
 export class WindowOperator {
   private readonly layout: WindowLayout;
-  /** Keys held as objects: those with rows in a sliding window, pending rows or open instances, and those touched since the last drain. */
-  private readonly keys = new Map<string, KeyState>();
-  /** Every other key, as a few numbers (undefined when min/max need a multiset per key). */
-  private readonly packed: PackedKeys | undefined;
-  /** Keys that held only all-time figures when last settled: packed at the next drain, so a hot key is not repacked per record. */
-  private readonly packable = new Set<string>();
+  private readonly keys: KeyStates;
   private readonly deadlines = new DeadlineHeap();
   private readonly appendOnly: AppendOnlyRows;
   /** Keys whose settled totals changed since the last drain. */
@@ -51,7 +46,7 @@ export class WindowOperator {
     private readonly rows: RowTable = new MemoryRowTable(),
   ) {
     this.layout = layoutOf(config);
-    this.packed = PackedKeys.for(this.layout.tracked);
+    this.keys = new KeyStates(this.layout);
     this.appendOnly = new AppendOnlyRows(this.layout);
   }
 
@@ -68,7 +63,7 @@ export class WindowOperator {
     const enter = (key: string) => {
       const existing = touched.get(key);
       if (existing) return existing;
-      const state = this.keys.get(key) ?? this.unpack(key) ?? this.createKey(key, at);
+      const state = this.keys.get(key) ?? this.keys.create(key, at);
       const entry = { state, before: this.figures(state), instances: new Map<string, WindowChange>() };
       changes.push(...state.advanceTo(at));
       touched.set(key, entry);
@@ -104,7 +99,7 @@ export class WindowOperator {
     const at = this.tick(now);
     const changes: WindowChange[] = [];
     for (const key of this.deadlines.popDue(at)) {
-      const state = this.keys.get(key);
+      const state = this.keys.held(key);
       if (!state) continue;
       const before = this.figures(state);
       changes.push(...state.advanceTo(at));
@@ -116,7 +111,7 @@ export class WindowOperator {
   /** The key's figures exactly as of `now` (or as of the key's own time if that is later), without changing state. */
   read(key: string, now: number): WindowOutput | undefined {
     this.rebuildIfRestored();
-    const state = this.keys.get(key) ?? this.unpacked(key);
+    const state = this.keys.peek(key);
     if (!state) return undefined;
     const at = Math.max(now, state.timeline.asOf);
     const deadline = state.timeline.nextDeadline();
@@ -130,7 +125,7 @@ export class WindowOperator {
   /** The open bucketed instances of a key, as of the key's last update. */
   readInstances(key: string, now: number): WindowOutput[] {
     this.rebuildIfRestored();
-    const state = this.keys.get(key);
+    const state = this.keys.held(key); // a packed key has no open instance
     if (!state) return [];
     const outputs: WindowOutput[] = [];
     state.bucketed.open.forEach((instances, window) => {
@@ -151,20 +146,19 @@ export class WindowOperator {
   /** The keys the per-key output knows, for listing state (HTTP, tests). */
   keyNames(): string[] {
     this.rebuildIfRestored();
-    return this.packed ? [...this.keys.keys(), ...this.packed.keys()] : [...this.keys.keys()];
+    return this.keys.names();
   }
 
   /** packedKeys: how many of the keys are held as packed all-time numbers (packed-keys.ts), not as objects. */
   stats(): { keys: number; packedKeys: number; rows: number; heldRows: number } {
     let heldRows = 0;
-    for (const state of this.keys.values()) heldRows += state.timeline.heldRows;
-    const packedKeys = this.packed?.size ?? 0;
-    return { keys: this.keys.size + packedKeys, packedKeys, rows: this.rows.size(), heldRows };
+    for (const state of this.keys.objectStates()) heldRows += state.timeline.heldRows;
+    return { keys: this.keys.size, packedKeys: this.keys.packedSize, rows: this.rows.size(), heldRows };
   }
 
   /** The entries written since the last drain, for the changelog of this task. */
   drainChangelog(): WindowChangelogEntry[] {
-    this.packSettledKeys();
+    this.keys.packSettled();
     const entries = this.rows.drainChanges();
     for (const key of this.dirtySettled) entries.push(...this.settledEntry(key));
     this.dirtySettled.clear();
@@ -220,45 +214,6 @@ export class WindowOperator {
     return this.clock;
   }
 
-  /** A packed key as a KeyState again, held as one from now on; undefined when the key is not packed. */
-  private unpack(key: string): KeyState | undefined {
-    if (!this.packed?.has(key)) return undefined;
-    const state = new KeyState(this.layout, key, 0);
-    const asOf = this.packed.unpackInto(key, state.timeline.allTime);
-    if (asOf === undefined) return undefined;
-    state.timeline.asOf = asOf;
-    this.keys.set(key, state);
-    return state;
-  }
-
-  /** A packed key as a KeyState to read from, leaving it packed. */
-  private unpacked(key: string): KeyState | undefined {
-    if (!this.packed?.has(key)) return undefined;
-    const state = new KeyState(this.layout, key, 0);
-    const asOf = this.packed.peekInto(key, state.timeline.allTime);
-    if (asOf === undefined) return undefined;
-    state.timeline.asOf = asOf;
-    return state;
-  }
-
-  private packSettledKeys(): void {
-    const packed = this.packed;
-    if (!packed) return;
-    for (const key of this.packable) {
-      const state = this.keys.get(key);
-      if (!state?.holdsOnlyAllTime()) continue;
-      packed.pack(key, state.timeline.asOf, state.timeline.allTime);
-      this.keys.delete(key);
-    }
-    this.packable.clear();
-  }
-
-  private createKey(key: string, at: number): KeyState {
-    const state = new KeyState(this.layout, key, at);
-    this.keys.set(key, state);
-    return state;
-  }
-
   /** The per-key output before a change, to tell whether the change moved any figure. */
   private figures(state: KeyState): WindowOutput | null {
     return this.layout.continuous.length > 0 ? state.continuousOutput() : null;
@@ -274,15 +229,14 @@ export class WindowOperator {
       this.keys.delete(state.key);
       this.deadlines.set(state.key, undefined);
     } else this.deadlines.set(state.key, state.nextDeadline());
-    if (this.packed && state.holdsOnlyAllTime() && !state.isEmpty()) this.packable.add(state.key);
+    this.keys.settled(state);
   }
 
   private rebuildRow(row: Row): void {
-    const state = this.keys.get(row.key) ?? this.unpack(row.key) ?? this.createKey(row.key, this.clock);
-    const held = withKey(row, state.key);
-    state.timeline.insert(held);
-    if (this.layout.bucketed.length > 0) state.bucketed.insert(held, this.clock);
-    if (held.appendOnly) this.appendOnly.track(held);
+    const state = this.keys.get(row.key) ?? this.keys.create(row.key, this.clock);
+    state.timeline.insert(row);
+    if (this.layout.bucketed.length > 0) state.bucketed.insert(row, this.clock);
+    if (row.appendOnly) this.appendOnly.track(row);
   }
 
   /**
@@ -290,10 +244,8 @@ export class WindowOperator {
    * so it never settles) counts straight into its key's packed figures: a restore builds no object per key.
    */
   private rebuildAllTimeOnly(row: Row, heldFrom: number): boolean {
-    const packed = this.packed;
-    if (!packed || row.t > heldFrom || row.appendOnly || this.layout.bucketed.length > 0 || this.keys.has(row.key)) return false;
-    packed.add(row.key, this.clock, row.values);
-    return true;
+    if (row.t > heldFrom || row.appendOnly || this.layout.bucketed.length > 0) return false;
+    return this.keys.countAllTimeOnly(row.key, this.clock, row.values);
   }
 
   private withAsOf(output: WindowOutput | null, at: number): WindowOutput | undefined {
@@ -308,10 +260,8 @@ export class WindowOperator {
     if (!this.needsRebuild) return;
     this.needsRebuild = false;
     this.keys.clear();
-    this.packed?.clear();
-    this.packable.clear();
     this.appendOnly.clear();
-    for (const [key, totals] of this.appendOnly.settled) this.createKey(key, this.clock).timeline.allTime.absorb(totals.snapshot());
+    for (const [key, totals] of this.appendOnly.settled) this.keys.create(key, this.clock).timeline.allTime.absorb(totals.snapshot());
     const heldFrom = this.clock - Math.max(0, ...this.layout.slidingSizes);
     const held: Row[] = [];
     for (const row of this.rows.rows()) {
@@ -319,16 +269,19 @@ export class WindowOperator {
       else if (!this.rebuildAllTimeOnly(row, heldFrom)) this.rebuildRow(row);
     }
     for (const row of held.sort(compareRows)) this.rebuildRow(row);
-    for (const state of this.keys.values()) {
+    for (const state of this.keys.objectStates()) {
       this.deadlines.set(state.key, state.nextDeadline());
       this.settleAppendOnly(state);
-      if (this.packed && state.holdsOnlyAllTime() && !state.isEmpty()) this.packable.add(state.key);
+      this.keys.settled(state);
     }
-    this.packSettledKeys();
+    this.keys.packSettled();
   }
 }
 
-/** The row with `key` (equal to its own) as its key string: a copy, since rows are read-only. */
+/**
+ * The row with `key` (equal to its own) as its key string: a copy, since rows are read-only. The record's own
+ * copy of the string is then garbage once the record is (the in-memory row table and append-only queue hold rows).
+ */
 function withKey(row: Row, key: string): Row {
   const { id, t, values } = row;
   return row.appendOnly ? { id, key, t, values, appendOnly: true } : { id, key, t, values };
