@@ -77,7 +77,7 @@ export class WindowOperator {
     let late: LateRecord | undefined;
     if (next) {
       const { state, instances } = enter(next.key);
-      // The key's own string, not the record's copy: a row held in a sliding window then costs no string of its own.
+      // The key's own string, not the record's copy: the in-memory row table and the append-only queue keep rows.
       const row = withKey(next, state.key);
       state.timeline.insert(row);
       const { touched: refs, lateFor } = state.bucketed.insert(row, at);
@@ -278,10 +278,7 @@ export class WindowOperator {
   }
 }
 
-/**
- * The row with `key` (equal to its own) as its key string: a copy, since rows are read-only. The record's own
- * copy of the string is then garbage once the record is (the in-memory row table and append-only queue hold rows).
- */
+/** The row with `key` (equal to its own) as its key string: a copy, since rows are read-only. */
 function withKey(row: Row, key: string): Row {
   const { id, t, values } = row;
   return row.appendOnly ? { id, key, t, values, appendOnly: true } : { id, key, t, values };
