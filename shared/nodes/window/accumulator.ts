@@ -69,6 +69,48 @@ export class Accumulator {
     }
   }
 
+  /**
+   * Writes count and per field (present, total, compensation) at `offset`: the packed form of a key
+   * (packed-keys.ts), which exists only for layouts without min/max (a multiset does not pack).
+   */
+  packInto(target: Float64Array, offset: number): void {
+    target[offset] = this.count;
+    this.fields.forEach((field, index) => {
+      const [total, compensation] = field.sum.parts();
+      const at = offset + 1 + 3 * index;
+      target[at] = field.present;
+      target[at + 1] = total;
+      target[at + 2] = compensation;
+    });
+  }
+
+  /** The inverse of `packInto`, into a fresh accumulator: the very same numbers, bit for bit. */
+  unpackFrom(source: Float64Array, offset: number): void {
+    this.count = source[offset] ?? 0;
+    this.fields.forEach((field, index) => {
+      const at = offset + 1 + 3 * index;
+      field.present = source[at] ?? 0;
+      field.sum.load(source[at + 1] ?? 0, source[at + 2] ?? 0);
+    });
+  }
+
+  /** `add` of a row held as columns (held-rows.ts): its values from `offset`, NaN for NULL. */
+  addFlat(values: readonly number[], offset: number): void {
+    this.count += 1;
+    for (let index = 0; index < this.fields.length; index++) {
+      const value = values[offset + index];
+      if (value !== undefined && !Number.isNaN(value)) this.fields[index]?.add(value);
+    }
+  }
+
+  retractFlat(values: readonly number[], offset: number): void {
+    this.count -= 1;
+    for (let index = 0; index < this.fields.length; index++) {
+      const value = values[offset + index];
+      if (value !== undefined && !Number.isNaN(value)) this.fields[index]?.retract(value);
+    }
+  }
+
   clone(): Accumulator {
     return new Accumulator(this.tracked, this);
   }

@@ -10,9 +10,7 @@ export class CompensatedSum {
 
   add(value: number): void {
     const next = this.total + value;
-    // The branch keeps the term lost to rounding whichever operand is larger.
-    if (Math.abs(this.total) >= Math.abs(value)) this.compensation += this.total - next + value;
-    else this.compensation += value - next + this.total;
+    this.compensation += roundingLost(this.total, value, next);
     this.total = next;
   }
 
@@ -31,6 +29,12 @@ export class CompensatedSum {
     return [this.total, this.compensation];
   }
 
+  /** Sets both terms as `parts()` gave them (a packed key becoming an object again). */
+  load(total: number, compensation: number): void {
+    this.total = total;
+    this.compensation = compensation;
+  }
+
   absorb([total, compensation]: readonly [number, number]): void {
     this.add(total);
     this.compensation += compensation;
@@ -46,4 +50,13 @@ export class CompensatedSum {
   get value(): number {
     return this.total + this.compensation;
   }
+}
+
+/**
+ * What `total + value` (= `next`) lost to rounding: the one step of Neumaier's sum, shared by this
+ * class and the packed keys (packed-keys.ts) so both compute the very same bits. The branch keeps
+ * the lost term whichever operand is larger.
+ */
+export function roundingLost(total: number, value: number, next: number): number {
+  return Math.abs(total) >= Math.abs(value) ? total - next + value : value - next + total;
 }

@@ -38,6 +38,11 @@ export class KeyState {
     return bucketed === undefined ? timeline : Math.min(timeline, bucketed);
   }
 
+  /** No rows in a sliding window, none pending, no open instance: its all-time numbers say it all. */
+  holdsOnlyAllTime(): boolean {
+    return this.timeline.holdsOnlyAllTime() && this.bucketed.isEmpty();
+  }
+
   isEmpty(): boolean {
     return this.timeline.isEmpty() && this.bucketed.isEmpty();
   }

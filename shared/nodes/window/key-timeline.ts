@@ -10,24 +10,23 @@
 // contiguous slice, and its boundary moves only forward as the clock does.
 // All-time counts every row with t <= asOf (the batch's WHERE created_at <= asOf),
 // including rows long gone from `rows`: it is a plain accumulator, O(1) per key.
+// `rows` are columns (held-rows.ts), created on the first row a window holds.
 import { Accumulator } from './accumulator.ts';
-import { compareRows, lowerBound, type Row } from './row.ts';
+import { HeldRows } from './held-rows.ts';
+import type { Row } from './row.ts';
 import type { TrackedFields } from './tracked-fields.ts';
 
 /** Rows dropped from the front at once: amortises the splice to O(1) per row. */
 const COMPACT_AT = 32;
-/**
- * Shared empty arrays: most keys of an all-time-only node hold no rows and no
- * sliding windows, and a few hundred thousand empty arrays are real memory.
- * Never mutated: `ownRows` swaps in a private array before the first insert.
- */
-const NO_ROWS: Row[] = [];
+/** A shared empty array: an all-time-only node's keys have no sliding windows. Never mutated. */
 const NONE: never[] = [];
+/** Shared by every key holding no rows: never written to (`insert` swaps in a key's own first). */
+const NO_ROWS = new HeldRows(0);
 
 export class KeyTimeline {
   readonly allTime: Accumulator;
   readonly sliding: Accumulator[];
-  private rows: Row[] = NO_ROWS;
+  private rows: HeldRows = NO_ROWS;
   private admitted = 0;
   private readonly heads: number[];
 
@@ -53,9 +52,9 @@ export class KeyTimeline {
       this.allTime.add(row.values);
       if (!this.insideSomeWindow(row.t)) return;
     }
-    if (this.rows === NO_ROWS) this.rows = [];
-    const index = lowerBound(this.rows, row);
-    this.rows.splice(index, 0, row);
+    if (this.rows === NO_ROWS) this.rows = new HeldRows(this.tracked.names.length);
+    const index = this.rows.lowerBound(row.t, row.id);
+    this.rows.insert(index, row);
     if (row.t > this.asOf) return;
     this.admitted += 1;
     this.sizes.forEach((size, window) => {
@@ -71,9 +70,8 @@ export class KeyTimeline {
 
   /** Undoes `insert` of the very same row (edits and deletes), whatever time has passed since. */
   retract(row: Row): void {
-    const index = lowerBound(this.rows, row);
-    const found = this.rows[index];
-    if (!found || compareRows(found, row) !== 0) {
+    const index = this.rows.lowerBound(row.t, row.id);
+    if (!this.rows.holds(index, row)) {
       // Not held: it is due and older than every window, so all-time is all it is in.
       if (row.t <= this.asOf) this.allTime.retract(row.values);
       return;
@@ -88,23 +86,25 @@ export class KeyTimeline {
     this.heads.forEach((head, window) => {
       if (index < head) this.heads[window] = head - 1;
     });
-    this.rows.splice(index, 1);
+    this.rows.remove(index);
   }
 
   /** Moves the clock forward: admits due rows, then expires rows that left each window. */
   advanceTo(now: number, compact = true): boolean {
     if (now <= this.asOf) return false;
     let changed = false;
-    for (let row = this.rows[this.admitted]; row && row.t <= now; row = this.rows[this.admitted]) {
-      this.allTime.add(row.values);
-      for (const window of this.sliding) window.add(row.values);
+    const rows = this.rows;
+    for (let t = rows.timeAt(this.admitted); t !== undefined && t <= now; t = rows.timeAt(this.admitted)) {
+      rows.addTo(this.allTime, this.admitted);
+      for (const window of this.sliding) rows.addTo(window, this.admitted);
       this.admitted += 1;
       changed = true;
     }
     this.sizes.forEach((size, window) => {
       let head = this.heads[window] ?? 0;
-      for (let row = this.rows[head]; row && head < this.admitted && row.t <= now - size; row = this.rows[++head]) {
-        this.sliding[window]?.retract(row.values);
+      const accumulator = this.sliding[window];
+      for (let t = rows.timeAt(head); t !== undefined && head < this.admitted && t <= now - size; t = rows.timeAt(++head)) {
+        if (accumulator) rows.retractFrom(accumulator, head);
         changed = true;
       }
       this.heads[window] = head;
@@ -116,11 +116,11 @@ export class KeyTimeline {
 
   /** The earliest instant after asOf at which some figure changes with no new record, if any. */
   nextDeadline(): number | undefined {
-    let deadline = this.rows[this.admitted]?.t;
+    let deadline = this.rows.timeAt(this.admitted);
     this.sizes.forEach((size, window) => {
       const head = this.heads[window] ?? 0;
-      const oldest = head < this.admitted ? this.rows[head] : undefined;
-      if (oldest && (deadline === undefined || oldest.t + size < deadline)) deadline = oldest.t + size;
+      const oldest = head < this.admitted ? this.rows.timeAt(head) : undefined;
+      if (oldest !== undefined && (deadline === undefined || oldest + size < deadline)) deadline = oldest + size;
     });
     return deadline;
   }
@@ -128,6 +128,14 @@ export class KeyTimeline {
   /** Nothing counted and nothing pending: the key can be forgotten. */
   isEmpty(): boolean {
     return this.allTime.count === 0 && this.admitted === this.rows.length;
+  }
+
+  /**
+   * Every row counted and gone from every sliding window (so those are empty): only the all-time
+   * figures are left, and the key can be packed (packed-keys.ts).
+   */
+  holdsOnlyAllTime(): boolean {
+    return this.admitted === this.rows.length && this.retentionStart() === this.rows.length;
   }
 
   /** A copy to advance for a read "as of later" without touching the real state. */
@@ -147,7 +155,7 @@ export class KeyTimeline {
   private compact(): void {
     const dead = this.retentionStart();
     if (dead < COMPACT_AT || dead * 2 < this.rows.length) return;
-    this.rows.splice(0, dead);
+    this.rows.dropFront(dead);
     this.admitted -= dead;
     this.heads.forEach((head, window) => {
       this.heads[window] = head - dead;

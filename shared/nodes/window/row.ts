@@ -1,5 +1,6 @@
 // The current version of one record as the window sees it: the upsert table's
-// value and the timeline's element (the same object, so a review is held once).
+// value. A key's timeline holds the rows inside its sliding windows as columns
+// (held-rows.ts), not as these objects.
 import type { TrackedValue } from './tracked-fields.ts';
 
 export interface Row {
@@ -23,17 +24,4 @@ export function sameContribution(a: Row, b: Row): boolean {
   return (
     a.key === b.key && a.t === b.t && a.values.length === b.values.length && a.values.every((value, index) => value === b.values[index])
   );
-}
-
-/** First index whose row is not before `row` in timeline order. */
-export function lowerBound(rows: readonly Row[], row: Row): number {
-  let low = 0;
-  let high = rows.length;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    const candidate = rows[middle];
-    if (candidate && compareRows(candidate, row) < 0) low = middle + 1;
-    else high = middle;
-  }
-  return low;
 }

@@ -64,7 +64,7 @@ describe('upsert by id', () => {
       { key: 'c1', allTime: { count: 1, averageRating: 4 }, last90Days: { count: 1, averageRating: 4 } },
     ]);
     expect(operator.apply(remove('r2'), T0).changes).toEqual([{ kind: 'key', key: 'c1', output: null }]);
-    expect(operator.stats()).toEqual({ keys: 0, rows: 0, heldRows: 0 });
+    expect(operator.stats()).toEqual({ keys: 0, packedKeys: 0, rows: 0, heldRows: 0 });
     expect(operator.nextDeadline()).toBeUndefined();
   });
 

@@ -18,7 +18,8 @@
 //   makes it late unless allowedLateness covers its age.
 import { AppendOnlyRows } from './append-only-rows.ts';
 import { DeadlineHeap } from './deadline-heap.ts';
-import { KeyState } from './key-state.ts';
+import type { KeyState } from './key-state.ts';
+import { KeyStates } from './key-states.ts';
 import { compareRows, type Row, sameContribution } from './row.ts';
 import { MemoryRowTable, type RowTable, rowEntry } from './row-table.ts';
 import { extractValues } from './tracked-fields.ts';
@@ -30,7 +31,7 @@ import { type ApplyResult, type LateRecord, sameFigures, type WindowChange, type
 
 export class WindowOperator {
   private readonly layout: WindowLayout;
-  private readonly keys = new Map<string, KeyState>();
+  private readonly keys: KeyStates;
   private readonly deadlines = new DeadlineHeap();
   private readonly appendOnly: AppendOnlyRows;
   /** Keys whose settled totals changed since the last drain. */
@@ -45,6 +46,7 @@ export class WindowOperator {
     private readonly rows: RowTable = new MemoryRowTable(),
   ) {
     this.layout = layoutOf(config);
+    this.keys = new KeyStates(this.layout);
     this.appendOnly = new AppendOnlyRows(this.layout);
   }
 
@@ -61,7 +63,7 @@ export class WindowOperator {
     const enter = (key: string) => {
       const existing = touched.get(key);
       if (existing) return existing;
-      const state = this.keys.get(key) ?? this.createKey(key, at);
+      const state = this.keys.get(key) ?? this.keys.create(key, at);
       const entry = { state, before: this.figures(state), instances: new Map<string, WindowChange>() };
       changes.push(...state.advanceTo(at));
       touched.set(key, entry);
@@ -75,12 +77,14 @@ export class WindowOperator {
     let late: LateRecord | undefined;
     if (next) {
       const { state, instances } = enter(next.key);
-      state.timeline.insert(next);
-      const { touched: refs, lateFor } = state.bucketed.insert(next, at);
+      // The key's own string, not the record's copy: the in-memory row table and the append-only queue keep rows.
+      const row = withKey(next, state.key);
+      state.timeline.insert(row);
+      const { touched: refs, lateFor } = state.bucketed.insert(row, at);
       for (const ref of refs) instances.set(`${ref.window}:${ref.start}`, state.instanceChange(ref, at));
-      if (lateFor.length > 0) late = { id, key: next.key, eventTime: next.t, windows: lateFor };
-      this.rows.set(next);
-      if (next.appendOnly) this.appendOnly.track(next);
+      if (lateFor.length > 0) late = { id, key: row.key, eventTime: row.t, windows: lateFor };
+      this.rows.set(row);
+      if (row.appendOnly) this.appendOnly.track(row);
     } else this.rows.delete(id);
 
     for (const { state, before, instances } of touched.values()) {
@@ -95,7 +99,7 @@ export class WindowOperator {
     const at = this.tick(now);
     const changes: WindowChange[] = [];
     for (const key of this.deadlines.popDue(at)) {
-      const state = this.keys.get(key);
+      const state = this.keys.held(key);
       if (!state) continue;
       const before = this.figures(state);
       changes.push(...state.advanceTo(at));
@@ -107,7 +111,7 @@ export class WindowOperator {
   /** The key's figures exactly as of `now` (or as of the key's own time if that is later), without changing state. */
   read(key: string, now: number): WindowOutput | undefined {
     this.rebuildIfRestored();
-    const state = this.keys.get(key);
+    const state = this.keys.peek(key);
     if (!state) return undefined;
     const at = Math.max(now, state.timeline.asOf);
     const deadline = state.timeline.nextDeadline();
@@ -121,7 +125,7 @@ export class WindowOperator {
   /** The open bucketed instances of a key, as of the key's last update. */
   readInstances(key: string, now: number): WindowOutput[] {
     this.rebuildIfRestored();
-    const state = this.keys.get(key);
+    const state = this.keys.held(key); // a packed key has no open instance
     if (!state) return [];
     const outputs: WindowOutput[] = [];
     state.bucketed.open.forEach((instances, window) => {
@@ -142,17 +146,19 @@ export class WindowOperator {
   /** The keys the per-key output knows, for listing state (HTTP, tests). */
   keyNames(): string[] {
     this.rebuildIfRestored();
-    return [...this.keys.keys()];
+    return this.keys.names();
   }
 
-  stats(): { keys: number; rows: number; heldRows: number } {
+  /** packedKeys: how many of the keys are held as packed all-time numbers (packed-keys.ts), not as objects. */
+  stats(): { keys: number; packedKeys: number; rows: number; heldRows: number } {
     let heldRows = 0;
-    for (const state of this.keys.values()) heldRows += state.timeline.heldRows;
-    return { keys: this.keys.size, rows: this.rows.size(), heldRows };
+    for (const state of this.keys.objectStates()) heldRows += state.timeline.heldRows;
+    return { keys: this.keys.size, packedKeys: this.keys.packedSize, rows: this.rows.size(), heldRows };
   }
 
   /** The entries written since the last drain, for the changelog of this task. */
   drainChangelog(): WindowChangelogEntry[] {
+    this.keys.packSettled();
     const entries = this.rows.drainChanges();
     for (const key of this.dirtySettled) entries.push(...this.settledEntry(key));
     this.dirtySettled.clear();
@@ -208,12 +214,6 @@ export class WindowOperator {
     return this.clock;
   }
 
-  private createKey(key: string, at: number): KeyState {
-    const state = new KeyState(this.layout, key, at);
-    this.keys.set(key, state);
-    return state;
-  }
-
   /** The per-key output before a change, to tell whether the change moved any figure. */
   private figures(state: KeyState): WindowOutput | null {
     return this.layout.continuous.length > 0 ? state.continuousOutput() : null;
@@ -229,13 +229,23 @@ export class WindowOperator {
       this.keys.delete(state.key);
       this.deadlines.set(state.key, undefined);
     } else this.deadlines.set(state.key, state.nextDeadline());
+    this.keys.settled(state);
   }
 
   private rebuildRow(row: Row): void {
-    const state = this.keys.get(row.key) ?? this.createKey(row.key, this.clock);
+    const state = this.keys.get(row.key) ?? this.keys.create(row.key, this.clock);
     state.timeline.insert(row);
     if (this.layout.bucketed.length > 0) state.bucketed.insert(row, this.clock);
     if (row.appendOnly) this.appendOnly.track(row);
+  }
+
+  /**
+   * A row no window but all-time will ever see (older than every sliding window, no bucketed window, an id
+   * so it never settles) counts straight into its key's packed figures: a restore builds no object per key.
+   */
+  private rebuildAllTimeOnly(row: Row, heldFrom: number): boolean {
+    if (row.t > heldFrom || row.appendOnly || this.layout.bucketed.length > 0) return false;
+    return this.keys.countAllTimeOnly(row.key, this.clock, row.values);
   }
 
   private withAsOf(output: WindowOutput | null, at: number): WindowOutput | undefined {
@@ -251,17 +261,25 @@ export class WindowOperator {
     this.needsRebuild = false;
     this.keys.clear();
     this.appendOnly.clear();
-    for (const [key, totals] of this.appendOnly.settled) this.createKey(key, this.clock).timeline.allTime.absorb(totals.snapshot());
+    for (const [key, totals] of this.appendOnly.settled) this.keys.create(key, this.clock).timeline.allTime.absorb(totals.snapshot());
     const heldFrom = this.clock - Math.max(0, ...this.layout.slidingSizes);
     const held: Row[] = [];
     for (const row of this.rows.rows()) {
       if (row.t > heldFrom) held.push(row);
-      else this.rebuildRow(row);
+      else if (!this.rebuildAllTimeOnly(row, heldFrom)) this.rebuildRow(row);
     }
     for (const row of held.sort(compareRows)) this.rebuildRow(row);
-    for (const state of this.keys.values()) {
+    for (const state of this.keys.objectStates()) {
       this.deadlines.set(state.key, state.nextDeadline());
       this.settleAppendOnly(state);
+      this.keys.settled(state);
     }
+    this.keys.packSettled();
   }
+}
+
+/** The row with `key` (equal to its own) as its key string: a copy, since rows are read-only. */
+function withKey(row: Row, key: string): Row {
+  const { id, t, values } = row;
+  return row.appendOnly ? { id, key, t, values, appendOnly: true } : { id, key, t, values };
 }
