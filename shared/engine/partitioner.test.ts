@@ -37,4 +37,26 @@ describe('the partitioner', () => {
       { numRuns: 500 },
     );
   });
+
+  it('hashes a key the same whatever was hashed before it: long keys, lone surrogates, a short key after a long one', () => {
+    const reference = (key: string, partitions: number) => (murmur2(bytes(key)) & 0x7fffffff) % partitions;
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(fc.string({ unit: 'binary', maxLength: 20 }), fc.string({ unit: 'binary', minLength: 200, maxLength: 600 })), {
+          minLength: 1,
+          maxLength: 6,
+        }),
+        fc.integer({ min: 1, max: 64 }),
+        (keys, partitions) => {
+          for (const key of keys) expect(partitionForKey(key, partitions)).toBe(reference(key, partitions));
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('hashes only the bytes it is told to when given a length', () => {
+    const padded = new Uint8Array([...bytes('foobar'), 1, 2, 3]);
+    expect(murmur2(padded, 6)).toBe(murmur2(bytes('foobar')));
+  });
 });

@@ -7,9 +7,8 @@ const SEED = 0x9747b28c;
 const M = 0x5bd1e995;
 const encoder = new TextEncoder();
 
-/** Java's `Utils.murmur2(byte[])`: a signed 32-bit integer. */
-export function murmur2(data: Uint8Array): number {
-  const length = data.length;
+/** Java's `Utils.murmur2(byte[])`: a signed 32-bit integer (of the first `length` bytes, all by default). */
+export function murmur2(data: Uint8Array, length = data.length): number {
   let h = SEED ^ length;
   const whole = length & ~3;
   for (let i = 0; i < whole; i += 4) {
@@ -33,9 +32,15 @@ export function murmur2(data: Uint8Array): number {
   return h | 0;
 }
 
+// Keys are encoded into one reused buffer: a fresh Uint8Array per record was a good share of a hop's garbage.
+let keyBytes = new Uint8Array(256);
+
 /** The partition Kafka's default partitioner picks for a non-null key. */
 export function partitionForKey(key: string, partitions: number): number {
-  return (murmur2(encoder.encode(key)) & 0x7fffffff) % partitions;
+  // UTF-8 takes at most 3 bytes per UTF-16 code unit (a surrogate pair: 4 bytes for 2 units).
+  if (keyBytes.length < key.length * 3) keyBytes = new Uint8Array(key.length * 3);
+  const { written } = encoder.encodeInto(key, keyBytes);
+  return (murmur2(keyBytes, written) & 0x7fffffff) % partitions;
 }
 
 /**

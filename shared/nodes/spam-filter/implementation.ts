@@ -26,12 +26,27 @@ export const REASONS_HEADER = 'sluice.spam.reasons';
 /** Carries the text's duplicate key and word count (`<key>:<words>`) from the rules stage, which has the text folded already, to the duplicate stage. */
 export const TEXT_KEY_HEADER = 'sluice.spam.text';
 
+// Most reviews are clean: a record with no reasons carries no header (an older version wrote "[]"), so a stage that
+// finds nothing passes the record on as it came, with nothing to parse, copy or write.
 function reasonsOf(record: EngineRecord): SpamReason[] {
   const carried = record.headers[REASONS_HEADER];
-  return carried ? (JSON.parse(carried) as SpamReason[]) : [];
+  return carried === undefined || carried === '' || carried === '[]' ? [] : (JSON.parse(carried) as SpamReason[]);
 }
 
-function withReasons(record: EngineRecord, reasons: SpamReason[]): EngineRecord {
+/** A copy of the record with headers set (a string) or removed (undefined). */
+function withHeaders(record: EngineRecord, changes: Record<string, string | undefined>): EngineRecord {
+  const headers = { ...record.headers };
+  for (const [name, value] of Object.entries(changes)) {
+    if (value !== undefined) headers[name] = value;
+    else if (name in headers) delete headers[name];
+  }
+  return { ...record, headers };
+}
+
+/** The record with `added` after the reasons it carries; the record itself when nothing is added. */
+function withReasons(record: EngineRecord, added: SpamReason[]): EngineRecord {
+  if (added.length === 0) return record;
+  const reasons = [...reasonsOf(record), ...added];
   return { ...record, headers: { ...record.headers, [REASONS_HEADER]: JSON.stringify(reasons) } };
 }
 
@@ -41,8 +56,7 @@ type Judge = (record: EngineRecord, value: Record<string, unknown>, ctx: Operato
 /** The step every judging stage takes: add its own reasons to those carried so far, and pass the record on. */
 function judging(judge: Judge): Operator['process'] {
   return (record, ctx) => {
-    const reasons = record.value === null ? [] : [...reasonsOf(record), ...judge(record, record.value, ctx)];
-    ctx.emit('checked', withReasons(record, reasons));
+    ctx.emit('checked', record.value === null ? record : withReasons(record, judge(record, record.value, ctx)));
   };
 }
 
@@ -150,15 +164,24 @@ function rulesStage(config: SpamFilterConfig, env: NodeEnvironment, next: string
     next: { checked: next },
     create: () => ({
       process(record, ctx) {
+        // Reasons start here: a header of that name on the input came from outside and is not ours to believe.
+        const spoofed = record.headers[REASONS_HEADER] !== undefined;
         if (record.value === null) {
-          ctx.emit('checked', withReasons(record, []));
+          ctx.emit('checked', spoofed ? withHeaders(record, { [REASONS_HEADER]: undefined }) : record);
           return;
         }
         const signals = new TextSignals(reviewText(record.value, config.textFields));
-        const checked = withReasons(record, judgeText(signals, config.rules, classifier));
+        const reasons = judgeText(signals, config.rules, classifier);
         const found = keyed ? duplicateTextKey(signals) : undefined;
-        if (found) checked.headers[TEXT_KEY_HEADER] = `${found.key}:${found.words}`;
-        ctx.emit('checked', checked);
+        if (reasons.length === 0 && found === undefined && !spoofed) {
+          ctx.emit('checked', record);
+          return;
+        }
+        const changes = {
+          [REASONS_HEADER]: reasons.length > 0 ? JSON.stringify(reasons) : undefined,
+          ...(found ? { [TEXT_KEY_HEADER]: `${found.key}:${found.words}` } : {}),
+        };
+        ctx.emit('checked', withHeaders(record, changes));
       },
     }),
   };
