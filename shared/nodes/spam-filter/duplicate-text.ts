@@ -41,9 +41,10 @@ export interface TextMemory {
  * preview): two different texts share a key with odds of about 1e-20 over a million texts.
  */
 export function duplicateTextKey(input: TextInput): { key: string; words: number } | undefined {
-  const words = signalsOf(input).words;
+  const signals = signalsOf(input);
+  const words = signals.words;
   if (words.length === 0) return undefined;
-  const normalised = words.join(' ');
+  const normalised = signals.wordText;
   return { key: hashText(normalised) + hashText(normalised, 1), words: words.length };
 }
 

@@ -42,10 +42,20 @@ const NEVER_SPAM_WORD = fold(FNV_OFFSET, 'n:');
 const PAIR = fold(FNV_OFFSET, 'b:');
 const CHARS = fold(FNV_OFFSET, 'c:');
 const META = fold(FNV_OFFSET, 'm:');
+const SPACE = 32;
+
+function isDigits(word: string): boolean {
+  if (word.length === 0) return false;
+  for (let i = 0; i < word.length; i++) {
+    const code = word.charCodeAt(i);
+    if (code < 48 || code > 57) return false;
+  }
+  return true;
+}
 
 /** Numbers by their length, not their value: "2015" and "1884" say the same, and a phone number says "11 digits". */
 function token(word: string): string {
-  return /^\d+$/.test(word) ? `${Math.min(word.length, 8)}-digit number` : word;
+  return isDigits(word) ? `${Math.min(word.length, 8)}-digit number` : word;
 }
 
 const neverSpamSets = new WeakMap<string[], Set<string>>();
@@ -60,11 +70,11 @@ function neverSpamSet(words: string[]): Set<string> {
 }
 
 /**
- * Every feature of a text: word unigrams and bigrams, character n-grams inside each space-padded word, and the
+ * Every feature of a text (`labels: false` when only the buckets matter, which spares a string per word pair): word unigrams and bigrams, character n-grams inside each space-padded word, and the
  * meta features (meta-features.ts), each hashed into a bucket. A word's n-grams carry the word as their label, so
  * a reason can say "subscribe +2.1" for the word and its spellings ("subscribeee", "suscribe") together.
  */
-export function visitFeatures(signals: TextSignals, options: FeatureOptions, visit: FeatureVisitor): void {
+export function visitFeatures(signals: TextSignals, options: FeatureOptions, visit: FeatureVisitor, labels = true): void {
   const mask = 2 ** options.hashBits - 1;
   const { charNgramMin: min, charNgramMax: max } = options;
   const neverSpam = neverSpamSet(options.neverSpamWords);
@@ -73,19 +83,21 @@ export function visitFeatures(signals: TextSignals, options: FeatureOptions, vis
   for (let index = 0; index < words.length; index++) {
     const word = words[index] as string;
     const next = words[index + 1];
-    if (next !== undefined) visit((fold(fold(fold(PAIR, word), ' '), next) >>> 0) & mask, `${word} ${next}`, 'word pair');
+    // Without labels (scoring), a word pair's label is not built: it is the one label that costs a string.
+    if (next !== undefined) visit((fold(fold(fold(PAIR, word), ' '), next) >>> 0) & mask, labels ? `${word} ${next}` : '', 'word pair');
     if (neverSpam.has(word)) {
       visit((fold(NEVER_SPAM_WORD, word) >>> 0) & mask, word, 'never-spam word');
       continue;
     }
     visit((fold(WORD, word) >>> 0) & mask, word, 'word');
     if (word !== original[index]) continue; // a number's digits are not letters to spell
-    const padded = ` ${word} `;
-    for (let start = 0; start + min <= padded.length; start++) {
+    // The n-grams of the word padded with a space each side (" free "), read without building that string.
+    const padded = word.length + 2;
+    for (let start = 0; start + min <= padded; start++) {
       let h = CHARS;
-      const end = Math.min(padded.length, start + max);
+      const end = Math.min(padded, start + max);
       for (let at = start; at < end; at++) {
-        h = Math.imul(h ^ padded.charCodeAt(at), FNV_PRIME);
+        h = Math.imul(h ^ (at === 0 || at === padded - 1 ? SPACE : word.charCodeAt(at - 1)), FNV_PRIME);
         if (at - start + 1 >= min) visit((h >>> 0) & mask, word, 'characters');
       }
     }

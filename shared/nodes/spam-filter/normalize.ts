@@ -1,9 +1,13 @@
+const ASCII = /^[\x00-\x7f]*$/;
+
 /**
  * Folds the many ways to write the same letters into one: NFKC turns full-width and
  * stylised letters (ｆｒｅｅ, 𝐟𝐫𝐞𝐞) into plain ones, and dropping combining marks makes
  * "fréé" match "free". Spammers use both to slip past word lists.
  */
 export function foldText(text: string): string {
+  // Plain ASCII has no compatibility forms and no marks: every normalisation leaves it as it is.
+  if (ASCII.test(text)) return text.toLowerCase();
   return text
     .normalize('NFKC')
     .normalize('NFD')
