@@ -17,6 +17,16 @@ import { TimerQueue } from './timer-queue.ts';
 
 export type { TaskObserver, TaskOptions } from './task-options.ts';
 
+const NO_SAVEPOINTS: number[] = [];
+
+/** Where each of the stage's stores is, to undo a failed call's writes; stateless stages (most calls) allocate nothing. */
+function savepointsOf(stage: StageRuntime): number[] {
+  if (stage.stores.size === 0) return NO_SAVEPOINTS;
+  const savepoints: number[] = [];
+  for (const store of stage.stores.values()) savepoints.push(store.savepoint());
+  return savepoints;
+}
+
 export class Task {
   readonly id: string;
   readonly partition: number;
@@ -190,7 +200,7 @@ export class Task {
     stage.metrics.recordsIn.inc();
     this.accounting.arrived(stage.plan.node, arrival);
     const frame = new Frame(record);
-    const savepoints = [...stage.stores.values()].map((store) => store.savepoint());
+    const savepoints = savepointsOf(stage);
     const started = performance.now();
     stage.frame = frame;
     try {
@@ -227,7 +237,7 @@ export class Task {
   private runTimer(stage: StageRuntime, firedAt: number): void {
     if (!stage.operator.onTimer) return;
     const frame = new Frame(undefined);
-    const savepoints = [...stage.stores.values()].map((store) => store.savepoint());
+    const savepoints = savepointsOf(stage);
     stage.frame = frame;
     try {
       stage.operator.onTimer(firedAt, stage.ctx);

@@ -2,6 +2,7 @@ import { DEFAULT_FEATURE_OPTIONS, type FeatureOptions, visitFeatures } from './f
 import { type SpamModel, spamModelSchema, WEIGHT_UNIT } from './model.ts';
 import { signalsOf, type TextInput } from './signals.ts';
 import { mulberry32 } from './split.ts';
+import { scorerOf } from './scoring.ts';
 import { weightTableOf } from './weight-table.ts';
 
 export interface LabelledText {
@@ -120,18 +121,7 @@ export function train(examples: readonly LabelledText[], options: Partial<TrainO
 
 /** The log-odds that the text is spam; features the model never kept weigh nothing, and each bucket counts once. */
 export function spamLogOdds(model: SpamModel, input: TextInput): number {
-  const table = weightTableOf(model);
-  table.startText();
-  let logOdds = 0;
-  visitFeatures(
-    signalsOf(input),
-    model.features,
-    (bucket) => {
-      logOdds += table.countOnce(bucket);
-    },
-    false,
-  );
-  return logOdds;
+  return scorerOf(model).logOdds(signalsOf(input));
 }
 
 /** The probability that the text is spam, in [0, 1]. */

@@ -90,9 +90,7 @@ function latestStage(config: SpamFilterConfig, env: NodeEnvironment): StageSpec 
     create: () => ({
       process(record, ctx) {
         const id = record.value === null ? (record.key ?? null) : fieldKey(record, config.idField);
-        const headers = { ...record.headers };
-        delete headers[REASONS_HEADER];
-        delete headers[TEXT_KEY_HEADER];
+        const headers = withHeaders(record, { [REASONS_HEADER]: undefined, [TEXT_KEY_HEADER]: undefined }).headers;
         const reasons = reasonsOf(record);
         if (id === null) {
           decide(record, headers, reasons, ctx);

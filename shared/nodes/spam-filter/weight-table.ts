@@ -43,6 +43,12 @@ export class WeightTable {
     }
   }
 
+  /** The slot of a bucket the model kept, or -1. */
+  keptSlot(bucket: number): number {
+    const slot = this.slotOf(bucket);
+    return this.keys[slot] === EMPTY ? -1 : slot;
+  }
+
   /** The bucket's weight; undefined when the model did not keep it. */
   get(bucket: number): number | undefined {
     const slot = this.slotOf(bucket);
@@ -61,7 +67,12 @@ export class WeightTable {
   /** The bucket's weight the first time the current text asks for it; 0 after that, and for a bucket not kept. */
   countOnce(bucket: number): number {
     const slot = this.slotOf(bucket);
-    if (this.keys[slot] === EMPTY || this.counted[slot] === this.text) return 0;
+    return this.keys[slot] === EMPTY ? 0 : this.countSlotOnce(slot);
+  }
+
+  /** The same for a slot keptSlot gave. */
+  countSlotOnce(slot: number): number {
+    if (this.counted[slot] === this.text) return 0;
     this.counted[slot] = this.text;
     return this.weights[slot] as number;
   }
