@@ -33,15 +33,20 @@ function reasonsOf(record: EngineRecord): SpamReason[] {
   return carried === undefined || carried === '' || carried === '[]' ? [] : (JSON.parse(carried) as SpamReason[]);
 }
 
-/** A copy of the record with headers set (a string) or removed (undefined). */
-function withHeaders(record: EngineRecord, changes: Record<string, string | undefined>): EngineRecord {
-  const headers = { ...record.headers };
+/** A copy of the headers with some set (a string) or removed (undefined). */
+function changedHeaders(headers: Record<string, string>, changes: Record<string, string | undefined>): Record<string, string> {
+  const changed = { ...headers };
   for (const [name, value] of Object.entries(changes)) {
-    if (value !== undefined) headers[name] = value;
-    else if (name in headers) delete headers[name];
+    if (value !== undefined) changed[name] = value;
+    else if (name in changed) delete changed[name];
   }
-  return { ...record, headers };
+  return changed;
 }
+
+const withHeaders = (record: EngineRecord, changes: Record<string, string | undefined>): EngineRecord => ({
+  ...record,
+  headers: changedHeaders(record.headers, changes),
+});
 
 /** The record with `added` after the reasons it carries; the record itself when nothing is added. */
 function withReasons(record: EngineRecord, added: SpamReason[]): EngineRecord {
@@ -49,6 +54,8 @@ function withReasons(record: EngineRecord, added: SpamReason[]): EngineRecord {
   const reasons = [...reasonsOf(record), ...added];
   return { ...record, headers: { ...record.headers, [REASONS_HEADER]: JSON.stringify(reasons) } };
 }
+
+const OWN_HEADERS_REMOVED = { [REASONS_HEADER]: undefined, [TEXT_KEY_HEADER]: undefined };
 
 /** Each stage's own judgement of one review: the reasons it adds. */
 type Judge = (record: EngineRecord, value: Record<string, unknown>, ctx: OperatorContext) => SpamReason[];
@@ -90,7 +97,7 @@ function latestStage(config: SpamFilterConfig, env: NodeEnvironment): StageSpec 
     create: () => ({
       process(record, ctx) {
         const id = record.value === null ? (record.key ?? null) : fieldKey(record, config.idField);
-        const headers = withHeaders(record, { [REASONS_HEADER]: undefined, [TEXT_KEY_HEADER]: undefined }).headers;
+        const headers = changedHeaders(record.headers, OWN_HEADERS_REMOVED);
         const reasons = reasonsOf(record);
         if (id === null) {
           decide(record, headers, reasons, ctx);

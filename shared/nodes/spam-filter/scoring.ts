@@ -6,6 +6,10 @@ import { type WeightTable, weightTableOf } from './weight-table.ts';
 /** Tokens a scorer remembers, at most: past that it forgets them all and starts again. */
 export const MAX_REMEMBERED_TOKENS = 20_000;
 
+const PAIR_PREFIX = 0;
+const SEEN_IN = 1;
+const FIRST_SLOT = 2;
+
 /**
  * Scores texts with one model. Most of a text's features are a word's own (the word and its character n-grams),
  * the same wherever the word occurs: per token the scorer keeps the table slots of those the model kept, in the
@@ -14,7 +18,7 @@ export const MAX_REMEMBERED_TOKENS = 20_000;
  * same distinct buckets, so the log-odds are the very same number (floating-point sums depend on their order).
  */
 export class TextScorer {
-  /** Per token: its pairPrefix, then the slots of its own kept features. */
+  /** Per token: its pairPrefix, the last text it was counted in, then the slots of its own kept features. */
   private readonly tokens = new Map<string, Int32Array>();
 
   constructor(
@@ -31,6 +35,9 @@ export class TextScorer {
   logOdds(signals: TextSignals): number {
     const { table, features } = this;
     table.startText();
+    // As an Int32Array holds it; after the table's count of texts wraps round, every remembered stamp is stale.
+    const text = table.currentText | 0;
+    if (text === 1) this.tokens.clear();
     // Summed in this function's own variable, never in a closure's: a captured number is boxed on every addition.
     let logOdds = 0;
     const words = tokensOf(signals);
@@ -38,10 +45,14 @@ export class TextScorer {
     for (let index = 0; entry !== undefined; index++) {
       const next = index + 1 < words.length ? this.entryOf(words[index + 1] as string) : undefined;
       if (next !== undefined) {
-        const slot = table.keptSlot(pairBucketAfter(entry[0] as number, words[index + 1] as string, features));
+        const slot = table.keptSlot(pairBucketAfter(entry[PAIR_PREFIX] as number, words[index + 1] as string, features));
         if (slot >= 0) logOdds += table.countSlotOnce(slot);
       }
-      for (let at = 1; at < entry.length; at++) logOdds += table.countSlotOnce(entry[at] as number);
+      // A token met again in the same text has all its own features counted already: they would add 0 each.
+      if (entry[SEEN_IN] !== text) {
+        entry[SEEN_IN] = text;
+        for (let at = FIRST_SLOT; at < entry.length; at++) logOdds += table.countSlotOnce(entry[at] as number);
+      }
       entry = next;
     }
     for (const bucket of metaBuckets(signals, features)) logOdds += table.countOnce(bucket);
@@ -51,7 +62,7 @@ export class TextScorer {
   private entryOf(word: string): Int32Array {
     let entry = this.tokens.get(word);
     if (entry === undefined) {
-      const kept: number[] = [pairPrefix(word)];
+      const kept: number[] = [pairPrefix(word), 0];
       visitTokenFeatures(word, this.features, (bucket) => {
         const slot = this.table.keptSlot(bucket);
         if (slot >= 0) kept.push(slot);

@@ -55,6 +55,11 @@ export class WeightTable {
     return this.keys[slot] === EMPTY ? undefined : this.weights[slot];
   }
 
+  /** The number of the text being counted: changes with every startText. */
+  get currentText(): number {
+    return this.text;
+  }
+
   /** Starts counting a new text: every bucket counts once again. */
   startText(): void {
     this.text++;
