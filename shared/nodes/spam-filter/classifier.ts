@@ -1,8 +1,8 @@
 import { DEFAULT_FEATURE_OPTIONS, type FeatureOptions, visitFeatures } from './features.ts';
 import { type SpamModel, spamModelSchema, WEIGHT_UNIT } from './model.ts';
+import { scorerOf } from './scoring.ts';
 import { signalsOf, type TextInput } from './signals.ts';
 import { mulberry32 } from './split.ts';
-import { scorerOf } from './scoring.ts';
 import { weightTableOf } from './weight-table.ts';
 
 export interface LabelledText {

@@ -6,10 +6,10 @@ export interface Contact {
   text: string;
 }
 
-const EMAIL = /[\p{L}\p{N}._%+-]+\s*(?:@|\[at\]|\(at\))\s*[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/giu;
+export const EMAIL = /[\p{L}\p{N}._%+-]+\s*(?:@|\[at\]|\(at\))\s*[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/giu;
 // The part every e-mail address above has, in the same flags: most texts have none, and finding that is far
 // cheaper than EMAIL, which tries an address at every letter.
-const EMAIL_MARK = /@|\[at\]|\(at\)/iu;
+export const EMAIL_MARK = /@|\[at\]|\(at\)/iu;
 
 // Digits in groups joined by single separators: +44 20 7946 0958, (555) 123-4567, 08452810075.
 const PHONE_CANDIDATE = /(?:\+|\b00)?\(?\d+\)?(?:[ .-]?\(?\d+\)?)+/g;
@@ -34,8 +34,8 @@ function continuesNumber(text: string, index: number): boolean {
 
 const MESSENGERS = String.raw`(?:whats\s?app|telegram|viber|wechat|we\s?chat|kik|skype|snap\s?chat|signal|line\s?id)`;
 // Both patterns below name a messenger: a text that names none has no handle.
-const MESSENGER_MARK = new RegExp(MESSENGERS, 'iu');
-const HANDLE_PATTERNS = [
+export const MESSENGER_MARK = new RegExp(MESSENGERS, 'iu');
+export const HANDLE_PATTERNS = [
   // "whatsapp me", "telegram @x", "WhatsApp: +1 555", "kik: name"
   new RegExp(String.raw`\b${MESSENGERS}\s*(?:me\b|:|@|\+?\d)`, 'giu'),
   // "add me on telegram", "text me at whatsapp", "message me via kik"

@@ -21,10 +21,10 @@ const DOMAIN = String.raw`\b[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*`;
 const BARE_DOMAIN = String.raw`${DOMAIN}\.(?:${TLDS})\b(?:\/[^\s<>"']*)?`;
 const BARE_DOMAIN_WITH_PATH = String.raw`${DOMAIN}\.(?:${WORD_TLDS})\/[^\s<>"']+`;
 
-const LINK_PATTERN = new RegExp(`${SCHEME_URL}|${WWW_URL}|${OBFUSCATED}|${BARE_DOMAIN}|${BARE_DOMAIN_WITH_PATH}`, 'giu');
+export const LINK_PATTERN = new RegExp(`${SCHEME_URL}|${WWW_URL}|${OBFUSCATED}|${BARE_DOMAIN}|${BARE_DOMAIN_WITH_PATH}`, 'giu');
 // A part every link above must contain, in the same flags: most texts have none, and this is found (or not) in a
 // fraction of the time LINK_PATTERN takes, which tries a domain at every word and backtracks through it.
-const LINK_MARK = new RegExp(String.raw`https?:\/\/|\bwww\.|${DOTTED_TLD}|\.(?:${TLDS})\b|\.(?:${WORD_TLDS})\/`, 'iu');
+export const LINK_MARK = new RegExp(String.raw`https?:\/\/|\bwww\.|${DOTTED_TLD}|\.(?:${TLDS})\b|\.(?:${WORD_TLDS})\/`, 'iu');
 // Punctuation that ends the sentence around a link rather than the link itself.
 const TRAILING = /[.,;:!?)\]]+$/;
 

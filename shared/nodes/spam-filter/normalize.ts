@@ -1,4 +1,8 @@
-const ASCII = /^[\x00-\x7f]*$/;
+// Every code unit below 128.
+const isAscii = (text: string) => {
+  for (let at = 0; at < text.length; at++) if (text.charCodeAt(at) > 127) return false;
+  return true;
+};
 
 /**
  * Folds the many ways to write the same letters into one: NFKC turns full-width and
@@ -7,7 +11,7 @@ const ASCII = /^[\x00-\x7f]*$/;
  */
 export function foldText(text: string): string {
   // Plain ASCII has no compatibility forms and no marks: every normalisation leaves it as it is.
-  if (ASCII.test(text)) return text.toLowerCase();
+  if (isAscii(text)) return text.toLowerCase();
   return text
     .normalize('NFKC')
     .normalize('NFD')
