@@ -58,13 +58,17 @@ export function withCopyHeader(record: EngineRecord, partition: number): EngineR
   return { ...record, headers: { ...record.headers, [COPY_HEADER]: String(partition) } };
 }
 
+// Arrivals are read, never changed: the common ones are made once.
+export const HOP: Arrival = Object.freeze({ kind: 'hop', fromTimer: false });
+export const HOP_FROM_TIMER: Arrival = Object.freeze({ kind: 'hop', fromTimer: true });
+
 /** Reads and removes the headers above, so operators never see them (nor pass them on). */
 export function takeArrival(headers: Record<string, string>): Arrival {
   const edge = headers[FROM_HEADER];
   const copy = headers[COPY_HEADER];
   delete headers[FROM_HEADER];
   delete headers[COPY_HEADER];
-  if (edge === undefined) return { kind: 'hop', fromTimer: false };
+  if (edge === undefined) return HOP;
   const dot = edge.lastIndexOf('.');
   const from = { node: edge.slice(0, dot), port: edge.slice(dot + 1) };
   if (copy === undefined) return { kind: 'edge', from };

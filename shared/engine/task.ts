@@ -4,7 +4,17 @@
 import { BatchCollector } from './batch-collector.ts';
 import type { BatchResult, ChangelogWrite } from './batch-result.ts';
 import { BYTES, KEYS, MetricsRegistry } from './metrics.ts';
-import { type Arrival, NodeAccounting, outputsOf, type PortRef, settlementOf, takeArrival, withEdgeHeader } from './node-accounting.ts';
+import {
+  type Arrival,
+  HOP,
+  HOP_FROM_TIMER,
+  NodeAccounting,
+  outputsOf,
+  type PortRef,
+  settlementOf,
+  takeArrival,
+  withEdgeHeader,
+} from './node-accounting.ts';
 import type { Plan, PortTarget, SourcePlan, StorePlan, SubTopologyPlan, TaskPlan } from './plan.ts';
 import type { EngineRecord, RawRecord } from './record.ts';
 import { decodeChangelogValue, decodeInternal } from './record-codec.ts';
@@ -108,19 +118,20 @@ export class Task {
   processBatch(records: RawRecord[], now?: number): BatchResult {
     this.open();
     this.timeOverride = now;
-    const positions = new Map<string, { topic: string; partition: number; nextOffset: number }>();
+    // Every record is of the task's one input partition (checked): the batch ends after the last one's offset.
+    let last: RawRecord | undefined;
     try {
       for (const raw of records) {
         if (raw.topic !== this.sub.input.topic || raw.partition !== this.partition) {
           throw new Error(`task ${this.id} reads ${this.sub.input.topic}[${this.partition}], not ${raw.topic}[${raw.partition}]`);
         }
-        positions.set(`${raw.topic}:${raw.partition}`, { topic: raw.topic, partition: raw.partition, nextOffset: raw.offset + 1 });
+        last = raw;
         this.accept(raw);
       }
     } finally {
       this.timeOverride = undefined;
     }
-    return this.finish([...positions.values()]);
+    return this.finish(last === undefined ? [] : [{ topic: last.topic, partition: last.partition, nextOffset: last.offset + 1 }]);
   }
 
   /** Runs every timer due at `now`, earliest first, each at the time it was scheduled for. */
@@ -285,7 +296,7 @@ export class Task {
     for (const target of targets) {
       if (target.kind === 'stage') {
         const next = this.stages.get(target.stage);
-        const arrival: Arrival = next?.plan.node === from.node ? { kind: 'hop', fromTimer: onTimer } : { kind: 'edge', from };
+        const arrival: Arrival = next?.plan.node === from.node ? (onTimer ? HOP_FROM_TIMER : HOP) : { kind: 'edge', from };
         if (next) this.invoke(next, record, arrival);
         continue;
       }
