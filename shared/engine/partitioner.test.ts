@@ -2,7 +2,7 @@ import fc from 'fast-check';
 // biome-ignore lint/style/noRestrictedImports: the test cross-checks against kafkajs; the engine itself never imports it
 import { Partitioners } from 'kafkajs';
 import { describe, expect, it } from 'vitest';
-import { murmur2, partitionForKey } from './partitioner.ts';
+import { hashText, hashTextTwice, murmur2, partitionForKey } from './partitioner.ts';
 
 const bytes = (text: string) => new TextEncoder().encode(text);
 
@@ -58,5 +58,14 @@ describe('the partitioner', () => {
   it('hashes only the bytes it is told to when given a length', () => {
     const padded = new Uint8Array([...bytes('foobar'), 1, 2, 3]);
     expect(murmur2(padded, 6)).toBe(murmur2(bytes('foobar')));
+  });
+
+  it('hashes a text twice in one pass exactly as with seeds 0 and 1 apart', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 300 }), (text) => {
+        expect(hashTextTwice(text)).toBe(hashText(text) + hashText(text, 1));
+      }),
+      { numRuns: 500 },
+    );
   });
 });

@@ -1,4 +1,4 @@
-import { hashText } from '../../engine/partitioner.ts';
+import { hashTextTwice } from '../../engine/partitioner.ts';
 import { describeDuration, describeWhen, listBriefly, ordinal, type SpamReason } from './reason.ts';
 import { signalsOf, type TextInput } from './signals.ts';
 
@@ -45,7 +45,7 @@ export function duplicateTextKey(input: TextInput): { key: string; words: number
   const words = signals.words;
   if (words.length === 0) return undefined;
   const normalised = signals.wordText;
-  return { key: hashText(normalised) + hashText(normalised, 1), words: words.length };
+  return { key: hashTextTwice(normalised), words: words.length };
 }
 
 export interface DuplicateJudgement {
