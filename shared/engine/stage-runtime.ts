@@ -53,19 +53,23 @@ export class Frame {
   }
 
   emit(port: string, record: EngineRecord): void {
-    (this.emitted ??= []).push({ port, record });
+    if (this.emitted === undefined) this.emitted = [{ port, record }];
+    else this.emitted.push({ port, record });
   }
 
   produce(record: ProducedRecord): void {
-    (this.producedRecords ??= []).push(record);
+    if (this.producedRecords === undefined) this.producedRecords = [record];
+    else this.producedRecords.push(record);
   }
 
   writeRow(operation: RowOperation): void {
-    (this.writtenRows ??= []).push(operation);
+    if (this.writtenRows === undefined) this.writtenRows = [operation];
+    else this.writtenRows.push(operation);
   }
 
   deadLetter(letter: FrameDeadLetter): void {
-    (this.letters ??= []).push(letter);
+    if (this.letters === undefined) this.letters = [letter];
+    else this.letters.push(letter);
   }
 
   get forwarded(): boolean {
@@ -172,4 +176,14 @@ export function createStageRuntime(
   // The closures above read `runtime` only when an operator calls them, after this line ran.
   const runtime: StageRuntime = { plan, stores, metrics, ctx, frame: undefined, operator: plan.spec.create() };
   return runtime;
+}
+
+const NO_SAVEPOINTS: number[] = [];
+
+/** Where each of the stage's stores is, to undo a failed call's writes; stateless stages allocate nothing. */
+export function savepointsOf(stage: StageRuntime): number[] {
+  if (stage.stores.size === 0) return NO_SAVEPOINTS;
+  const savepoints: number[] = [];
+  for (const store of stage.stores.values()) savepoints.push(store.savepoint());
+  return savepoints;
 }

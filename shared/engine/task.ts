@@ -20,22 +20,12 @@ import type { EngineRecord, RawRecord } from './record.ts';
 import { decodeChangelogValue, decodeInternal } from './record-codec.ts';
 import { RecordError } from './record-error.ts';
 import { RecordingStore } from './recording-store.ts';
-import { createStageRuntime, Frame, type StageCounters, type StageRuntime, stageCounters } from './stage-runtime.ts';
+import { createStageRuntime, Frame, type StageCounters, type StageRuntime, savepointsOf, stageCounters } from './stage-runtime.ts';
 import { InMemoryKeyValueStore } from './store.ts';
 import { MAX_TIMERS_PER_FIRING, safeDecode, silent, type TaskObserver, type TaskOptions } from './task-options.ts';
 import { TimerQueue } from './timer-queue.ts';
 
 export type { TaskObserver, TaskOptions } from './task-options.ts';
-
-const NO_SAVEPOINTS: number[] = [];
-
-/** Where each of the stage's stores is, to undo a failed call's writes; stateless stages (most calls) allocate nothing. */
-function savepointsOf(stage: StageRuntime): number[] {
-  if (stage.stores.size === 0) return NO_SAVEPOINTS;
-  const savepoints: number[] = [];
-  for (const store of stage.stores.values()) savepoints.push(store.savepoint());
-  return savepoints;
-}
 
 export class Task {
   readonly id: string;
