@@ -36,7 +36,8 @@ function reasonsOf(record: EngineRecord): SpamReason[] {
 /** A copy of the headers with some set (a string) or removed (undefined). */
 function changedHeaders(headers: Record<string, string>, changes: Record<string, string | undefined>): Record<string, string> {
   const changed = { ...headers };
-  for (const [name, value] of Object.entries(changes)) {
+  for (const name in changes) {
+    const value = changes[name];
     if (value !== undefined) changed[name] = value;
     else if (name in changed) delete changed[name];
   }
