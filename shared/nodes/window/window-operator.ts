@@ -255,6 +255,8 @@ export class WindowOperator {
   /**
    * Rows no sliding window holds any more only add to all-time, in any order, and are not kept;
    * the rest are sorted by time first, so rebuilding a key appends instead of splicing.
+   * A table with an index (row-index.ts) hands over the old rows' totals per key, so only the
+   * rows a window may still hold are read; without one every row is, and the index is built.
    */
   private rebuildIfRestored(): void {
     if (!this.needsRebuild) return;
@@ -263,11 +265,18 @@ export class WindowOperator {
     this.appendOnly.clear();
     for (const [key, totals] of this.appendOnly.settled) this.keys.create(key, this.clock).timeline.allTime.absorb(totals.snapshot());
     const heldFrom = this.clock - Math.max(0, ...this.layout.slidingSizes);
+    const indexed = this.rows.openIndex?.(heldFrom);
+    const builder = indexed ? undefined : this.rows.buildIndex?.(heldFrom);
+    for (const [key, totals] of indexed?.aged ?? []) {
+      (this.keys.get(key) ?? this.keys.create(key, this.clock)).timeline.allTime.absorb(totals);
+    }
     const held: Row[] = [];
-    for (const row of this.rows.rows()) {
+    for (const row of indexed?.live ?? this.rows.rows()) {
+      builder?.add(row);
       if (row.t > heldFrom) held.push(row);
       else if (!this.rebuildAllTimeOnly(row, heldFrom)) this.rebuildRow(row);
     }
+    builder?.finish();
     for (const row of held.sort(compareRows)) this.rebuildRow(row);
     for (const state of this.keys.objectStates()) {
       this.deadlines.set(state.key, state.nextDeadline());
