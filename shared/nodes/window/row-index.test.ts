@@ -130,6 +130,17 @@ describe('the window rows index (starting without reading every row)', () => {
       ['c0', 8],
       ['c1', 7],
     ]);
+
+    // A worker that keeps running moves rows out of the live ones as they leave the window.
+    const later = now + 100 * DAY;
+    run({ op: 'wait', days: 100 }, now, window, reference);
+    window.store.takeChanges();
+    expect([...inner.range('~live:', '~live;')]).toEqual([]);
+    expect([...inner.range('~aged:', '~aged;')].map(([key, totals]) => [key, (totals as { count: number }).count])).toEqual([
+      ['~aged:c0', 10],
+      ['~aged:c1', 10],
+    ]);
+    expectSameFigures(openWindow(inner).operator, reference, later);
   });
 
   it('takes no index as current once a restore wrote into the store, until its owner replays the restore', () => {

@@ -28,6 +28,8 @@ const AFTER_LIVE = '~live;';
 const AGED = '~aged:';
 const AFTER_AGED = '~aged;';
 const ROW = 'row:';
+/** How far the clock moves before live rows are moved again (a scan of the live rows each time). */
+const MOVE_EVERY_MS = 86_400_000;
 
 export type IndexedStore = KeyValueStore & LocalEntries;
 
@@ -100,6 +102,20 @@ export class RowIndex {
         this.store.putLocal(LOCAL_MARKER, { version: VERSION, horizon: heldFrom });
       },
     };
+  }
+
+  /**
+   * Moves the live rows no sliding window can hold any more into the aged totals, at most once per MOVE_EVERY_MS
+   * of the clock: a worker that runs for months would otherwise keep every row since its start live.
+   */
+  advance(heldFrom: number): void {
+    if (this.horizon === undefined || !Number.isFinite(heldFrom) || heldFrom - this.horizon < MOVE_EVERY_MS) return;
+    const aging: Row[] = [];
+    for (const [, stored] of this.store.range(LIVE, AFTER_LIVE)) {
+      const row = this.parseRow(stored);
+      if (row && row.t <= heldFrom && !row.appendOnly) aging.push(row);
+    }
+    this.moveHorizon(heldFrom, aging);
   }
 
   private moveHorizon(heldFrom: number, aging: Row[]): void {

@@ -21,6 +21,8 @@ export interface RowTable {
   openIndex?(heldFrom: number): RebuildSource | undefined;
   /** Builds the index of a table that keeps one from the rows given (all of them), during a full rebuild. */
   buildIndex?(heldFrom: number): { add(row: Row): void; finish(): void } | undefined;
+  /** The clock moved: the index may move rows no sliding window holds any more out of its live rows. */
+  advanceIndex?(heldFrom: number): void;
 }
 
 /** The written form of a row, shared by the changelog and the store-backed table. */

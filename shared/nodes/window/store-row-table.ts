@@ -56,6 +56,10 @@ export class StoreRowTable implements RowTable {
     return this.index?.build(heldFrom);
   }
 
+  advanceIndex(heldFrom: number): void {
+    this.index?.advance(heldFrom);
+  }
+
   private previous(id: string): Row | undefined {
     const read = this.lastRead;
     this.lastRead = undefined;

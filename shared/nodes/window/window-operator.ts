@@ -159,6 +159,7 @@ export class WindowOperator {
   /** The entries written since the last drain, for the changelog of this task. */
   drainChangelog(): WindowChangelogEntry[] {
     this.keys.packSettled();
+    if (!this.needsRebuild) this.rows.advanceIndex?.(this.heldFrom());
     const entries = this.rows.drainChanges();
     for (const key of this.dirtySettled) entries.push(...this.settledEntry(key));
     this.dirtySettled.clear();
@@ -248,6 +249,11 @@ export class WindowOperator {
     return this.keys.countAllTimeOnly(row.key, this.clock, row.values);
   }
 
+  /** Rows at or before this are in no sliding window, and never will be again: the clock never steps back. */
+  private heldFrom(): number {
+    return this.clock - Math.max(0, ...this.layout.slidingSizes);
+  }
+
   private withAsOf(output: WindowOutput | null, at: number): WindowOutput | undefined {
     return output ? { ...output, asOf: new Date(at).toISOString() } : undefined;
   }
@@ -264,7 +270,7 @@ export class WindowOperator {
     this.keys.clear();
     this.appendOnly.clear();
     for (const [key, totals] of this.appendOnly.settled) this.keys.create(key, this.clock).timeline.allTime.absorb(totals.snapshot());
-    const heldFrom = this.clock - Math.max(0, ...this.layout.slidingSizes);
+    const heldFrom = this.heldFrom();
     const indexed = this.rows.openIndex?.(heldFrom);
     const builder = indexed ? undefined : this.rows.buildIndex?.(heldFrom);
     for (const [key, totals] of indexed?.aged ?? []) {
