@@ -4,7 +4,8 @@
 // only add to all-time. So the store also keeps, as local entries (never
 // changelogged, see RecordingStore.putLocal):
 //   ~aged:<key>  the all-time totals of the key's rows at or before the horizon
-//   ~live:<id>   every other row (a copy of row:<id>)
+//   ~live:<id>   every other row, as [key, t, appendOnly ? 1 : 0, ...values]: an array
+//                decodes several times faster than the row entry's object
 //   ~local       the marker: this format's version and the horizon
 // The horizon is at or before (clock − the largest sliding window) when set, and the
 // clock never steps back, so an aged row can never be in a sliding window again:
@@ -20,7 +21,7 @@ import { LOCAL_MARKER_KEY as LOCAL_MARKER, type LocalEntries } from '../../engin
 import type { KeyValueStore } from '../../engine/store.ts';
 import { Accumulator, type AccumulatorSnapshot } from './accumulator.ts';
 import type { Row } from './row.ts';
-import type { TrackedFields } from './tracked-fields.ts';
+import type { TrackedFields, TrackedValue } from './tracked-fields.ts';
 
 const VERSION = 1;
 const LIVE = '~live:';
@@ -72,8 +73,8 @@ export class RowIndex {
     }
     const live: Row[] = [];
     const aging: Row[] = [];
-    for (const [, stored] of this.store.range(LIVE, AFTER_LIVE)) {
-      const row = this.parseRow(stored);
+    for (const [key, stored] of this.store.range(LIVE, AFTER_LIVE)) {
+      const row = liveRow(key, stored);
       if (!row) return this.forget();
       if (row.t <= heldFrom && !row.appendOnly) aging.push(row);
       else live.push(row);
@@ -111,8 +112,8 @@ export class RowIndex {
   advance(heldFrom: number): void {
     if (this.horizon === undefined || !Number.isFinite(heldFrom) || heldFrom - this.horizon < MOVE_EVERY_MS) return;
     const aging: Row[] = [];
-    for (const [, stored] of this.store.range(LIVE, AFTER_LIVE)) {
-      const row = this.parseRow(stored);
+    for (const [key, stored] of this.store.range(LIVE, AFTER_LIVE)) {
+      const row = liveRow(key, stored);
       if (row && row.t <= heldFrom && !row.appendOnly) aging.push(row);
     }
     this.moveHorizon(heldFrom, aging);
@@ -181,10 +182,22 @@ export class RowIndex {
   }
 }
 
-/** The row as stored under row:<id>, so one parser reads both. */
-function stored(row: Row): unknown {
-  const written = { key: row.key, t: row.t, values: [...row.values] };
-  return { kind: 'row', id: row.id, row: row.appendOnly ? { ...written, appendOnly: true } : written };
+function stored(row: Row): unknown[] {
+  return [row.key, row.t, row.appendOnly ? 1 : 0, ...row.values];
+}
+
+function liveRow(storeKey: string, stored: unknown): Row | undefined {
+  if (!Array.isArray(stored) || stored.length < 3) return undefined;
+  const [key, t, appendOnly] = stored as unknown[];
+  if (typeof key !== 'string' || typeof t !== 'number') return undefined;
+  const values: TrackedValue[] = [];
+  for (let index = 3; index < stored.length; index++) {
+    const value: unknown = stored[index];
+    if (value !== null && typeof value !== 'number') return undefined;
+    values.push(value);
+  }
+  const id = storeKey.slice(LIVE.length);
+  return appendOnly === 1 ? { id, key, t, values, appendOnly: true } : { id, key, t, values };
 }
 
 function horizonOf(marker: unknown): number | undefined {
