@@ -4,4 +4,5 @@
 declare const performance: { now(): number };
 declare class TextEncoder {
   encode(input?: string): Uint8Array;
+  encodeInto(source: string, destination: Uint8Array): { read: number; written: number };
 }

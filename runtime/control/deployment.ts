@@ -1,7 +1,6 @@
 // One pipeline version running on this worker: the lifecycle machine with its
 // effects bound to an executor (the Kafka runner in production).
 import { type Actor, createActor, fromPromise } from 'xstate';
-import type { MetricsRegistry } from '../../shared/engine/metrics.ts';
 import type { Taps } from '../../shared/engine/tap.ts';
 import { type Pipeline, validatePipeline } from '../../shared/index.ts';
 import { deploymentMachine } from './deployment-machine.ts';

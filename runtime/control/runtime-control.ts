@@ -1,5 +1,4 @@
 import type { ClusterHealth } from '../../shared/engine/cluster-health.ts';
-import type { MetricsSnapshot } from '../../shared/engine/metrics.ts';
 import type { TappedRecord } from '../../shared/engine/tap.ts';
 import type { ValidationIssue } from '../../shared/index.ts';
 import type { PipelineThroughput } from './cluster-metrics.ts';

@@ -1,7 +1,6 @@
 // The supervisor's executor on Kafka: one PipelineRunner per deployed version.
 
 import type { Admin, Kafka } from 'kafkajs';
-import type { MetricsRegistry } from '../../shared/engine/metrics.ts';
 import type { Pipeline } from '../../shared/index.ts';
 import type { PipelineExecutor, TaskStatus } from '../control/deployment.ts';
 import type { StateEpochs } from '../control/state-epochs.ts';

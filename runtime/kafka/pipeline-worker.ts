@@ -50,7 +50,7 @@ function inboundRecord(topic: string, partition: number, message: KafkaMessage):
 
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 
-/** More than a worker has tasks in practice (review-stats: 5 sub-topologies × 6 partitions). */
+/** More than a worker has tasks in practice (the default pipeline: 5 sub-topologies × 6 partitions). */
 const CONCURRENT_BATCHES = 64;
 
 /** How long a fenced task waits before this worker claims it again (while still assigned here). */
@@ -102,9 +102,8 @@ export class PipelineWorker {
     await consumer.run({
       autoCommit: false, // offsets move only inside the transaction that carries the outputs
       eachBatchAutoResolve: false,
-      // kafkajs fetches again only once every batch of a fetch is done, so a fetch round lasts as long as its
-      // slowest wave of batches: with 8 at a time, review-stats' 30 tasks committed in 4 waves, and each hop waited
-      // for a whole round. Every task has its own producer, so all of them commit at once.
+      // Handlers only queue on their task (task-feed.ts), but one whose task has too much queued waits: all of a
+      // fetch's batches at once, so that it never holds the other tasks' batches back.
       partitionsConsumedConcurrently: CONCURRENT_BATCHES,
       eachBatch: (payload) => this.onBatch(payload),
     });

@@ -61,7 +61,7 @@ const SEND_CHUNK = 2000;
  * an outage left stuck, and keep it from closing while the broker is away. A transaction that gives
  * up is aborted, so a bounded count costs nothing of exactly once.
  */
-const COMMIT_RETRY = { initialRetryTime: 25, maxRetryTime: 30_000, retries: 9 };
+const COMMIT_RETRY = { initialRetryTime: Number(process.env.DEV_TXN_RETRY ?? 25), maxRetryTime: 30_000, retries: 9 };
 
 export class TaskCommitter {
   private readonly producer: Producer;

@@ -33,7 +33,7 @@ export class BatchCollector {
     this.result.outputs.push({ topic, key, value: encodeValue(value), headers, timestamp });
   }
 
-  writeRows(node: string, target: SinkTarget, operations: RowOperation[]): void {
+  writeRows(node: string, target: SinkTarget, operations: readonly RowOperation[]): void {
     let write = this.sinkWrites.get(node);
     if (!write) {
       write = { node, target, operations: [] };

@@ -37,9 +37,9 @@ export class MemoryTopics {
       headers: { ...record.headers },
     };
     log.push(raw);
-    const all = this.appended.get(record.topic) ?? [];
-    all.push(raw);
-    this.appended.set(record.topic, all);
+    const all = this.appended.get(record.topic);
+    if (all) all.push(raw);
+    else this.appended.set(record.topic, [raw]);
     return raw;
   }
 

@@ -63,8 +63,8 @@ export class Histogram {
   }
 
   observe(value: number): void {
-    let bucket = this.bounds.findIndex((bound) => value <= bound);
-    if (bucket < 0) bucket = this.bounds.length;
+    let bucket = 0;
+    while (bucket < this.bounds.length && !(value <= (this.bounds[bucket] as number))) bucket++;
     this.counts[bucket] = (this.counts[bucket] ?? 0) + 1;
     this.sum += value;
     this.count++;

@@ -58,13 +58,17 @@ export function withCopyHeader(record: EngineRecord, partition: number): EngineR
   return { ...record, headers: { ...record.headers, [COPY_HEADER]: String(partition) } };
 }
 
+// Arrivals are read, never changed: the common ones are made once.
+export const HOP: Arrival = Object.freeze({ kind: 'hop', fromTimer: false });
+export const HOP_FROM_TIMER: Arrival = Object.freeze({ kind: 'hop', fromTimer: true });
+
 /** Reads and removes the headers above, so operators never see them (nor pass them on). */
 export function takeArrival(headers: Record<string, string>): Arrival {
   const edge = headers[FROM_HEADER];
   const copy = headers[COPY_HEADER];
   delete headers[FROM_HEADER];
   delete headers[COPY_HEADER];
-  if (edge === undefined) return { kind: 'hop', fromTimer: false };
+  if (edge === undefined) return HOP;
   const dot = edge.lastIndexOf('.');
   const from = { node: edge.slice(0, dot), port: edge.slice(dot + 1) };
   if (copy === undefined) return { kind: 'edge', from };
@@ -75,7 +79,10 @@ export function takeArrival(headers: Record<string, string>): Arrival {
 export const isInternalPort = (stage: StagePlan, port: string) => stage.spec.next?.[port] !== undefined;
 
 export class NodeAccounting {
-  private readonly handles = new Map<string, Counter>();
+  // Counter handles by their labels, in nested maps: a key string joined per record was a good share of a hop's cost.
+  private readonly edges = new Map<string, Map<string, Map<string, Counter>>>();
+  private readonly outcomes = new Map<string, Map<string, Map<string, Counter>>>();
+  private readonly internals = new Map<string, Map<string, Map<string, Counter>>>();
 
   constructor(private readonly registry: MetricsRegistry) {}
 
@@ -85,9 +92,13 @@ export class NodeAccounting {
       this.internal(node, arrival.kind === 'hop' ? 'stage-hop' : 'broadcast-copy');
       return;
     }
-    this.cached(`e\u0000${node}\u0000${arrival.from.node}\u0000${arrival.from.port}`, () =>
-      this.registry.counter(EDGE_RECORDS, { node, from_node: arrival.from.node, from_port: arrival.from.port }),
-    ).inc();
+    const { from } = arrival;
+    let counter = cachedCounter(this.edges, node, from.node, from.port);
+    if (!counter) {
+      counter = this.registry.counter(EDGE_RECORDS, { node, from_node: from.node, from_port: from.port });
+      cacheCounter(this.edges, node, from.node, from.port, counter);
+    }
+    counter.inc();
     if (arrival.broadcast) this.internal(node, BROADCAST);
   }
 
@@ -112,23 +123,42 @@ export class NodeAccounting {
   }
 
   private outcome(node: string, outcome: Outcome, reason: string): void {
-    this.cached(`o\u0000${node}\u0000${outcome}\u0000${reason}`, () =>
-      this.registry.counter(NODE_OUTCOMES, { node, outcome, reason }),
-    ).inc();
+    let counter = cachedCounter(this.outcomes, node, outcome, reason);
+    if (!counter) {
+      counter = this.registry.counter(NODE_OUTCOMES, { node, outcome, reason });
+      cacheCounter(this.outcomes, node, outcome, reason, counter);
+    }
+    counter.inc();
   }
 
   private internal(node: string, kind: InternalKind | typeof BROADCAST, by = 1): void {
-    this.cached(`i\u0000${node}\u0000${kind}`, () => this.registry.counter(NODE_INTERNAL, { node, kind })).inc(by);
-  }
-
-  private cached(key: string, create: () => Counter): Counter {
-    let counter = this.handles.get(key);
+    let counter = cachedCounter(this.internals, node, kind, '');
     if (!counter) {
-      counter = create();
-      this.handles.set(key, counter);
+      counter = this.registry.counter(NODE_INTERNAL, { node, kind });
+      cacheCounter(this.internals, node, kind, '', counter);
     }
-    return counter;
+    counter.inc(by);
   }
+}
+
+type CounterCache = Map<string, Map<string, Map<string, Counter>>>;
+
+function cachedCounter(cache: CounterCache, a: string, b: string, c: string): Counter | undefined {
+  return cache.get(a)?.get(b)?.get(c);
+}
+
+function cacheCounter(cache: CounterCache, a: string, b: string, c: string, counter: Counter): void {
+  let byB = cache.get(a);
+  if (!byB) {
+    byB = new Map();
+    cache.set(a, byB);
+  }
+  let byC = byB.get(b);
+  if (!byC) {
+    byC = new Map();
+    byB.set(b, byC);
+  }
+  byC.set(c, counter);
 }
 
 /** Records an operator call sent out of the node (ports, sink writes) and handed to the node's next stage. */

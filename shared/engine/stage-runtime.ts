@@ -21,16 +21,56 @@ import type { EngineRecord } from './record.ts';
 import type { RecordingStore } from './recording-store.ts';
 import type { RowOperation } from './sink-write.ts';
 
+type FrameDeadLetter = { record: EngineRecord; reason: string; error?: unknown };
+const NONE: readonly never[] = Object.freeze([]);
+
 export class Frame {
-  readonly emits: { port: string; record: EngineRecord }[] = [];
-  readonly produced: ProducedRecord[] = [];
-  readonly rows: RowOperation[] = [];
-  readonly deadLetters: { record: EngineRecord; reason: string; error?: unknown }[] = [];
+  // Made on the first effect of each kind: most calls emit one record and nothing else, and a frame is made per call.
+  private emitted: { port: string; record: EngineRecord }[] | undefined;
+  private producedRecords: ProducedRecord[] | undefined;
+  private writtenRows: RowOperation[] | undefined;
+  private letters: FrameDeadLetter[] | undefined;
   dropReason: string | undefined;
   /** Kept in state to count later (ctx.hold): settled, but neither passed on nor dropped. */
   holdReason: string | undefined;
   inputDeadLettered = false;
   constructor(readonly input: EngineRecord | undefined) {}
+
+  get emits(): readonly { port: string; record: EngineRecord }[] {
+    return this.emitted ?? NONE;
+  }
+
+  get produced(): readonly ProducedRecord[] {
+    return this.producedRecords ?? NONE;
+  }
+
+  get rows(): readonly RowOperation[] {
+    return this.writtenRows ?? NONE;
+  }
+
+  get deadLetters(): readonly FrameDeadLetter[] {
+    return this.letters ?? NONE;
+  }
+
+  emit(port: string, record: EngineRecord): void {
+    if (this.emitted === undefined) this.emitted = [{ port, record }];
+    else this.emitted.push({ port, record });
+  }
+
+  produce(record: ProducedRecord): void {
+    if (this.producedRecords === undefined) this.producedRecords = [record];
+    else this.producedRecords.push(record);
+  }
+
+  writeRow(operation: RowOperation): void {
+    if (this.writtenRows === undefined) this.writtenRows = [operation];
+    else this.writtenRows.push(operation);
+  }
+
+  deadLetter(letter: FrameDeadLetter): void {
+    if (this.letters === undefined) this.letters = [letter];
+    else this.letters.push(letter);
+  }
 
   get forwarded(): boolean {
     return this.emits.length + this.produced.length + this.rows.length > 0;
@@ -100,15 +140,15 @@ export function createStageRuntime(
     stage: plan.stage,
     partition: services.partition,
     emit: (port, record) => {
-      currentFrame(runtime, 'emit').emits.push({ port, record });
+      currentFrame(runtime, 'emit').emit(port, record);
     },
     isWired: (port) => (plan.wiring[port]?.length ?? 0) > 0,
     produce: (record) => {
-      currentFrame(runtime, 'produce').produced.push(record);
+      currentFrame(runtime, 'produce').produce(record);
     },
     writeRow: (operation) => {
       if (!plan.sinkTarget) throw new Error(`${plan.id}: writeRow needs a sink target declared by the node`);
-      currentFrame(runtime, 'writeRow').rows.push(operation);
+      currentFrame(runtime, 'writeRow').writeRow(operation);
     },
     stores: {
       get: (name) => {
@@ -121,7 +161,7 @@ export function createStageRuntime(
     schedule: (at) => services.schedule(plan.id, at),
     deadLetter: (record, reason, error) => {
       const frame = currentFrame(runtime, 'deadLetter');
-      frame.deadLetters.push({ record, reason, error });
+      frame.deadLetter({ record, reason, error });
       if (record === frame.input) frame.inputDeadLettered = true;
     },
     drop: (reason) => {
@@ -136,4 +176,14 @@ export function createStageRuntime(
   // The closures above read `runtime` only when an operator calls them, after this line ran.
   const runtime: StageRuntime = { plan, stores, metrics, ctx, frame: undefined, operator: plan.spec.create() };
   return runtime;
+}
+
+const NO_SAVEPOINTS: number[] = [];
+
+/** Where each of the stage's stores is, to undo a failed call's writes; stateless stages allocate nothing. */
+export function savepointsOf(stage: StageRuntime): number[] {
+  if (stage.stores.size === 0) return NO_SAVEPOINTS;
+  const savepoints: number[] = [];
+  for (const store of stage.stores.values()) savepoints.push(store.savepoint());
+  return savepoints;
 }

@@ -29,9 +29,14 @@ export function approximateBytes(value: unknown): number {
     case 'boolean':
       return 4;
     case 'object': {
-      if (Array.isArray(value)) return value.reduce<number>((sum, item) => sum + approximateBytes(item) + 1, 2);
+      // Plain loops: this runs on every store write, and Object.entries built an array per object walked.
       let sum = 2;
-      for (const [field, item] of Object.entries(value)) sum += field.length + 3 + approximateBytes(item);
+      if (Array.isArray(value)) {
+        for (let index = 0; index < value.length; index++) if (index in value) sum += approximateBytes(value[index]) + 1;
+        return sum;
+      }
+      const fields = value as Record<string, unknown>;
+      for (const field in fields) if (Object.hasOwn(fields, field)) sum += field.length + 3 + approximateBytes(fields[field]);
       return sum;
     }
     default:

@@ -4,13 +4,23 @@
 import { BatchCollector } from './batch-collector.ts';
 import type { BatchResult, ChangelogWrite } from './batch-result.ts';
 import { BYTES, KEYS, MetricsRegistry } from './metrics.ts';
-import { type Arrival, NodeAccounting, outputsOf, type PortRef, settlementOf, takeArrival, withEdgeHeader } from './node-accounting.ts';
+import {
+  type Arrival,
+  HOP,
+  HOP_FROM_TIMER,
+  NodeAccounting,
+  outputsOf,
+  type PortRef,
+  settlementOf,
+  takeArrival,
+  withEdgeHeader,
+} from './node-accounting.ts';
 import type { Plan, PortTarget, SourcePlan, StorePlan, SubTopologyPlan, TaskPlan } from './plan.ts';
 import type { EngineRecord, RawRecord } from './record.ts';
 import { decodeChangelogValue, decodeInternal } from './record-codec.ts';
 import { RecordError } from './record-error.ts';
 import { RecordingStore } from './recording-store.ts';
-import { createStageRuntime, Frame, type StageCounters, type StageRuntime, stageCounters } from './stage-runtime.ts';
+import { createStageRuntime, Frame, type StageCounters, type StageRuntime, savepointsOf, stageCounters } from './stage-runtime.ts';
 import { InMemoryKeyValueStore } from './store.ts';
 import { MAX_TIMERS_PER_FIRING, safeDecode, silent, type TaskObserver, type TaskOptions } from './task-options.ts';
 import { TimerQueue } from './timer-queue.ts';
@@ -98,19 +108,20 @@ export class Task {
   processBatch(records: RawRecord[], now?: number): BatchResult {
     this.open();
     this.timeOverride = now;
-    const positions = new Map<string, { topic: string; partition: number; nextOffset: number }>();
+    // Every record is of the task's one input partition (checked): the batch ends after the last one's offset.
+    let last: RawRecord | undefined;
     try {
       for (const raw of records) {
         if (raw.topic !== this.sub.input.topic || raw.partition !== this.partition) {
           throw new Error(`task ${this.id} reads ${this.sub.input.topic}[${this.partition}], not ${raw.topic}[${raw.partition}]`);
         }
-        positions.set(`${raw.topic}:${raw.partition}`, { topic: raw.topic, partition: raw.partition, nextOffset: raw.offset + 1 });
+        last = raw;
         this.accept(raw);
       }
     } finally {
       this.timeOverride = undefined;
     }
-    return this.finish([...positions.values()]);
+    return this.finish(last === undefined ? [] : [{ topic: last.topic, partition: last.partition, nextOffset: last.offset + 1 }]);
   }
 
   /** Runs every timer due at `now`, earliest first, each at the time it was scheduled for. */
@@ -190,7 +201,7 @@ export class Task {
     stage.metrics.recordsIn.inc();
     this.accounting.arrived(stage.plan.node, arrival);
     const frame = new Frame(record);
-    const savepoints = [...stage.stores.values()].map((store) => store.savepoint());
+    const savepoints = savepointsOf(stage);
     const started = performance.now();
     stage.frame = frame;
     try {
@@ -227,7 +238,7 @@ export class Task {
   private runTimer(stage: StageRuntime, firedAt: number): void {
     if (!stage.operator.onTimer) return;
     const frame = new Frame(undefined);
-    const savepoints = [...stage.stores.values()].map((store) => store.savepoint());
+    const savepoints = savepointsOf(stage);
     stage.frame = frame;
     try {
       stage.operator.onTimer(firedAt, stage.ctx);
@@ -275,7 +286,7 @@ export class Task {
     for (const target of targets) {
       if (target.kind === 'stage') {
         const next = this.stages.get(target.stage);
-        const arrival: Arrival = next?.plan.node === from.node ? { kind: 'hop', fromTimer: onTimer } : { kind: 'edge', from };
+        const arrival: Arrival = next?.plan.node === from.node ? (onTimer ? HOP_FROM_TIMER : HOP) : { kind: 'edge', from };
         if (next) this.invoke(next, record, arrival);
         continue;
       }

@@ -45,10 +45,15 @@ function compiledFor(terms: readonly string[]): CompiledBlocklist {
 
 /** The configured terms the text contains, as configured, each once. */
 export function findBlockedTerms(text: string, terms: readonly string[]): string[] {
+  return blockedTermsOfFolded(foldText(text), terms);
+}
+
+/** The same, for a text folded already (TextSignals.folded). */
+function blockedTermsOfFolded(folded: string, terms: readonly string[]): string[] {
   const { pattern, termByFolded } = compiledFor(terms);
   if (pattern === undefined) return [];
   const found = new Set<string>();
-  for (const match of foldText(text).matchAll(pattern)) {
+  for (const match of folded.matchAll(pattern)) {
     found.add(termByFolded.get(match[0].replace(/\s+/g, ' ')) ?? match[0]);
   }
   return [...found];
@@ -57,7 +62,7 @@ export function findBlockedTerms(text: string, terms: readonly string[]): string
 /** Flags a text containing any blocked term, ignoring case, accents and look-alike letters. */
 export function blocklistRule(input: TextInput, options: BlocklistOptions): SpamReason[] {
   if (options.terms.length === 0) return [];
-  const found = findBlockedTerms(signalsOf(input).text, options.terms);
+  const found = blockedTermsOfFolded(signalsOf(input).folded, options.terms);
   if (found.length === 0) return [];
   const quoted = listBriefly(found.map((term) => `"${term}"`));
   return [{ rule: 'blocklist', detail: `contains the blocked ${found.length === 1 ? 'term' : 'terms'} ${quoted}`, terms: found }];

@@ -1,7 +1,9 @@
 import { DEFAULT_FEATURE_OPTIONS, type FeatureOptions, visitFeatures } from './features.ts';
 import { type SpamModel, spamModelSchema, WEIGHT_UNIT } from './model.ts';
+import { scorerOf } from './scoring.ts';
 import { signalsOf, type TextInput } from './signals.ts';
 import { mulberry32 } from './split.ts';
+import { weightTableOf } from './weight-table.ts';
 
 export interface LabelledText {
   text: string;
@@ -117,34 +119,9 @@ export function train(examples: readonly LabelledText[], options: Partial<TrainO
   };
 }
 
-// Per model, its weights by bucket, worked out once.
-const weightTables = new WeakMap<SpamModel, Map<number, number>>();
-
-function weightsOf(model: SpamModel): Map<number, number> {
-  let table = weightTables.get(model);
-  if (table === undefined) {
-    table = new Map();
-    let bucket = 0;
-    for (let index = 0; index < model.bucketDeltas.length; index++) {
-      bucket += model.bucketDeltas[index] as number;
-      table.set(bucket, (model.weights[index] as number) * WEIGHT_UNIT);
-    }
-    weightTables.set(model, table);
-  }
-  return table;
-}
-
-/** The log-odds that the text is spam; features the model never kept weigh nothing. */
+/** The log-odds that the text is spam; features the model never kept weigh nothing, and each bucket counts once. */
 export function spamLogOdds(model: SpamModel, input: TextInput): number {
-  const weights = weightsOf(model);
-  const seen = new Set<number>();
-  let logOdds = 0;
-  visitFeatures(signalsOf(input), model.features, (bucket) => {
-    if (seen.has(bucket)) return;
-    seen.add(bucket);
-    logOdds += weights.get(bucket) ?? 0;
-  });
-  return logOdds;
+  return scorerOf(model).logOdds(signalsOf(input));
 }
 
 /** The probability that the text is spam, in [0, 1]. */
@@ -157,7 +134,7 @@ export function predict(model: SpamModel, input: TextInput): number {
  * "a link"), strongest first; the bias is left out. The weights add up, with the bias, to the log-odds.
  */
 export function contributions(model: SpamModel, input: TextInput): { feature: string; weight: number }[] {
-  const weights = weightsOf(model);
+  const weights = weightTableOf(model);
   const seen = new Set<number>();
   const byLabel = new Map<string, number>();
   visitFeatures(signalsOf(input), model.features, (bucket, label) => {

@@ -1,4 +1,4 @@
-import { hashText } from '../../engine/partitioner.ts';
+import { hashTextTwice } from '../../engine/partitioner.ts';
 import { describeDuration, describeWhen, listBriefly, ordinal, type SpamReason } from './reason.ts';
 import { signalsOf, type TextInput } from './signals.ts';
 
@@ -41,10 +41,11 @@ export interface TextMemory {
  * preview): two different texts share a key with odds of about 1e-20 over a million texts.
  */
 export function duplicateTextKey(input: TextInput): { key: string; words: number } | undefined {
-  const words = signalsOf(input).words;
+  const signals = signalsOf(input);
+  const words = signals.words;
   if (words.length === 0) return undefined;
-  const normalised = words.join(' ');
-  return { key: hashText(normalised) + hashText(normalised, 1), words: words.length };
+  const normalised = signals.wordText;
+  return { key: hashTextTwice(normalised), words: words.length };
 }
 
 export interface DuplicateJudgement {

@@ -26,14 +26,37 @@ export const REASONS_HEADER = 'sluice.spam.reasons';
 /** Carries the text's duplicate key and word count (`<key>:<words>`) from the rules stage, which has the text folded already, to the duplicate stage. */
 export const TEXT_KEY_HEADER = 'sluice.spam.text';
 
+// Most reviews are clean: a record with no reasons carries no header (an older version wrote "[]"), so a stage that
+// finds nothing passes the record on as it came, with nothing to parse, copy or write.
 function reasonsOf(record: EngineRecord): SpamReason[] {
   const carried = record.headers[REASONS_HEADER];
-  return carried ? (JSON.parse(carried) as SpamReason[]) : [];
+  return carried === undefined || carried === '' || carried === '[]' ? [] : (JSON.parse(carried) as SpamReason[]);
 }
 
-function withReasons(record: EngineRecord, reasons: SpamReason[]): EngineRecord {
+/** A copy of the headers with some set (a string) or removed (undefined). */
+function changedHeaders(headers: Record<string, string>, changes: Record<string, string | undefined>): Record<string, string> {
+  const changed = { ...headers };
+  for (const name in changes) {
+    const value = changes[name];
+    if (value !== undefined) changed[name] = value;
+    else if (name in changed) delete changed[name];
+  }
+  return changed;
+}
+
+const withHeaders = (record: EngineRecord, changes: Record<string, string | undefined>): EngineRecord => ({
+  ...record,
+  headers: changedHeaders(record.headers, changes),
+});
+
+/** The record with `added` after the reasons it carries; the record itself when nothing is added. */
+function withReasons(record: EngineRecord, added: SpamReason[]): EngineRecord {
+  if (added.length === 0) return record;
+  const reasons = [...reasonsOf(record), ...added];
   return { ...record, headers: { ...record.headers, [REASONS_HEADER]: JSON.stringify(reasons) } };
 }
+
+const OWN_HEADERS_REMOVED = { [REASONS_HEADER]: undefined, [TEXT_KEY_HEADER]: undefined };
 
 /** Each stage's own judgement of one review: the reasons it adds. */
 type Judge = (record: EngineRecord, value: Record<string, unknown>, ctx: OperatorContext) => SpamReason[];
@@ -41,8 +64,7 @@ type Judge = (record: EngineRecord, value: Record<string, unknown>, ctx: Operato
 /** The step every judging stage takes: add its own reasons to those carried so far, and pass the record on. */
 function judging(judge: Judge): Operator['process'] {
   return (record, ctx) => {
-    const reasons = record.value === null ? [] : [...reasonsOf(record), ...judge(record, record.value, ctx)];
-    ctx.emit('checked', withReasons(record, reasons));
+    ctx.emit('checked', record.value === null ? record : withReasons(record, judge(record, record.value, ctx)));
   };
 }
 
@@ -76,9 +98,7 @@ function latestStage(config: SpamFilterConfig, env: NodeEnvironment): StageSpec 
     create: () => ({
       process(record, ctx) {
         const id = record.value === null ? (record.key ?? null) : fieldKey(record, config.idField);
-        const headers = { ...record.headers };
-        delete headers[REASONS_HEADER];
-        delete headers[TEXT_KEY_HEADER];
+        const headers = changedHeaders(record.headers, OWN_HEADERS_REMOVED);
         const reasons = reasonsOf(record);
         if (id === null) {
           decide(record, headers, reasons, ctx);
@@ -150,15 +170,24 @@ function rulesStage(config: SpamFilterConfig, env: NodeEnvironment, next: string
     next: { checked: next },
     create: () => ({
       process(record, ctx) {
+        // Reasons start here: a header of that name on the input came from outside and is not ours to believe.
+        const spoofed = record.headers[REASONS_HEADER] !== undefined;
         if (record.value === null) {
-          ctx.emit('checked', withReasons(record, []));
+          ctx.emit('checked', spoofed ? withHeaders(record, { [REASONS_HEADER]: undefined }) : record);
           return;
         }
         const signals = new TextSignals(reviewText(record.value, config.textFields));
-        const checked = withReasons(record, judgeText(signals, config.rules, classifier));
+        const reasons = judgeText(signals, config.rules, classifier);
         const found = keyed ? duplicateTextKey(signals) : undefined;
-        if (found) checked.headers[TEXT_KEY_HEADER] = `${found.key}:${found.words}`;
-        ctx.emit('checked', checked);
+        if (reasons.length === 0 && found === undefined && !spoofed) {
+          ctx.emit('checked', record);
+          return;
+        }
+        const changes = {
+          [REASONS_HEADER]: reasons.length > 0 ? JSON.stringify(reasons) : undefined,
+          ...(found ? { [TEXT_KEY_HEADER]: `${found.key}:${found.words}` } : {}),
+        };
+        ctx.emit('checked', withHeaders(record, changes));
       },
     }),
   };

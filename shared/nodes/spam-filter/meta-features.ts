@@ -31,7 +31,7 @@ export function metaFeatures(signals: TextSignals): string[] {
   if (links > 0) found.push('a link');
   if (links > 1) found.push('two or more links');
   if (signals.contacts.length > 0) found.push('contact details');
-  if (CALL_TO_ACTION.test(signals.words.join(' '))) found.push('asks for likes, follows or visits');
+  if (CALL_TO_ACTION.test(signals.wordText)) found.push('asks for likes, follows or visits');
   const { ratio, letters } = signals.capitals;
   if (letters >= 12 && ratio > 0.7) found.push('mostly capital letters');
   if (signals.longestRepeat.length > 6) found.push('a key held down');

@@ -11,7 +11,19 @@ export interface ShoutingOptions {
 export function capitalsRatio(text: string): { ratio: number; letters: number } {
   let letters = 0;
   let capitals = 0;
-  for (const char of text) {
+  for (let at = 0; at < text.length; ) {
+    const code = text.charCodeAt(at);
+    if (code < 128) {
+      // ASCII, most of any text: only A-Z and a-z have a case.
+      at++;
+      if (code >= 65 && code <= 90) {
+        letters++;
+        capitals++;
+      } else if (code >= 97 && code <= 122) letters++;
+      continue;
+    }
+    const char = String.fromCodePoint(text.codePointAt(at) as number);
+    at += char.length;
     const lower = char.toLowerCase();
     const upper = char.toUpperCase();
     if (lower === upper) continue;
@@ -21,19 +33,41 @@ export function capitalsRatio(text: string): { ratio: number; letters: number } 
   return { ratio: letters === 0 ? 0 : capitals / letters, letters };
 }
 
+const NOT_COUNTED = /[\s\d.…]/u;
+
+/** Whether a character (one code point) counts toward a repeat: not a space, a digit or a full stop. */
+function countsTowardRepeat(char: string, code: number): boolean {
+  if (code >= 128) return !NOT_COUNTED.test(char);
+  return !((code >= 9 && code <= 13) || code === 32 || (code >= 48 && code <= 57) || code === 46);
+}
+
 /**
  * The longest run of one character. Spaces, digits and full stops do not count: "1000000" is a
  * number and "......" a trailing-off, common in honest texts; "!!!!!!!" and "sooooooo" are not.
  */
 export function longestRepeat(text: string): { char: string; length: number } {
-  let best = { char: '', length: 0 };
-  let current = { char: '', length: 0 };
-  for (const char of text) {
-    const counts = !/[\s\d.…]/u.test(char);
-    current = counts && char === current.char ? { char, length: current.length + 1 } : { char: counts ? char : '', length: counts ? 1 : 0 };
-    if (current.length > best.length) best = current;
+  let bestChar = '';
+  let bestLength = 0;
+  let char = '';
+  let length = 0;
+  for (let at = 0; at < text.length; ) {
+    const code = text.charCodeAt(at);
+    const next = code < 128 ? text[at] : String.fromCodePoint(text.codePointAt(at) as number);
+    at += (next as string).length;
+    if (!countsTowardRepeat(next as string, code)) {
+      char = '';
+      length = 0;
+    } else if (next === char) length++;
+    else {
+      char = next as string;
+      length = 1;
+    }
+    if (length > bestLength) {
+      bestChar = char;
+      bestLength = length;
+    }
   }
-  return best;
+  return { char: bestChar, length: bestLength };
 }
 
 /**

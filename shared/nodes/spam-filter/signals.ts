@@ -13,7 +13,11 @@ const WORD = /[\p{L}\p{N}£$€]+(?:['’][\p{L}]+)?/gu;
 export class TextSignals {
   private cachedLinks: string[] | undefined;
   private cachedContacts: Contact[] | undefined;
+  private cachedFolded: string | undefined;
   private cachedWords: string[] | undefined;
+  private cachedWordText: string | undefined;
+  private cachedCapitals: { ratio: number; letters: number } | undefined;
+  private cachedRepeat: { char: string; length: number } | undefined;
 
   constructor(readonly text: string) {}
 
@@ -27,18 +31,32 @@ export class TextSignals {
     return this.cachedContacts;
   }
 
+  /** The text folded (NFKC, no accents, lowercase): what the blocklist and the words are read from. */
+  get folded(): string {
+    this.cachedFolded ??= foldText(this.text);
+    return this.cachedFolded;
+  }
+
   /** The folded words (NFKC, no accents, lowercase), in order. */
   get words(): string[] {
-    this.cachedWords ??= foldText(this.text).match(WORD) ?? [];
+    this.cachedWords ??= this.folded.match(WORD) ?? [];
     return this.cachedWords;
   }
 
+  /** The folded words joined by single spaces: the duplicate rule's key and the classifier's phrases read it. */
+  get wordText(): string {
+    this.cachedWordText ??= this.words.join(' ');
+    return this.cachedWordText;
+  }
+
   get capitals(): { ratio: number; letters: number } {
-    return capitalsRatio(this.text);
+    this.cachedCapitals ??= capitalsRatio(this.text);
+    return this.cachedCapitals;
   }
 
   get longestRepeat(): { char: string; length: number } {
-    return longestRepeat(this.text);
+    this.cachedRepeat ??= longestRepeat(this.text);
+    return this.cachedRepeat;
   }
 }
 

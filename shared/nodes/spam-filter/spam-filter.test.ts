@@ -187,4 +187,36 @@ describe('the spam-filter node', () => {
     expect(driver.output('reviews-spam').map((record) => [record.key, record.value])).toEqual([['gone', null]]);
     expect(accountingProblems(driver.metrics.snapshot())).toEqual([]);
   });
+
+  it('carries no reasons between its stages for a clean review, and reads those an older version wrote', () => {
+    const driver = harness(nodes({ ...noClassifier, velocity: { maxReviews: 1, within: '1h' } }), edges, { defaultPartitions: 2 });
+    const clean = review({ userId: 'one', content: 'Clear explanations and good exercises throughout the course.' }, driver.now());
+    driver.send('reviews', [clean]);
+    const internal = driver.plan.topics
+      .filter((topic) => topic.name.endsWith('.repartition'))
+      .flatMap((topic) => driver.topics.all(topic.name));
+    expect(internal.length).toBeGreaterThan(0);
+    expect(internal.every((record) => record.headers[REASONS_HEADER] === undefined)).toBe(true);
+    // In flight during an upgrade: records with the empty list an older version wrote, and with its reasons.
+    const velocity = driver.plan.topics.find((topic) => topic.name.endsWith('velocity.repartition'))?.name ?? '';
+    const older = (id: string, reasons: string) => {
+      const value = review({ id, userId: 'older', content: `An honest text number ${id} about it.` }, driver.now()).value;
+      return { key: 'older', value, headers: { [REASONS_HEADER]: reasons, 'sluice.key': id, [VERSION_HEADER]: '0' } };
+    };
+    const linkReason = [{ rule: 'links', detail: 'contains a link', links: ['x.com'], maxLinks: 0 }];
+    driver.send(velocity, [older('o1', '[]'), older('o2', JSON.stringify(linkReason))]);
+    expect(driver.output('reviews-valid').map((record) => record.key)).toEqual([clean.key, 'o1']);
+    expect(reasonsIn(driver.output('reviews-spam'))).toEqual([['links', 'velocity']]);
+  });
+
+  it('does not believe a reasons header that came with the input', () => {
+    const driver = harness(nodes(), edges, { defaultPartitions: 2 });
+    const clean = review({ content: 'Clear explanations and good exercises throughout the course.' }, driver.now());
+    const spoofed = [{ rule: 'links', detail: 'made up', links: [], maxLinks: 0 }];
+    driver.send('reviews', [{ ...clean, headers: { [REASONS_HEADER]: JSON.stringify(spoofed) } }]);
+    driver.send('reviews', [{ key: 'gone', value: null, headers: { [REASONS_HEADER]: 'not json' } }]);
+    expect(driver.output('reviews-valid').map((record) => record.key)).toEqual([clean.key, 'gone']);
+    expect(driver.output('reviews-spam').map((record) => record.key)).toEqual(['gone']);
+    expect(driver.deadLetters()).toEqual([]);
+  });
 });

@@ -48,8 +48,11 @@ export function judgeText(input: TextInput, rules: TextRulesConfig, classifier: 
  * blank line so a link cannot be formed across the title/content boundary.
  */
 export function reviewText(value: Record<string, unknown>, textFields: readonly string[]): string {
-  return textFields
-    .map((field) => value[field])
-    .filter((text): text is string => typeof text === 'string' && text !== '')
-    .join('\n\n');
+  let joined: string | undefined;
+  for (const field of textFields) {
+    const text = value[field];
+    if (typeof text !== 'string' || text === '') continue;
+    joined = joined === undefined ? text : `${joined}\n\n${text}`;
+  }
+  return joined ?? '';
 }
