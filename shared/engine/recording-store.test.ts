@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RecordingStore } from './recording-store.ts';
+import { LOCAL_MARKER_KEY, RecordingStore } from './recording-store.ts';
 import { InMemoryKeyValueStore } from './store.ts';
 
 describe('a recording store', () => {
@@ -33,6 +33,35 @@ describe('a recording store', () => {
     store.restore('b', null);
     expect(store.get('a')).toEqual({ count: 1 });
     expect(store.takeChanges()).toEqual([]);
+  });
+
+  it('keeps local entries out of the changelog, and undoes them like any write', () => {
+    const store = new RecordingStore('s', new InMemoryKeyValueStore());
+    store.put('a', 1);
+    const savepoint = store.savepoint();
+    store.putLocal('~index:a', 1);
+    store.rollbackTo(savepoint);
+    expect(store.get('~index:a')).toBeUndefined();
+    store.putLocal('~index:a', 2);
+    expect(store.takeChanges()).toEqual([{ key: 'a', value: 1 }]);
+    expect(store.get('~index:a')).toBe(2);
+  });
+
+  it('keeps what a restore overwrote only while a marker says local entries need it, and only so many', () => {
+    const unmarked = new RecordingStore('s', new InMemoryKeyValueStore());
+    unmarked.restore('a', 1);
+    expect(unmarked.takeRestored()).toEqual({ kind: 'known', marker: undefined, previous: new Map() });
+    const inner = new InMemoryKeyValueStore();
+    inner.put(LOCAL_MARKER_KEY, 'm');
+    inner.put('a', 0);
+    const marked = new RecordingStore('s', inner);
+    marked.restore('a', 1);
+    marked.restore('a', 2);
+    expect(marked.takeRestored()).toEqual({ kind: 'known', marker: 'm', previous: new Map([['a', 0]]) });
+    inner.put(LOCAL_MARKER_KEY, 'm');
+    const flooded = new RecordingStore('s', inner);
+    for (let i = 0; i <= 100_000; i++) flooded.restore(`k${i}`, i);
+    expect(flooded.takeRestored()).toEqual({ kind: 'too-many' });
   });
 
   it('keeps keys in order for ranges and tracks its size in bytes roughly', () => {

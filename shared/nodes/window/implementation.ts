@@ -16,6 +16,7 @@ import { StoreRowTable } from './store-row-table.ts';
 import { changelogKey, parseChangelogEntry } from './window-changelog.ts';
 import { resolveWindowConfig } from './window-config.ts';
 import { toWindowInput, type WindowInput } from './window-input.ts';
+import { layoutOf } from './window-layout.ts';
 import { WindowOperator } from './window-operator.ts';
 import type { WindowChange } from './window-output.ts';
 
@@ -89,7 +90,10 @@ export const windowImplementation: NodeFactory<WindowConfig> = {
                 const store = ctx.stores.get(ROWS);
                 const unreadable = (message: string) =>
                   ctx.log.warn('unreadable window changelog entry skipped', { node: ctx.node, message });
-                operator = new WindowOperator(resolved.config, new StoreRowTable(store, unreadable));
+                // Bucketed instances need every row of their time range, so only layouts without them keep an index.
+                const layout = layoutOf(resolved.config);
+                const index = layout.bucketed.length === 0 ? layout.tracked : undefined;
+                operator = new WindowOperator(resolved.config, new StoreRowTable(store, unreadable, index));
                 for (const stored of entriesBesidesRows(store)) {
                   const parsed = parseChangelogEntry(stored);
                   if (parsed.ok) operator.applyChangelogEntry(parsed.entry);

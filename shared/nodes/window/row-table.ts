@@ -3,6 +3,7 @@
 // the node's store instead, which the Kafka driver holds on disk (LMDB): one entry
 // per review ever seen must not have to fit on the heap.
 import type { Row } from './row.ts';
+import type { RebuildSource } from './row-index.ts';
 import type { WindowChangelogEntry } from './window-changelog.ts';
 
 export interface RowTable {
@@ -16,6 +17,12 @@ export interface RowTable {
   drainChanges(): WindowChangelogEntry[];
   /** A row read back from the changelog: held, but not a change to write again. */
   restore(id: string, row: Row | null): void;
+  /** A table with an index (row-index.ts) says where a rebuild can start without reading every row; undefined: read them all. */
+  openIndex?(heldFrom: number): RebuildSource | undefined;
+  /** Builds the index of a table that keeps one from the rows given (all of them), during a full rebuild. */
+  buildIndex?(heldFrom: number): { add(row: Row): void; finish(): void } | undefined;
+  /** The clock moved: the index may move rows no sliding window holds any more out of its live rows. */
+  advanceIndex?(heldFrom: number): void;
 }
 
 /** The written form of a row, shared by the changelog and the store-backed table. */

@@ -159,6 +159,7 @@ export class WindowOperator {
   /** The entries written since the last drain, for the changelog of this task. */
   drainChangelog(): WindowChangelogEntry[] {
     this.keys.packSettled();
+    if (!this.needsRebuild) this.rows.advanceIndex?.(this.heldFrom());
     const entries = this.rows.drainChanges();
     for (const key of this.dirtySettled) entries.push(...this.settledEntry(key));
     this.dirtySettled.clear();
@@ -248,6 +249,11 @@ export class WindowOperator {
     return this.keys.countAllTimeOnly(row.key, this.clock, row.values);
   }
 
+  /** Rows at or before this are in no sliding window, and never will be again: the clock never steps back. */
+  private heldFrom(): number {
+    return this.clock - Math.max(0, ...this.layout.slidingSizes);
+  }
+
   private withAsOf(output: WindowOutput | null, at: number): WindowOutput | undefined {
     return output ? { ...output, asOf: new Date(at).toISOString() } : undefined;
   }
@@ -255,6 +261,8 @@ export class WindowOperator {
   /**
    * Rows no sliding window holds any more only add to all-time, in any order, and are not kept;
    * the rest are sorted by time first, so rebuilding a key appends instead of splicing.
+   * A table with an index (row-index.ts) hands over the old rows' totals per key, so only the
+   * rows a window may still hold are read; without one every row is, and the index is built.
    */
   private rebuildIfRestored(): void {
     if (!this.needsRebuild) return;
@@ -262,12 +270,19 @@ export class WindowOperator {
     this.keys.clear();
     this.appendOnly.clear();
     for (const [key, totals] of this.appendOnly.settled) this.keys.create(key, this.clock).timeline.allTime.absorb(totals.snapshot());
-    const heldFrom = this.clock - Math.max(0, ...this.layout.slidingSizes);
+    const heldFrom = this.heldFrom();
+    const indexed = this.rows.openIndex?.(heldFrom);
+    const builder = indexed ? undefined : this.rows.buildIndex?.(heldFrom);
+    for (const [key, totals] of indexed?.aged ?? []) {
+      (this.keys.get(key) ?? this.keys.create(key, this.clock)).timeline.allTime.absorb(totals);
+    }
     const held: Row[] = [];
-    for (const row of this.rows.rows()) {
+    for (const row of indexed?.live ?? this.rows.rows()) {
+      builder?.add(row);
       if (row.t > heldFrom) held.push(row);
       else if (!this.rebuildAllTimeOnly(row, heldFrom)) this.rebuildRow(row);
     }
+    builder?.finish();
     for (const row of held.sort(compareRows)) this.rebuildRow(row);
     for (const state of this.keys.objectStates()) {
       this.deadlines.set(state.key, state.nextDeadline());
