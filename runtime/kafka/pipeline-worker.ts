@@ -1,14 +1,13 @@
 // Runs a pipeline's tasks on this process: the consumer group spreads input
 // partitions over workers, each assigned partition's task is claimed, restored,
 // and then fed batch by batch, each batch committed in one transaction.
-import type { Admin, Consumer, EachBatchPayload, Kafka, KafkaMessage } from 'kafkajs';
+import type { Admin, Consumer, EachBatchPayload, Kafka } from 'kafkajs';
 import { logger } from '../log/logger.ts';
 import { committedRecordsOf } from './committed-records.ts';
 import type { InboundRecord, TaskFactory } from './driver-task.ts';
 import { countFetches } from './fetch-counter.ts';
 import { PIPELINE_FETCH_WAIT_MS, PIPELINE_HEARTBEAT_MS } from './poll-settings.ts';
 import { retryWhileRetriable } from './retry.ts';
-import { TaskFeed } from './task-feed.ts';
 import { type TaskEvents, TaskHandle } from './task-handle.ts';
 
 const log = logger.child({ component: 'worker' });
@@ -36,18 +35,6 @@ function headersOf(raw: Record<string, unknown> | undefined): Record<string, str
   return headers;
 }
 
-function inboundRecord(topic: string, partition: number, message: KafkaMessage): InboundRecord {
-  return {
-    topic,
-    partition,
-    offset: Number(message.offset),
-    key: message.key?.toString() ?? null,
-    value: message.value?.toString() ?? null,
-    timestamp: Number(message.timestamp),
-    headers: headersOf(message.headers),
-  };
-}
-
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 
 /** More than a worker has tasks in practice (the default pipeline: 5 sub-topologies × 6 partitions). */
@@ -59,8 +46,6 @@ const FENCED_PAUSE_MS = 5000;
 export class PipelineWorker {
   private consumer: Consumer | undefined;
   private readonly tasks = new Map<string, TaskHandle>();
-  /** Per task, what was fetched and waits for the task's next transaction. */
-  private readonly feeds = new Map<string, TaskFeed>();
   private timer: NodeJS.Timeout | undefined;
   private purger: NodeJS.Timeout | undefined;
   private readonly purgedUpTo = new Map<string, number>();
@@ -102,8 +87,10 @@ export class PipelineWorker {
     await consumer.run({
       autoCommit: false, // offsets move only inside the transaction that carries the outputs
       eachBatchAutoResolve: false,
-      // Handlers only queue on their task (task-feed.ts), but one whose task has too much queued waits: all of a
-      // fetch's batches at once, so that it never holds the other tasks' batches back.
+      // kafkajs fetches again only once every batch of a fetch is done, so a fetch round lasts as long as its
+      // slowest wave of batches: with 8 at a time, the default pipeline's 30 tasks committed in 4 waves, and each hop
+      // waited for a whole round. Every task has its own producer, so all of them commit at once. (Handlers that only
+      // queued, each task committing in its own rhythm, were measured slower: docs/exactly-once.md.)
       partitionsConsumedConcurrently: CONCURRENT_BATCHES,
       eachBatch: (payload) => this.onBatch(payload),
     });
@@ -116,13 +103,9 @@ export class PipelineWorker {
     this.stopped = true;
     clearInterval(this.timer);
     clearInterval(this.purger);
-    for (const feed of this.feeds.values()) feed.close(); // what is queued is consumed again by the next owner
-    this.feeds.clear();
-    // The commits in flight finish while this worker is still in the group: leaving first would hand the tasks to
-    // another worker, whose claim fences them, and their batches would be done twice.
+    await this.consumer?.disconnect();
     await Promise.all([...this.tasks.values()].map((task) => task.close()));
     this.tasks.clear();
-    await this.consumer?.disconnect();
   }
 
   private reconcile(assignment: Record<string, number[]>): void {
@@ -133,18 +116,12 @@ export class PipelineWorker {
     this.assigned = wanted;
     for (const [id, task] of this.tasks) {
       if (wanted.has(id) && task.state !== 'fenced') continue;
-      this.dropTask(id, task);
+      this.tasks.delete(id);
+      void task.close();
     }
     for (const id of wanted) if (!this.tasks.has(id)) this.openTask(id);
     log.info({ group: this.options.groupId, tasks: [...wanted].sort() }, 'assignment');
     this.options.onAssignment?.([...wanted].sort());
-  }
-
-  private dropTask(id: string, task: TaskHandle): void {
-    this.feeds.get(id)?.close();
-    this.feeds.delete(id);
-    this.tasks.delete(id);
-    void task.close();
   }
 
   private openTask(id: string): void {
@@ -169,32 +146,53 @@ export class PipelineWorker {
       if (now - since < FENCED_PAUSE_MS || !this.assigned.has(id)) continue;
       log.info({ task: id }, 'claiming a fenced task again: the group still assigns it here');
       this.fencedSince.delete(id);
-      this.dropTask(id, task);
+      this.tasks.delete(id);
+      void task.close();
       this.openTask(id);
     }
   }
 
-  /**
-   * Queues the batch's committed records on its task and returns: the task commits in its own rhythm (task-feed.ts),
-   * and the consumer fetches on meanwhile. Only a task with too much queued holds the consumer up.
-   */
   private async onBatch({ batch, resolveOffset, heartbeat, isRunning, isStale }: EachBatchPayload): Promise<void> {
-    const id = this.options.factory.taskIdFor({ topic: batch.topic, partition: batch.partition });
-    const task = this.tasks.get(id);
+    const task = this.tasks.get(this.options.factory.taskIdFor({ topic: batch.topic, partition: batch.partition }));
     if (!task || this.stopped) return;
-    const feed = this.feedOf(id, task);
-    while (feed.queued > 0 && isRunning() && !isStale()) {
-      const room = feed.roomFor();
-      const full = await Promise.race([room.then(() => false), sleep(1000).then(() => true)]);
-      if (!full) break;
-      await heartbeat(); // a task waiting for a sink that is down, or restoring: stay in the group meanwhile
+    // Restoring can take longer than a session timeout: keep the membership alive meanwhile.
+    // (The state, not `task.ready`: a promise's then() runs later, so every batch would wait once.)
+    while (task.starting && isRunning() && !isStale()) {
+      await heartbeat();
+      await sleep(200);
     }
-    // Checked again after any wait, with no await before the push: a rewind (a seek) makes this fetch's batches stale.
-    if (!isRunning() || isStale() || this.feeds.get(id) !== feed || task.state === 'fenced' || task.state === 'closed') return;
+    if (!isRunning() || isStale() || task.state !== 'running') return;
+
+    const expected = task.expectedOffset(batch.topic, batch.partition);
     const committed = committedRecordsOf(batch);
     if (committed.fellBack && batch.messages.length > 0)
       log.debug({ topic: batch.topic, partition: batch.partition }, "a transaction's marker is past this fetch: kafkajs' filter decides");
-    feed.push(committed.records.map((message) => inboundRecord(batch.topic, batch.partition, message)));
+    const records: InboundRecord[] = [];
+    for (const message of committed.records) {
+      const offset = Number(message.offset);
+      if (offset < expected) continue; // committed before this worker took the task over
+      records.push({
+        topic: batch.topic,
+        partition: batch.partition,
+        offset,
+        key: message.key?.toString() ?? null,
+        value: message.value?.toString() ?? null,
+        timestamp: Number(message.timestamp),
+        headers: headersOf(message.headers),
+      });
+    }
+    // A batch may wait for a sink that is down, or behind a timer's: stay in the group meanwhile.
+    const beat = setInterval(() => void heartbeat().catch(() => {}), 1000);
+    const outcome = await task.exclusive(() => task.processBatch(records)).finally(() => clearInterval(beat));
+    if (outcome === 'retry') {
+      this.consumer?.seek({
+        topic: batch.topic,
+        partition: batch.partition,
+        offset: String(task.expectedOffset(batch.topic, batch.partition)),
+      });
+      return;
+    }
+    if (outcome === 'fenced') return;
     if (committed.resumeAt !== undefined) {
       // The rest waits for a fetch that holds its transactions' markers.
       this.consumer?.seek({ topic: batch.topic, partition: batch.partition, offset: String(committed.resumeAt) });
@@ -203,16 +201,6 @@ export class PipelineWorker {
     resolveOffset(batch.lastOffset());
     this.options.onLag?.(batch.topic, batch.partition, Number(batch.offsetLag()));
     await heartbeat();
-  }
-
-  private feedOf(id: string, task: TaskHandle): TaskFeed {
-    const existing = this.feeds.get(id);
-    if (existing) return existing;
-    const feed = new TaskFeed(task, {
-      rewind: (topic, partition, offset) => this.consumer?.seek({ topic, partition, offset: String(offset) }),
-    });
-    this.feeds.set(id, feed);
-    return feed;
   }
 
   /**
