@@ -39,8 +39,8 @@ const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 
 /**
  * Batches handled at once. 64 (every task of the default pipeline at once) lowered latency, but on 3 brokers with one
- * killed it wrote a few reviews twice, adjacent in one transaction of one task (integration/cluster/
- * review-stats-failover failed 5 runs of 6; not yet understood), so 8 it stays.
+ * killed it wrote a few records twice, adjacent in one transaction of one task (the cluster suite's failover test
+ * failed 5 runs of 6; not yet understood), so 8 it stays.
  */
 const CONCURRENT_BATCHES = 8;
 

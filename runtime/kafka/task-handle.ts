@@ -151,7 +151,7 @@ export class TaskHandle {
    * The records past this task's committed position, each once. Decided here, inside the task's lock, and not when
    * the batch was fetched: with batches of many partitions handled at once, a partition whose leader moved can be
    * delivered twice (by the old leader's fetch and the new one's) while the first copy still commits. Deciding at
-   * fetch time let both copies through, and a failover wrote reviews twice (integration/cluster/review-stats-failover).
+   * fetch time let both copies through to be processed twice.
    */
   private notCommittedYet(fetched: InboundRecord[]): InboundRecord[] {
     const next = new Map<string, number>();
