@@ -5,6 +5,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { repoRoot } from '../../runtime/local/kafka/broker.ts';
+import { runtimeArgs, runtimeEntry } from '../../tools/runtime-bundle.mjs';
 import { type ProcessMemory, processCpuSeconds, processMemory } from './proc-stats.ts';
 import { parseWorkerLine, type WorkerEvent } from './worker-log.ts';
 
@@ -40,15 +41,9 @@ export class SluiceProcess {
   constructor(readonly options: ChildOptions) {
     // One folder per process: node writes a profile per thread (tsx's loader hooks run in one of their own).
     const profile = options.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${join(options.profileDir, options.label)}`] : [];
-    const node = [
-      process.execPath,
-      ...(options.nodeArgs ?? []),
-      ...profile,
-      '--import',
-      'tsx',
-      join(repoRoot, options.entry),
-      ...options.args,
-    ];
+    // The runtime runs bundled, as `npm start` runs it; the bench's own children through tsx.
+    const script = options.entry === runtimeEntry ? runtimeArgs(repoRoot) : ['--import', 'tsx', join(repoRoot, options.entry)];
+    const node = [process.execPath, ...(options.nodeArgs ?? []), ...profile, ...script, ...options.args];
     const command = options.cpu === undefined ? node : ['taskset', '--cpu-list', String(options.cpu), ...node];
     this.child = spawn(command[0] as string, command.slice(1), {
       cwd: repoRoot,

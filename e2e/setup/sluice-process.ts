@@ -5,6 +5,7 @@ import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { processesMentioning, waitUntil } from '../../integration/setup/processes.ts';
+import { runtimeArgs } from '../../tools/runtime-bundle.mjs';
 
 const repoRoot = resolve(import.meta.dirname, '../..');
 
@@ -38,7 +39,8 @@ export async function startSluice(env: Record<string, string> = {}): Promise<Run
   const dataDir = mkdtempSync(join(tmpdir(), 'sluice-e2e-'));
   chmodSync(dataDir, 0o755);
   let output = '';
-  const child = spawn(process.execPath, ['--import', 'tsx', join(repoRoot, 'runtime/cli/main.ts'), 'start'], {
+  // Bundled, as `npm start` runs it.
+  const child = spawn(process.execPath, [...runtimeArgs(repoRoot), 'start'], {
     cwd: repoRoot,
     env: {
       ...process.env,

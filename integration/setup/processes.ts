@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { runtimeArgs } from '../../tools/runtime-bundle.mjs';
 
 export const repoRoot = resolve(import.meta.dirname, '../..');
 
@@ -35,15 +36,19 @@ export function killSpawned(): void {
   for (const child of spawnedProcesses.splice(0)) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
 }
 
-/** Runs the Sluice CLI as `npm start` does (without npm in between) and collects its output. */
+/** Runs the Sluice CLI as `npm start` does (bundled, without npm in between) and collects its output. */
 export function spawnSluice(args: string[], env: Record<string, string>): { child: ChildProcess; output: () => string } {
-  return spawnTypeScript('runtime/cli/main.ts', args, env);
+  return spawnNode([...runtimeArgs(repoRoot), ...args], env);
 }
 
 /** Runs a TypeScript entry point of the repository in a process of its own and collects its output. */
 export function spawnTypeScript(entry: string, args: string[], env: Record<string, string>): { child: ChildProcess; output: () => string } {
+  return spawnNode(['--import', 'tsx', join(repoRoot, entry), ...args], env);
+}
+
+function spawnNode(nodeArgs: string[], env: Record<string, string>): { child: ChildProcess; output: () => string } {
   let output = '';
-  const child = spawn(process.execPath, ['--import', 'tsx', join(repoRoot, entry), ...args], {
+  const child = spawn(process.execPath, nodeArgs, {
     cwd: repoRoot,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -35,8 +35,6 @@ function headersOf(raw: Record<string, unknown> | undefined): Record<string, str
   return headers;
 }
 
-const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
-
 /**
  * Batches handled at once. 64 (every task of the default pipeline at once) lowered latency, but on 3 brokers with one
  * killed it wrote a few records twice, adjacent in one transaction of one task (the cluster suite's failover test
@@ -162,7 +160,7 @@ export class PipelineWorker {
     // (The state, not `task.ready`: a promise's then() runs later, so every batch would wait once.)
     while (task.starting && isRunning() && !isStale()) {
       await heartbeat();
-      await sleep(200);
+      await task.untilStarted(200);
     }
     if (!isRunning() || isStale() || task.state !== 'running') return;
 

@@ -46,6 +46,7 @@ const messageOf = (error: unknown) => (error instanceof Error ? error.message : 
 export class TaskHandle {
   state: TaskState = 'claiming';
   ready: Promise<void>;
+  private readonly startWaiters: (() => void)[] = [];
   private driver: DriverTask;
   private committer: TaskCommitter;
   private readonly nextOffsets = new Map<string, number>();
@@ -113,6 +114,19 @@ export class TaskHandle {
   /** Still claiming or restoring: not ready for records yet. */
   get starting(): boolean {
     return this.state === 'claiming' || this.state === 'restoring' || this.state === 'recovering';
+  }
+
+  /** Resolves when the task stops starting, or after `ms`: a batch that waits for a restore begins the moment it ends. */
+  untilStarted(ms: number): Promise<void> {
+    if (!this.starting) return Promise.resolve();
+    return new Promise((done) => {
+      const timer = setTimeout(finish, ms);
+      function finish() {
+        clearTimeout(timer);
+        done();
+      }
+      this.startWaiters.push(finish);
+    });
   }
 
   /** Runs `work` after every earlier piece of work on this task finished. */
@@ -185,6 +199,7 @@ export class TaskHandle {
   private setState(state: TaskState, reason?: string): void {
     if (this.state === 'closed' || (this.state === state && reason === undefined)) return;
     this.state = state;
+    if (!this.starting) for (const waiter of this.startWaiters.splice(0)) waiter();
     this.events.onStateChange?.(this.id, state, reason);
   }
 

@@ -1,13 +1,11 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
-import { basename, dirname, join, relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { basename, join, relative } from 'node:path';
 import { type CorpusRead, type LabelledExample, readCorpus } from '../../shared/nodes/spam-filter/corpora.ts';
-
-const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+import { projectFile } from '../local/project-root.ts';
 
 /** The labelled corpora the project carries (`<repo>/data`, with their sources and licences in its README). */
 export function dataDirectory(): string {
-  return resolve(REPO_ROOT, 'data');
+  return projectFile('data');
 }
 
 const REVIEW_SENTENCES = 'review-sentences/';

@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
+import { projectFile } from '../../local/project-root.ts';
 import type { Command } from '../command.ts';
 
 export function productVersion(): string {
-  const manifest = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string };
+  const manifest = JSON.parse(readFileSync(projectFile('package.json'), 'utf8')) as { version: string };
   return manifest.version;
 }
 

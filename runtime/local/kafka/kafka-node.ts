@@ -3,12 +3,12 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { Socket } from 'node:net';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { isAlive } from '../process-alive.ts';
+import { projectFile } from '../project-root.ts';
 import { BrokerStartError } from './errors.ts';
 
-const here = dirname(fileURLToPath(import.meta.url));
+const watchdog = projectFile('runtime/local/watchdog.mjs');
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 
 export interface NodeFiles {
@@ -113,7 +113,7 @@ export class KafkaNode {
     const child = spawn(
       process.execPath,
       [
-        join(here, '..', 'watchdog.mjs'),
+        watchdog,
         '--pid-file',
         pidFile,
         'java',

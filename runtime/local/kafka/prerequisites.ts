@@ -2,13 +2,13 @@
 // Maven Central (named by runtime/local/kafka/pom.xml), resolved once into .cache/.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { projectFile, repoRoot } from '../project-root.ts';
 import { PrerequisiteError } from './errors.ts';
 
-const here = dirname(fileURLToPath(import.meta.url));
-export const repoRoot = resolve(here, '../../..');
-const pomFile = join(here, 'pom.xml');
+export { repoRoot };
+
+const pomFile = projectFile('runtime/local/kafka/pom.xml');
 
 export function kafkaVersion(): string {
   const match = readFileSync(pomFile, 'utf8').match(/<kafka\.version>([^<]+)<\/kafka\.version>/);

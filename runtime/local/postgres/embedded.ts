@@ -3,10 +3,10 @@
 
 import { spawn } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, resolve } from 'node:path';
 import { freePort, isPortFree } from '../ports.ts';
 import { isAlive } from '../process-alive.ts';
+import { projectFile } from '../project-root.ts';
 
 export interface LocalPostgres {
   url: string;
@@ -137,7 +137,7 @@ async function stopStaleServer(clusterDir: string, log: (line: string) => void):
 function watchOver(clusterDir: string) {
   const pid = serverPid(clusterDir);
   if (pid === undefined) return undefined;
-  const watchdog = join(dirname(fileURLToPath(import.meta.url)), '..', 'watchdog.mjs');
+  const watchdog = projectFile('runtime/local/watchdog.mjs');
   const child = spawn(process.execPath, [watchdog, '--pid', String(pid), '--signal', 'SIGINT'], {
     stdio: ['pipe', 'ignore', 'ignore'],
     detached: true,

@@ -3,9 +3,7 @@
 // ready, and give the lease back at the end. Until then, a supervisor that dies is replaced.
 import { spawn } from 'node:child_process';
 import { closeSync, existsSync, openSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { repoRoot } from '../kafka/prerequisites.ts';
+import { projectFile, repoRoot } from '../project-root.ts';
 import { withExclusiveLock } from './exclusive-lock.ts';
 import { isRunning, type ProcessRef, processRef, type ServiceEndpoint, ServiceFolder, type ServiceKind } from './service-folder.ts';
 import type { SupervisorOptions } from './supervisor.ts';
@@ -13,7 +11,8 @@ import type { SupervisorOptions } from './supervisor.ts';
 /** How the messages name a service. */
 const labels = { kafka: 'Kafka', postgres: 'PostgreSQL' } as const;
 
-const supervisorFile = join(dirname(fileURLToPath(import.meta.url)), 'supervisor.ts');
+// A TypeScript entry of its own (through tsx): it outlives the process that started it.
+const supervisorFile = projectFile('runtime/local/services/supervisor.ts');
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 
 /** The service did not come up; `detail` holds what its supervisor or its own log said. */
