@@ -12,6 +12,13 @@
 // the check agree on where it goes), the result is compared with the partitions sent, partitions left
 // out are sent again (kafkajs never sent them, so their sequence numbers are still free, and a resend
 // is not a duplicate), and a partition answered twice is reported as such.
+//
+// A second hazard of the same retry, patched in kafkajs (patches/kafkajs+2.2.4.patch): an attempt failed as soon as
+// one broker's request failed, while another broker's was still in flight; the next attempt sent that broker's
+// partitions again, the copy took the next sequence numbers once the first request was done, so the broker appended
+// the records twice, and the copy's answer replaced the first one's, leaving nothing here to notice
+// (send-retry-race.test.ts). Patched, an attempt fails only once all its requests settled, and a broker's answers
+// accumulate, so should one broker ever write a partition twice in one send another way, it shows here as answered twice.
 import { type ICustomPartitioner, type Message, Partitioners, type RecordMetadata, type TopicMessages } from 'kafkajs';
 
 /** Kafka's default partitioner, writing its choice into the message so every retry sends it to the same partition. */

@@ -36,9 +36,11 @@ function headersOf(raw: Record<string, unknown> | undefined): Record<string, str
 }
 
 /**
- * Batches handled at once. 64 (every task of the default pipeline at once) lowered latency, but on 3 brokers with one
- * killed it wrote a few records twice, adjacent in one transaction of one task (the cluster suite's failover test
- * failed 5 runs of 6; not yet understood), so 8 it stays.
+ * Batches handled at once. 64 (every task of the default pipeline at once) once wrote a few records twice on 3 brokers
+ * with one killed, adjacent in one transaction of one task: kafkajs' produce retry resent to a slow broker whose first
+ * request was still in flight (patched: patches/kafkajs+2.2.4.patch, runtime/kafka/send-retry-race.test.ts; 8 only made
+ * it rarer). 8 stays because it is faster: back to back on a quiet machine, 64 gave p50 241–344 ms at 100 records/s
+ * (8: 112–274 ms) and accepted only 587–666 records/s of 1,000/s (8: 884–977/s).
  */
 const CONCURRENT_BATCHES = 8;
 
