@@ -4,17 +4,19 @@
 // Plain JavaScript on purpose: it runs before TypeScript tooling is installed.
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const stampFile = join(root, 'node_modules', '.sluice-lock-hash');
 
+/** What node_modules must have been installed from: the lock file, and the patches applied on install (patch-package). */
 function lockHash() {
-  return createHash('sha256')
-    .update(readFileSync(join(root, 'package-lock.json')))
-    .digest('hex');
+  const hash = createHash('sha256').update(readFileSync(join(root, 'package-lock.json')));
+  const patches = join(root, 'patches');
+  for (const file of existsSync(patches) ? readdirSync(patches).sort() : []) hash.update(file).update(readFileSync(join(patches, file)));
+  return hash.digest('hex');
 }
 
 function run(command, args, options = {}) {
