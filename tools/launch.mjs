@@ -104,7 +104,10 @@ switch (command) {
     await runRuntime(['start', ...args], { restartWhenKilled: true });
     break;
   case 'sluice':
-    await runRuntime(args);
+    // The traffic generator lives with the bench (the runtime knows no reviews), but `sluice load` is how the
+    // peers' harness (and issue 15) fill a topic: the same command as `npm run load`.
+    if (args[0] === 'load') runTs('bench/load/main.ts', args.slice(1));
+    else await runRuntime(args);
     break;
   case 'bench':
     runTs('bench/main.ts', args);
