@@ -45,8 +45,8 @@ function runTs(file, args, options) {
 
 /** The runtime runs bundled (tools/runtime-bundle.mjs): bundled afresh at every launch, in about 0.1 s. */
 async function runRuntime(args, options) {
-  const { bundleRuntime, runtimeNodeArgs } = await import('./runtime-bundle.mjs');
-  runNode([...runtimeNodeArgs, bundleRuntime(root), ...args], options);
+  const { runtimeArgs } = await import('./runtime-bundle.mjs');
+  runNode([...runtimeArgs(root), ...args], options);
 }
 
 /**

@@ -2,7 +2,7 @@
 // names get a suffix, so runs never share topics, consumer groups or state.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { repoRoot } from '../../runtime/local/kafka/broker.ts';
+import { repoRoot } from '../../runtime/local/project-root.ts';
 import { type Pipeline, validatePipeline } from '../../shared/index.ts';
 
 export interface BenchPipeline {

@@ -4,7 +4,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { repoRoot } from '../../runtime/local/kafka/broker.ts';
+import { repoRoot } from '../../runtime/local/project-root.ts';
 import { runtimeArgs, runtimeEntry } from '../../tools/runtime-bundle.mjs';
 import { type ProcessMemory, processCpuSeconds, processMemory } from './proc-stats.ts';
 import { parseWorkerLine, type WorkerEvent } from './worker-log.ts';

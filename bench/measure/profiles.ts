@@ -1,7 +1,7 @@
 // Reads the main thread's .cpuprofile a process wrote into <profileDir>/<label>/.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { repoRoot } from '../../runtime/local/kafka/broker.ts';
+import { repoRoot } from '../../runtime/local/project-root.ts';
 import { asCpuProfile, mainThreadProfile, type ProfileSummary, summariseProfile } from './cpu-profile.ts';
 
 export function readProfile(profileDir: string, label: string, count = 15): ProfileSummary | undefined {

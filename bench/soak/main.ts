@@ -7,8 +7,9 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
-import { repoRoot } from '../../runtime/local/kafka/broker.ts';
 import { freePort } from '../../runtime/local/ports.ts';
+import { repoRoot } from '../../runtime/local/project-root.ts';
+import { runtimeArgs } from '../../tools/runtime-bundle.mjs';
 import { corpusTexts } from '../corpus-texts.ts';
 import { seededRandom } from '../load/random.ts';
 import { defaultTraffic, generateTraffic } from '../load/traffic.ts';
@@ -105,7 +106,7 @@ export async function runSoak(args: string[]): Promise<number> {
     say(`load stopped after ${sender.counts.sent} requests; waiting for the pipeline to settle`);
     await settle(url, dataDir, 300_000);
     const judgement = ledger.judge(await observeOutputs(dataDir));
-    const verify = spawnSync(process.execPath, ['--import', 'tsx', join(repoRoot, 'runtime/cli/main.ts'), 'verify'], {
+    const verify = spawnSync(process.execPath, [...runtimeArgs(repoRoot), 'verify'], {
       cwd: repoRoot,
       env,
       encoding: 'utf8',

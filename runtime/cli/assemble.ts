@@ -17,7 +17,7 @@ import { checkKafka } from '../kafka/health.ts';
 import { deleteNodeChangelogs, kafkaExecutor } from '../kafka/kafka-executor.ts';
 import { KafkaPipelineStore, PIPELINES_TOPIC } from '../kafka/kafka-pipeline-store.ts';
 import { deletePipelineResources, internalTopicPrefix } from '../kafka/pipeline-cleanup.ts';
-import { repoRoot } from '../local/kafka/broker.ts';
+import { repoRoot } from '../local/project-root.ts';
 import { PostgresSinks } from '../postgres/sink-executor.ts';
 import { forgetPipelineState } from '../state/local-state-scope.ts';
 import { CommandError } from './command.ts';

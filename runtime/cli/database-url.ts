@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { brokersFromEnv } from '../kafka/client.ts';
-import { repoRoot } from '../local/kafka/prerequisites.ts';
+import { repoRoot } from '../local/project-root.ts';
 import { runningKafka, runningPostgres } from '../local/services/local-services.ts';
 import { UsageError } from './command.ts';
 

@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { repoRoot } from '../local/kafka/broker.ts';
+import { repoRoot } from '../local/project-root.ts';
 
 export const designerDist = join(repoRoot, 'dist', 'designer');
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
-import { repoRoot } from '../local/kafka/broker.ts';
+import { repoRoot } from '../local/project-root.ts';
 
 /** Files that pipelines name (the spam model) live beside them in pipelines/, unless the path is absolute. */
 export function readPipelineResource(path: string): string {

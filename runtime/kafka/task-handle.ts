@@ -120,12 +120,16 @@ export class TaskHandle {
   untilStarted(ms: number): Promise<void> {
     if (!this.starting) return Promise.resolve();
     return new Promise((done) => {
-      const timer = setTimeout(finish, ms);
-      function finish() {
+      const started = () => {
         clearTimeout(timer);
         done();
-      }
-      this.startWaiters.push(finish);
+      };
+      // Gone from the list when it times out: a batch waiting through a long restore asks again every `ms`.
+      const timer = setTimeout(() => {
+        this.startWaiters.splice(this.startWaiters.indexOf(started), 1);
+        done();
+      }, ms);
+      this.startWaiters.push(started);
     });
   }
 

@@ -5,7 +5,7 @@ import { startLocalCluster } from './cluster.ts';
 
 export { freePort, isPortFree } from '../ports.ts';
 export { BrokerStartError, PrerequisiteError } from './errors.ts';
-export { checkJava, ensureKafkaJars, kafkaLibDir, kafkaVersion, repoRoot } from './prerequisites.ts';
+export { checkJava, ensureKafkaJars, kafkaLibDir, kafkaVersion } from './prerequisites.ts';
 
 export interface LocalBroker {
   brokers: string[];

@@ -6,8 +6,6 @@ import { join } from 'node:path';
 import { projectFile, repoRoot } from '../project-root.ts';
 import { PrerequisiteError } from './errors.ts';
 
-export { repoRoot };
-
 const pomFile = projectFile('runtime/local/kafka/pom.xml');
 
 export function kafkaVersion(): string {
