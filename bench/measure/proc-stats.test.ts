@@ -2,9 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { busyPercent, parseMachineCpu, parseProcessCpuSeconds, parseProcStatus } from './proc-stats.ts';
 
 describe('/proc readers', () => {
-  it('reads RSS and its high-water mark from status', () => {
-    const status = 'Name:\tnode\nVmPeak:\t 1200000 kB\nVmHWM:\t  204800 kB\nVmRSS:\t  102400 kB\nThreads:\t11\n';
-    expect(parseProcStatus(status)).toEqual({ rssMb: 100, peakRssMb: 200 });
+  it('reads RSS, its high-water mark and its anonymous and file-backed parts from status', () => {
+    const status =
+      'Name:\tnode\nVmPeak:\t 1200000 kB\nVmHWM:\t  204800 kB\nVmRSS:\t  102400 kB\nRssAnon:\t   71680 kB\nRssFile:\t   30720 kB\nThreads:\t11\n';
+    expect(parseProcStatus(status)).toEqual({ rssMb: 100, peakRssMb: 200, anonMb: 70, fileMb: 30 });
+    expect(parseProcStatus('VmHWM:\t 2048 kB\nVmRSS:\t 1024 kB\n')).toEqual({
+      rssMb: 1,
+      peakRssMb: 2,
+      anonMb: Number.NaN,
+      fileMb: Number.NaN,
+    });
     expect(parseProcStatus('Name:\tzombie\n')).toBe(undefined);
   });
 

@@ -9,14 +9,18 @@ export interface ProcessMemory {
   rssMb: number;
   /** The high-water mark of RSS over the process's life. */
   peakRssMb: number;
+  /** Of RSS, anonymous memory: the JavaScript heap, buffers, native allocations. NaN when the kernel does not say. */
+  anonMb: number;
+  /** Of RSS, pages of mapped files: LMDB's, as far as they were read, and the code of node and its addons. */
+  fileMb: number;
 }
 
-/** VmRSS and VmHWM of /proc/<pid>/status. */
+/** VmRSS, VmHWM, RssAnon and RssFile of /proc/<pid>/status. */
 export function parseProcStatus(text: string): ProcessMemory | undefined {
-  const kb = (name: string) => Number(text.match(new RegExp(`^${name}:\\s+(\\d+) kB`, 'm'))?.[1] ?? Number.NaN);
-  const rss = kb('VmRSS');
-  const peak = kb('VmHWM');
-  return Number.isNaN(rss) || Number.isNaN(peak) ? undefined : { rssMb: rss / 1024, peakRssMb: peak / 1024 };
+  const mb = (name: string) => Number(text.match(new RegExp(`^${name}:\\s+(\\d+) kB`, 'm'))?.[1] ?? Number.NaN) / 1024;
+  const rssMb = mb('VmRSS');
+  const peakRssMb = mb('VmHWM');
+  return Number.isNaN(rssMb) || Number.isNaN(peakRssMb) ? undefined : { rssMb, peakRssMb, anonMb: mb('RssAnon'), fileMb: mb('RssFile') };
 }
 
 /** User + system CPU seconds of /proc/<pid>/stat (fields 14 and 15, counted after the command name in parentheses). */

@@ -10,8 +10,10 @@ import { defaultTraffic, generateTraffic, type TextSource } from '../load/traffi
 import type { SluiceProcess } from './child-process.ts';
 import { waitUntil } from './child-process.ts';
 import type { BenchContext } from './context.ts';
+import { groupMembers, whenMembersGone } from './group-members.ts';
 import { percentile } from './percentiles.ts';
 import { caughtUpAt } from './probes.ts';
+import type { ProcessMemory } from './proc-stats.ts';
 import { provisionRun } from './provision.ts';
 import { SteadyLoad } from './steady-load.ts';
 import { TopicWatch } from './topic-watch.ts';
@@ -29,11 +31,27 @@ export interface RecoveryRun {
   killToCaughtUpSeconds: number;
   /** SIGKILL → the new worker's first assignment (process start, the group noticing the dead member, the rebalance). */
   killToAssignedSeconds: number;
+  /**
+   * SIGKILL → the group coordinator dropped the dead member (asked of the broker): the session timeout's share,
+   * which runs from the member's last heartbeat, so it is shorter than the timeout by up to a heartbeat interval.
+   */
+  killToMemberGoneSeconds: number;
+  /** The dead member gone → every window partition caught up: the downtime that is not the session timeout. */
+  memberGoneToCaughtUpSeconds: number;
   restoredRows: number;
   restoreSeconds: number;
-  /** Of the new worker, once caught up. */
+  /**
+   * Of the new worker, holding the state and taking 100 reviews/s: the median of samples every 250 ms over the 5 s
+   * after it caught up. At the moment it catches up, the garbage of working off the backlog is often still in the
+   * heap (V8 collects the old generation when it has grown by a factor): that instant is `rssAtCatchUpMb`.
+   */
   rssMb: number;
-  peakRssMb: number;
+  /** The largest sample of those 5 s. */
+  rssMaxMb: number;
+  rssAtCatchUpMb: number;
+  /** Of rssMb (medians too): anonymous (heap, buffers) and file pages (LMDB's, as far as they were read). */
+  anonMb: number;
+  fileMb: number;
 }
 
 export interface RestartRun {
@@ -57,6 +75,22 @@ export interface RecoveryFigures {
 
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 
+/** Samples the process's memory every `everyMs` for `forMs`: the median RSS (and of its parts) and the largest. */
+async function sampleMemory(worker: SluiceProcess, forMs: number, everyMs: number) {
+  const samples: ProcessMemory[] = [];
+  for (const until = Date.now() + forMs; Date.now() < until; await sleep(everyMs)) {
+    const memory = worker.memory();
+    if (memory) samples.push(memory);
+  }
+  const median = (pick: (m: ProcessMemory) => number) => percentile(samples.map(pick), 50);
+  return {
+    rssMb: median((m) => m.rssMb),
+    rssMaxMb: samples.length > 0 ? Math.max(...samples.map((m) => m.rssMb)) : Number.NaN,
+    anonMb: median((m) => m.anonMb),
+    fileMb: median((m) => m.fileMb),
+  };
+}
+
 export async function measureRecovery(context: BenchContext, texts: TextSource, rows: number, kills: number): Promise<RecoveryFigures> {
   const run = await provisionRun(context);
   const store = windowStore(run);
@@ -65,6 +99,8 @@ export async function measureRecovery(context: BenchContext, texts: TextSource, 
   await writeWindowState(context.kafka, run, rows, COURSES);
   const watch = new TopicWatch(context.kafka, run.courseStats);
   await watch.start();
+  const admin = context.kafka.admin();
+  await admin.connect();
   let worker: SluiceProcess = startWorkers(context, run, 1, 'recovery-start', workerEnv)[0] as SluiceProcess;
   const background = generateTraffic({ ...defaultTraffic(texts), seed: 11, count: 10_000_000, courses: COURSES, users: 20_000 });
   const load = new SteadyLoad(context.kafka, run.source, background, { rate: 100, partitions: store.partitions, run: run.suffix });
@@ -90,8 +126,10 @@ export async function measureRecovery(context: BenchContext, texts: TextSource, 
     const within = Math.max(2000, 2 * percentile(steady, 99));
     const runs: RecoveryRun[] = [];
     for (let k = 1; k <= kills; k++) {
+      const members = await groupMembers(admin, run.groupId);
       const killedAt = Date.now();
       await worker.kill();
+      const memberGone = whenMembersGone(admin, run.groupId, members, { timeoutMs: 5 * 60_000 });
       worker = startWorkers(context, run, 1, `recovery-restart-${k}`, workerEnv)[0] as SluiceProcess;
       let caughtUp: number | undefined;
       await waitUntil(
@@ -105,17 +143,21 @@ export async function measureRecovery(context: BenchContext, texts: TextSource, 
       );
       const assigned = worker.events.find((event) => event.kind === 'assignment');
       const restore = restoreSummary(worker.events, killedAt, isWindowTask);
-      const memory = worker.memory();
+      const atCatchUp = worker.memory();
+      const memory = await sampleMemory(worker, 5000, 250);
+      const goneAt = (await memberGone) ?? Number.NaN;
       runs.push({
         killToCaughtUpSeconds: ((caughtUp ?? Number.NaN) - killedAt) / 1000,
         killToAssignedSeconds: ((assigned?.time ?? Number.NaN) - killedAt) / 1000,
+        killToMemberGoneSeconds: (goneAt - killedAt) / 1000,
+        memberGoneToCaughtUpSeconds: ((caughtUp ?? Number.NaN) - goneAt) / 1000,
         restoredRows: restore?.rows ?? 0,
         restoreSeconds: restore?.seconds ?? Number.NaN,
-        rssMb: memory?.rssMb ?? Number.NaN,
-        peakRssMb: memory?.peakRssMb ?? Number.NaN,
+        ...memory,
+        rssAtCatchUpMb: atCatchUp?.rssMb ?? Number.NaN,
       });
       context.say(`recovery: kill ${k}: ${JSON.stringify(runs.at(-1))}`);
-      await sleep(2000); // steady again before the next kill
+      // (The 5 s of samples are the steady state before the next kill.)
     }
     // Clean restarts: the worker drains and leaves the group, a new one starts with the state on local disk.
     const restarts: RestartRun[] = [];
@@ -155,5 +197,6 @@ export async function measureRecovery(context: BenchContext, texts: TextSource, 
     await load.stop();
     await worker.stop();
     await watch.stop();
+    await admin.disconnect();
   }
 }

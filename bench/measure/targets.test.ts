@@ -40,4 +40,15 @@ describe('issue 15 targets', () => {
     expect(limit).toContain('110 % of a core');
     expect(limit).toContain('spam filter 141 µs');
   });
+
+  it('splits the RSS limit into the anonymous and the mapped-file part of this run', () => {
+    const rows = targetRows([
+      summarise('worker RSS holding 1,000,000 reviews (after restore)', 'MB', [310]),
+      summarise('  of which anonymous (heap, buffers)', 'MB', [240]),
+      summarise('  of which mapped file pages (LMDB as far as read, code)', 'MB', [70]),
+    ]);
+    const limit = rows.find((row) => row.target.startsWith('worker RSS'))?.limit;
+    expect(limit).toContain('240 MB anonymous');
+    expect(limit).toContain('70 MB of mapped file pages');
+  });
 });

@@ -77,7 +77,8 @@ const SPECS: TargetSpec[] = [
     atMost: 5,
     unit: 's',
     limit: (find) =>
-      `met by the local checkpoint: ${med(find, '  of which: restoring the window state')} s of restore; the rest is the new process starting and its group join`,
+      `met by the local checkpoint: ${med(find, '  of which: restoring the window state')} s of restore; counted from the moment the ` +
+      'broker dropped the dead member, the rest is the rebalance that follows, the claims and the backlog of the seconds it was away',
   },
   {
     target: 'clean restart → caught up',
@@ -103,8 +104,11 @@ const SPECS: TargetSpec[] = [
     atMost: 300,
     unit: 'MB',
     limit: (find) =>
-      `LMDB's pages of every row (${med(find, 'window store on disk (LMDB) per review')} bytes a review) are mapped in when the window ` +
-      `rebuilds from them; the 90 days' reviews are also in the heap (${med(find, 'window heap per review held in the last 90 days')} bytes each); Node, kafkajs and 30 producers`,
+      `${med(find, '  of which anonymous (heap, buffers)')} MB anonymous: V8's heap, which holds the garbage of the work since its last ` +
+      `full collection (it collects the old generation when that has grown by a factor), kafkajs' buffers, 30 producers; ` +
+      `${med(find, '  of which mapped file pages (LMDB as far as read, code)')} MB of mapped file pages: LMDB's, as far as the windows read ` +
+      `them opening from their index, and node's code; the 90 days' reviews are in the heap at ` +
+      `${med(find, 'window heap per review held in the last 90 days')} bytes each`,
   },
   {
     target: '2 workers / 1 worker, pinned to separate cores',
