@@ -86,10 +86,10 @@ const SPECS: TargetSpec[] = [
     atMost: 2,
     unit: 's',
     limit: () =>
-      'nothing is restored (the checkpoint) and the runtime runs bundled (no TypeScript loaded at start); in a timeline of one restart: ' +
-      'the group assignment about 0.6 s after the process started, every task claimed and running 0.3 s later, then the first ' +
-      "records' way through 5 stages in a cold process: a producer's first transaction took 250–370 ms (metadata of its topics, the " +
-      "group's coordinator, code not yet optimised) against 30–60 ms later, so the first outputs came about 1.4 s after the tasks ran",
+      'nothing is restored (the checkpoint), the runtime runs bundled (no TypeScript loaded at start) and each producer walks ' +
+      "through a commit's requests while it claims its task (its topics' metadata, the group's coordinator); what is left is " +
+      'the group assignment about 0.6 s after the process started, the claims, and the first records crossing 5 stages, each ' +
+      "stage's first transaction still slower than later ones in a process that just started (code not yet optimised)",
   },
   {
     target: 'window heap per course (all-time figures only)',

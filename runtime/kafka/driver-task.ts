@@ -40,6 +40,8 @@ export interface DriverTask {
   readonly inputs: TopicPartition[];
   /** Changelog partitions to read back before processing (same partition number as the task). */
   readonly changelogs: TopicPartition[];
+  /** The topics the task may write: its producer loads their metadata while it claims the task, not at its first commit. */
+  readonly outputTopics?: string[];
   restore(record: { topic: string; key: string; value: string | null }): void;
   /**
    * Local state kept from an earlier run of this task: where each changelog partition's restore

@@ -34,6 +34,7 @@ class EngineDriverTask implements DriverTask {
   readonly id: string;
   readonly inputs;
   readonly changelogs;
+  readonly outputTopics: string[];
 
   constructor(
     private readonly task: Task,
@@ -41,8 +42,10 @@ class EngineDriverTask implements DriverTask {
     private readonly stores: TaskStores | undefined,
     private readonly counters: { writer: TaskCountersWriter; topic: string; partition: number },
     private readonly local: TaskLocalState | undefined,
+    outputTopics: string[],
   ) {
     this.id = task.id;
+    this.outputTopics = outputTopics;
     this.inputs = task.inputs;
     // The task's counters come back with its state: its last committed counters record is read like a changelog.
     this.changelogs = [
@@ -143,6 +146,8 @@ export function engineTaskFactory(plan: Plan, options: EngineTaskOptions): TaskF
   const { report, executeSinks, isolateSinks, observer, state, onTaskMetrics, stateEpochs } = options;
   const topic = countersTopicName(plan.pipelineId);
   const partitions = countersPartitions(plan);
+  // Every topic the pipeline writes, not only this task's: a handful, and which sink a stage writes is the node's own affair.
+  const outputTopics = [...new Set([...plan.topics.filter((planned) => planned.role !== 'source').map((planned) => planned.name), topic])];
   return {
     taskIdFor(input) {
       const task = taskFor(plan, input);
@@ -170,6 +175,7 @@ export function engineTaskFactory(plan: Plan, options: EngineTaskOptions): TaskF
         stores,
         { writer, topic, partition },
         local,
+        outputTopics,
       );
     },
   };

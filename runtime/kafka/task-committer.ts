@@ -86,10 +86,30 @@ export class TaskCommitter {
    * its committed offsets or restores state: once this resolves, the previous
    * owner's open transaction is finished (committed or aborted) and it is fenced.
    */
-  async claim(): Promise<void> {
+  async claim(warmTopics: string[] = []): Promise<void> {
     await this.producer.connect();
-    const claim = await this.producer.transaction();
-    await claim.abort(); // nothing sent: kafkajs only initialises the producer id
+    const claim = await this.producer.transaction(); // kafkajs initialises the producer id: the fencing
+    await this.warmUp(claim, warmTopics);
+    await claim.abort(); // nothing was written
+  }
+
+  /**
+   * Walks the claim's empty transaction through what a commit does, writing nothing: the metadata of the topics the
+   * task writes (an empty send loads it and sends no request), the group's coordinator, AddOffsetsToTxn and an empty
+   * TxnOffsetCommit. In a process that just started, the first transaction of 30 producers at once took 369–483 ms
+   * (p50) against 69–105 ms once warm; warmed here, 158–194 ms. A restart's first records cross five stages, each
+   * with its first transaction, after the claims: this moves most of that cost into the claims, which run at once
+   * (the bench's recovery, 200,000 rows, A/B of 3–4 runs of 3: a clean restart 1.76 s median against 2.04 s, a SIGKILL
+   * from the dead member's leaving 1.99 s against 2.92 s; noisy, the machine busy). Only a speed-up: a failure here is left to the first commit to meet again.
+   */
+  private async warmUp(claim: Transaction, topics: string[]): Promise<void> {
+    if (topics.length === 0) return;
+    try {
+      await claim.sendBatch({ acks: -1, topicMessages: topics.map((topic) => ({ topic, messages: [] })) });
+      await claim.sendOffsets({ consumerGroupId: this.groupId, topics: [] });
+    } catch (error) {
+      log.debug({ task: this.transactionalId, err: String(error) }, 'warming the producer up failed; its first commit does it');
+    }
   }
 
   /**

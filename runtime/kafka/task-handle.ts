@@ -83,7 +83,7 @@ export class TaskHandle {
     for (let attempt = 1; !this.closing; attempt++) {
       try {
         this.setState(state, reason);
-        await this.committer.claim();
+        await this.committer.claim(this.driver.outputTopics);
         if (this.closing) return;
         await this.prepare();
         return;
