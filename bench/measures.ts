@@ -14,7 +14,7 @@ import { measureLatency } from './measure/latency.ts';
 import { measurePassThrough } from './measure/pass-through.ts';
 import { type PeerResults, peerFigures } from './measure/peers.ts';
 import { readProfile } from './measure/profiles.ts';
-import { measureRecovery, RECOVERY_SESSION_TIMEOUT_MS } from './measure/recovery.ts';
+import { measureRecovery, RECOVERY_SESSION_TIMEOUT_MS, type RecoveryRun } from './measure/recovery.ts';
 import { measureSpamFilterCost } from './measure/spam-filter-cost.ts';
 import { measureStateMemory } from './measure/state-memory.ts';
 import { measureTransactionCost } from './measure/transaction-cost.ts';
@@ -361,32 +361,15 @@ export async function runMeasures(
     'MB',
     two.flatMap((r) => r.peakRssMb),
   );
-  add(
-    `worker RSS holding ${rows} reviews (after restore)`,
-    'MB',
-    recovery.runs.map((r) => r.rssMb),
-    'median over the 5 s after catching up, at 100 reviews/s',
-  );
-  add(
-    '  the largest sample of those 5 s',
-    'MB',
-    recovery.runs.map((r) => r.rssMaxMb),
-  );
-  add(
-    "  at the moment it caught up (the backlog's garbage often not collected yet)",
-    'MB',
-    recovery.runs.map((r) => r.rssAtCatchUpMb),
-  );
-  add(
-    '  of which anonymous (heap, buffers)',
-    'MB',
-    recovery.runs.map((r) => r.anonMb),
-  );
-  add(
-    '  of which mapped file pages (LMDB as far as read, code)',
-    'MB',
-    recovery.runs.map((r) => r.fileMb),
-  );
+  // The worker after each kill, holding the state: figures of the 5 s after it caught up (recovery.ts).
+  const heldMemory: [string, (run: RecoveryRun) => number, string?][] = [
+    [`worker RSS holding ${rows} reviews (after restore)`, (r) => r.rssMb, 'median over the 5 s after catching up, at 100 reviews/s'],
+    ['  the largest sample of those 5 s', (r) => r.rssMaxMb],
+    ["  at the moment it caught up (the backlog's garbage often not collected yet)", (r) => r.rssAtCatchUpMb],
+    ['  of which anonymous (heap, buffers)', (r) => r.anonMb],
+    ['  of which mapped file pages (LMDB as far as read, code)', (r) => r.fileMb],
+  ];
+  for (const [name, pick, note] of heldMemory) add(name, 'MB', recovery.runs.map(pick), note);
   add('runtime process peak RSS during the latency runs', 'MB', [max(latencyRss)]);
   add('window heap per course, all-time figures only (reviews > 90 days old)', 'bytes', [memory.heapBytesPerCourse], 'target < 200');
   add('window heap per review held in the last 90 days', 'bytes', [memory.heapBytesPerReviewHeld]);
