@@ -11,16 +11,29 @@ export type RuntimePipelines =
 
 export const runtimePipelinesStore = createStore<RuntimePipelines>({ state: 'loading' });
 
-/** Asks the runtime once and stores the answer; resolves to the pipelines, or undefined when it could not. */
-export async function refreshRuntimePipelines(): Promise<PipelineSummary[] | undefined> {
+/**
+ * Asks the runtime once and stores the answer; resolves to the pipelines, or undefined when it could not. `first`
+ * runs on the answer before it is stored, so what it opens is there when the badges that read the store show it.
+ */
+export async function refreshRuntimePipelines(
+  first?: (pipelines: PipelineSummary[]) => Promise<void>,
+): Promise<PipelineSummary[] | undefined> {
   const result = await api.listPipelines();
+  try {
+    if (result.ok) await first?.(result.value.pipelines);
+  } finally {
+    publish(result);
+  }
+  return result.ok ? result.value.pipelines : undefined;
+}
+
+function publish(result: Awaited<ReturnType<typeof api.listPipelines>>): void {
   runtimePipelinesStore.set((before) => {
     if (!result.ok) return { state: 'unreachable', message: result.error.message };
     // An unchanged answer keeps the old state object, so subscribers are not woken for nothing.
     if (before.state === 'ok' && JSON.stringify(before.pipelines) === JSON.stringify(result.value.pipelines)) return before;
     return { state: 'ok', pipelines: result.value.pipelines };
   });
-  return result.ok ? result.value.pipelines : undefined;
 }
 
 export function summaryOf(state: RuntimePipelines, pipelineId: string): PipelineSummary | undefined {

@@ -1,11 +1,13 @@
 import { act, cleanup, render } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import reviewStats from '../../pipelines/review-stats.json';
+import { runtimePipelinesStore } from '../api/runtime-pipelines.ts';
 import type { PipelineSummary } from '../api/types.ts';
 import { reviewStatsTemplate } from '../pages/templates.ts';
 import { designerStore, openDocument } from '../store/designer-store.ts';
 import { emptyDocument } from '../store/document.ts';
 import { DeployContext } from './deploy-context.ts';
+import { deployedness } from './dirty.ts';
 import { useRuntimeSync } from './use-runtime-sync.ts';
 
 const deployed = { ...reviewStats, description: 'as deployed' };
@@ -19,7 +21,7 @@ const summary: PipelineSummary = {
 };
 
 /** The runtime's answers: its pipeline list, and the deployed document. */
-function fakeRuntime(listDelay: Promise<void> = Promise.resolve()) {
+function fakeRuntime(listDelay: Promise<void> = Promise.resolve(), pipelineDelay: Promise<void> = Promise.resolve()) {
   const answer = (body: unknown) => new Response(JSON.stringify(body), { headers: { 'content-type': 'application/json' } });
   vi.stubGlobal(
     'fetch',
@@ -28,6 +30,7 @@ function fakeRuntime(listDelay: Promise<void> = Promise.resolve()) {
         await listDelay;
         return answer({ pipelines: [summary] });
       }
+      if (url === '/api/pipelines/review-stats') await pipelineDelay;
       if (url === '/api/pipelines/review-stats') return answer({ pipeline: deployed, version: 4, revision: 9, desired: 'running' });
       return new Response('{}', { status: 404 });
     }),
@@ -41,7 +44,10 @@ function Synced() {
   return null;
 }
 
-beforeEach(() => openDocument(reviewStatsTemplate()));
+beforeEach(() => {
+  runtimePipelinesStore.set(() => ({ state: 'loading' }));
+  openDocument(reviewStatsTemplate());
+});
 afterEach(() => {
   cleanup();
   vi.unstubAllGlobals();
@@ -59,6 +65,27 @@ describe('keeping the designer in step with the runtime', () => {
     expect(designerStore.get().history.present.description).toBe('as deployed');
     expect(designerStore.get().runningDocument).toBe(designerStore.get().history.present);
     expect(machineState).toBe('running');
+  });
+
+  it('shows what runs only once its deployed copy is open, so the status badge and the dirty marker never disagree', async () => {
+    let answerPipeline = () => {};
+    fakeRuntime(Promise.resolve(), new Promise((done) => (answerPipeline = done)));
+    const seen: string[] = [];
+    const stop = runtimePipelinesStore.subscribe(() => {
+      const state = designerStore.get();
+      if (runtimePipelinesStore.get().state === 'ok') seen.push(deployedness(state.history.present, state.runningDocument));
+    });
+    render(
+      <DeployContext.Provider>
+        <Synced />
+      </DeployContext.Provider>,
+    );
+    await vi.waitFor(() => expect(fetch).toHaveBeenCalledWith('/api/pipelines/review-stats', expect.anything()));
+    expect(runtimePipelinesStore.get().state).not.toBe('ok');
+    await act(async () => answerPipeline());
+    await vi.waitFor(() => expect(runtimePipelinesStore.get().state).toBe('ok'));
+    stop();
+    expect(seen).toEqual(['in-sync']);
   });
 
   it('leaves a document opened before the runtime answered alone', async () => {

@@ -18,13 +18,16 @@ export function useRuntimeSync(intervalMs = 2000): void {
     let live = true;
     let loaded = false;
     const openedAtLoad = designerStore.get().opened;
+    // The open document follows the answer before the answer is stored: published first, the status badge said
+    // "running · v1" while the dirty marker still said "not deployed", until the deployed copy had loaded.
     async function poll() {
-      const pipelines = await refreshRuntimePipelines();
-      if (!live || !pipelines) return;
-      const first = loaded ? undefined : pipelineToOpen(pipelines);
-      loaded = true;
-      if (first && untouchedSince(openedAtLoad)) await openDeployed(first.id, deploy);
-      else await followOpenPipeline(pipelines, deploy);
+      await refreshRuntimePipelines(async (pipelines) => {
+        if (!live) return;
+        const first = loaded ? undefined : pipelineToOpen(pipelines);
+        loaded = true;
+        if (first && untouchedSince(openedAtLoad)) await openDeployed(first.id, deploy);
+        else await followOpenPipeline(pipelines, deploy);
+      });
     }
     void poll();
     const timer = setInterval(() => void poll(), intervalMs);
