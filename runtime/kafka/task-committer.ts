@@ -98,9 +98,10 @@ export class TaskCommitter {
    * task writes (an empty send loads it and sends no request), the group's coordinator, AddOffsetsToTxn and an empty
    * TxnOffsetCommit. In a process that just started, the first transaction of 30 producers at once took 369–483 ms
    * (p50) against 69–105 ms once warm; warmed here, 158–194 ms. A restart's first records cross five stages, each
-   * with its first transaction, after the claims: this moves most of that cost into the claims, which run at once
-   * (the bench's recovery, 200,000 rows, A/B of 3–4 runs of 3: a clean restart 1.76 s median against 2.04 s, a SIGKILL
-   * from the dead member's leaving 1.99 s against 2.92 s; noisy, the machine busy). Only a speed-up: a failure here is left to the first commit to meet again.
+   * with its first transaction, after the claims: this moves most of that cost into the claims, which run at once.
+   * Measured with the bench's recovery (200,000 rows, 3–4 runs of 3 each way, a noisy machine): a clean restart took
+   * 1.76 s (median) against 2.04 s, a SIGKILL from the dead member's leaving 1.99 s against 2.92 s.
+   * Only a speed-up: a failure here is left to the first commit to meet again.
    */
   private async warmUp(claim: Transaction, topics: string[]): Promise<void> {
     if (topics.length === 0) return;
