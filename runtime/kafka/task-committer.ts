@@ -147,24 +147,21 @@ export class TaskCommitter {
   }
 
   private async send(transaction: Transaction, messages: OutboundMessage[], written: Map<string, number>): Promise<void> {
-    const byTopic = new Map<string, Message[]>();
+    const byTopic = new Map<string, TopicBatch>();
     for (const message of messages) {
-      const list = byTopic.get(message.topic) ?? [];
-      list.push({
-        key: message.key,
-        value: message.value,
-        partition: message.partition,
-        headers: message.headers,
-        ...(message.timestamp !== undefined ? { timestamp: String(message.timestamp) } : {}),
-      });
-      byTopic.set(message.topic, list);
+      const batch: TopicBatch = byTopic.get(message.topic) ?? { messages: [], counts: new Map() };
+      byTopic.set(message.topic, batch);
+      const outbound: Message = { key: message.key, value: message.value, partition: message.partition, headers: message.headers };
+      if (message.timestamp !== undefined) outbound.timestamp = String(message.timestamp);
+      batch.messages.push(outbound);
+      if (message.partition !== undefined) batch.counts.set(message.partition, (batch.counts.get(message.partition) ?? 0) + 1);
     }
     if (byTopic.size === 0) return;
     // Covered: kafkajs may skip partitions whose leader moved during its retries (covered-send.ts); those are
     // sent again in the same transaction, and a partition written twice aborts it (the caller retries the batch).
     const results = await sendCovered(
       (topicMessages) => transaction.sendBatch({ acks: -1, topicMessages }),
-      [...byTopic].map(([topic, batch]) => ({ topic, messages: batch })),
+      [...byTopic].map(([topic, batch]) => ({ topic, messages: batch.messages })),
       {
         onResend: (missing, attempt) =>
           log.warn(
@@ -173,7 +170,7 @@ export class TaskCommitter {
           ),
       },
     );
-    recordWritten(messages, results, written);
+    recordWritten(byTopic, results, written);
   }
 
   async close(): Promise<void> {
@@ -181,22 +178,22 @@ export class TaskCommitter {
   }
 }
 
+/** One topic's share of a commit: its messages, and how many of them go to each partition the engine chose. */
+interface TopicBatch {
+  messages: Message[];
+  counts: Map<number, number>;
+}
+
 /**
  * Each partition's end after a produce: its batch's base offset plus its record count. Only
  * partitions the engine chose (changelogs, repartitions) are counted: the others' partition is
  * kafkajs' choice, unknown here.
  */
-function recordWritten(messages: OutboundMessage[], results: RecordMetadata[], written: Map<string, number>): void {
-  const counts = new Map<string, number>();
-  for (const message of messages) {
-    if (message.partition === undefined) continue;
-    const key = `${message.topic}:${message.partition}`;
-    counts.set(key, (counts.get(key) ?? 0) + 1);
-  }
+function recordWritten(byTopic: Map<string, TopicBatch>, results: RecordMetadata[], written: Map<string, number>): void {
   for (const result of results) {
-    const key = `${result.topicName}:${result.partition}`;
-    const count = counts.get(key);
+    const count = byTopic.get(result.topicName)?.counts.get(result.partition);
     if (count === undefined || result.baseOffset === undefined) continue;
+    const key = `${result.topicName}:${result.partition}`;
     written.set(key, Math.max(written.get(key) ?? 0, Number(result.baseOffset) + count));
   }
 }
