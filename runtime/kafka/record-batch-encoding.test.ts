@@ -79,7 +79,17 @@ function recordsOf(encoded: Buffer, context: object, decode: RecordDecoder): Rec
   return records;
 }
 
-const text = fc.oneof(fc.string(), fc.string({ unit: 'grapheme' }), fc.constant(''));
+// Texts of every kind: ASCII, any grapheme, any code point (lone surrogates too), and mixes at the edges of UTF-8's
+// byte counts (one-byte ASCII, two-byte Latin-1, three-byte €, four-byte emoji), short and just past 64 units.
+const edges = fc.constantFrom('a', '\u007f', '\u0080', 'é', '\u00ff', '€', '\ud83d\ude00', '\ud800');
+const text = fc.oneof(
+  fc.string(),
+  fc.string({ unit: 'grapheme' }),
+  fc.string({ unit: 'binary' }),
+  fc.string({ unit: edges, maxLength: 70 }),
+  fc.string({ minLength: 60, maxLength: 70 }),
+  fc.constant(''),
+);
 const bytes = fc.uint8Array({ maxLength: 40 }).map((array) => Buffer.from(array));
 const value = fc.oneof(text, bytes, fc.constant(null));
 const headerValue = fc.oneof(text, bytes);
