@@ -1,4 +1,5 @@
 import type { Kafka } from 'kafkajs';
+import { createTopicsWithLeaders } from '../../runtime/kafka/create-topics.ts';
 import { KafkaRecordWriter } from '../../runtime/kafka/record-writer.ts';
 import { asWrites, type LoadOperation } from '../load/traffic.ts';
 
@@ -9,11 +10,18 @@ import { asWrites, type LoadOperation } from '../load/traffic.ts';
  */
 export const SOURCE_PARTITIONS = Number(process.env.SLUICE_BENCH_PARTITIONS ?? 6);
 
+/**
+ * As the runtime creates topics: kafkajs' own wait for leaders gave up with UNKNOWN_TOPIC_OR_PARTITION when the
+ * broker answering it did not know the new topics yet, which a bench on a restarted local broker met.
+ */
 export async function createTopics(kafka: Kafka, topics: string[]): Promise<void> {
   const admin = kafka.admin();
   await admin.connect();
-  await admin.createTopics({ waitForLeaders: true, topics: topics.map((name) => ({ topic: name, numPartitions: SOURCE_PARTITIONS })) });
-  await admin.disconnect();
+  try {
+    await createTopicsWithLeaders(admin, topics.map((name) => ({ topic: name, numPartitions: SOURCE_PARTITIONS })));
+  } finally {
+    await admin.disconnect();
+  }
 }
 
 /** Writes the operations as the load generator does (keyed by review id, acks=all, 1,000 a request). */
