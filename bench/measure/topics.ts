@@ -18,7 +18,10 @@ export async function createTopics(kafka: Kafka, topics: string[]): Promise<void
   const admin = kafka.admin();
   await admin.connect();
   try {
-    await createTopicsWithLeaders(admin, topics.map((name) => ({ topic: name, numPartitions: SOURCE_PARTITIONS })));
+    await createTopicsWithLeaders(
+      admin,
+      topics.map((name) => ({ topic: name, numPartitions: SOURCE_PARTITIONS })),
+    );
   } finally {
     await admin.disconnect();
   }
