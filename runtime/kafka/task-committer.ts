@@ -149,8 +149,11 @@ export class TaskCommitter {
   private async send(transaction: Transaction, messages: OutboundMessage[], written: Map<string, number>): Promise<void> {
     const byTopic = new Map<string, TopicBatch>();
     for (const message of messages) {
-      const batch: TopicBatch = byTopic.get(message.topic) ?? { messages: [], counts: new Map() };
-      byTopic.set(message.topic, batch);
+      let batch = byTopic.get(message.topic);
+      if (!batch) {
+        batch = { messages: [], counts: new Map() };
+        byTopic.set(message.topic, batch);
+      }
       const outbound: Message = { key: message.key, value: message.value, partition: message.partition, headers: message.headers };
       if (message.timestamp !== undefined) outbound.timestamp = String(message.timestamp);
       batch.messages.push(outbound);
